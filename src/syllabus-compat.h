@@ -1,0 +1,27 @@
+/* syllabus-compat.h
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Every difference between the oldest toolkit we support (GTK 4.8 and
+ * libadwaita 1.2 on Debian 12) and the newest (the GNOME Flatpak runtime)
+ * is bridged here and nowhere else. */
+
+void syllabus_show_uri          (GtkWindow  *parent,
+                                 const char *uri);
+void syllabus_show_about        (GtkWindow  *parent);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* syllabus-entry.h
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SYLLABUS_TYPE_ENTRY (syllabus_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (SyllabusEntry, syllabus_entry, SYLLABUS, ENTRY, GObject)
+
+SyllabusEntry *syllabus_entry_new            (const char    *topic_id,
+                                              const char    *key);
+const char    *syllabus_entry_get_topic_id   (SyllabusEntry *self);
+const char    *syllabus_entry_get_key        (SyllabusEntry *self);
+const char    *syllabus_entry_get_title      (SyllabusEntry *self);
+void           syllabus_entry_set_title      (SyllabusEntry *self,
+                                              const char    *title);
+const char    *syllabus_entry_get_url        (SyllabusEntry *self);
+void           syllabus_entry_set_url        (SyllabusEntry *self,
+                                              const char    *url);
+gboolean       syllabus_entry_get_done       (SyllabusEntry *self);
+void           syllabus_entry_set_done       (SyllabusEntry *self,
+                                              gboolean       done);
+GDateTime     *syllabus_entry_get_done_at    (SyllabusEntry *self);
+const char    *syllabus_entry_get_notes      (SyllabusEntry *self);
+void           syllabus_entry_set_notes      (SyllabusEntry *self,
+                                              const char    *notes);
+GDateTime     *syllabus_entry_get_changed_at (SyllabusEntry *self);
+gboolean       syllabus_entry_is_pristine    (SyllabusEntry *self);
+
+/* For the store's loader: state as read from disk, without touching the
+ * change time. */
+void           syllabus_entry_restore        (SyllabusEntry *self,
+                                              gboolean       done,
+                                              GDateTime     *done_at,
+                                              const char    *notes,
+                                              GDateTime     *changed_at);
+
+GDateTime     *syllabus_now                  (void);
+
+G_END_DECLS

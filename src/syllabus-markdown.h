@@ -1,0 +1,28 @@
+/* syllabus-markdown.h
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <md4c.h>
+
+G_BEGIN_DECLS
+
+/* The one Markdown dialect Syllabus reads: GitHub's (tables, strikethrough,
+ * task lists, bare links) with raw HTML shown as text, never interpreted,
+ * because topic files may come from anywhere. */
+#define SYLLABUS_MARKDOWN_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+
+char *syllabus_markdown_to_html (const char *markdown,
+                                 gssize      length);
+
+G_END_DECLS

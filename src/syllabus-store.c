@@ -1,0 +1,1505 @@
+/* syllabus-store.c
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "syllabus-store.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The progress store keeps every SyllabusEntry the user changed in one JSON
+ * file, g_get_user_data_dir()/syllabus/progress.json:
+ *
+ *   {
+ *     "version": 1,
+ *     "topics": {
+ *       "rust": {
+ *         "resources": {
+ *           "https://www.manning.com/books/rust-in-action": {
+ *             "title": "Rust in Action", "url": "…", "done": true,
+ *             "done-at": "2026-11-25T12:00:00Z", "notes": "…",
+ *             "changed-at": "2026-11-25T12:00:00Z"
+ *           } } } } }
+ *
+ * Saving snapshots the entries on the main loop (cheap: string copies) and
+ * builds and writes the JSON in a worker thread. Writes go to a temporary
+ * file that is flushed and renamed over the old one, so the file on disk is
+ * always either the old or the new content. The previous file is kept as
+ * progress.json.bak. A file that cannot be read is moved aside, never
+ * overwritten, and the store says so in its "problem" property.
+ */
+
+struct _SyllabusStore
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  /* topic id → (normalised URL → SyllabusEntry) */
+  GHashTable *topics;
+
+  /* Shared with writer threads */
+  struct _Writer *writer;
+
+  char       *problem;
+  char       *kept_file;
+  char       *save_error;
+
+  guint64     generation;
+  guint64     saved_generation;
+  guint       save_source;
+  guint       saves_in_flight;
+
+  guint       loaded : 1;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  PROP_READ_ONLY,
+  PROP_PROBLEM,
+  PROP_SAVE_ERROR,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The writer: serialises writes from threads and from the main loop, and
+ * never lets an older snapshot replace a newer one. */
+typedef struct _Writer
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  char           *path;
+  char           *backup_path;
+  guint64         written_generation;
+  /* Only a file this program read or wrote is copied to the backup. */
+  gboolean        file_is_good;
+} Writer;
+
+static Writer *
+writer_new (GFile *file)
+{
+  Writer *writer = g_new0 (Writer, 1);
+
+  g_atomic_ref_count_init (&writer->ref_count);
+  g_mutex_init (&writer->lock);
+  writer->path = g_file_get_path (file);
+  writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
+
+  return writer;
+}
+
+static Writer *
+writer_ref (Writer *writer)
+{
+  g_atomic_ref_count_inc (&writer->ref_count);
+  return writer;
+}
+
+static void
+writer_unref (Writer *writer)
+{
+  if (g_atomic_ref_count_dec (&writer->ref_count))
+    {
+      g_mutex_clear (&writer->lock);
+      g_free (writer->path);
+      g_free (writer->backup_path);
+      g_free (writer);
+    }
+}
+
+/* One entry as it will be written, copied so that a thread can use it. */
+typedef struct
+{
+  char    *topic_id;
+  char    *key;
+  char    *title;
+  char    *url;
+  char    *notes;
+  char    *done_at;
+  char    *changed_at;
+  gboolean done;
+} Snapshot;
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *snapshot = data;
+
+  g_free (snapshot->topic_id);
+  g_free (snapshot->key);
+  g_free (snapshot->title);
+  g_free (snapshot->url);
+  g_free (snapshot->notes);
+  g_free (snapshot->done_at);
+  g_free (snapshot->changed_at);
+  g_free (snapshot);
+}
+
+typedef struct
+{
+  Writer    *writer;
+  GPtrArray *snapshots;
+  guint64    generation;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_clear_pointer (&job->writer, writer_unref);
+  g_clear_pointer (&job->snapshots, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+syllabus_store_dispose (GObject *object)
+{
+  SyllabusStore *self = (SyllabusStore *)object;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  G_OBJECT_CLASS (syllabus_store_parent_class)->dispose (object);
+}
+
+static void
+syllabus_store_finalize (GObject *object)
+{
+  SyllabusStore *self = (SyllabusStore *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->topics, g_hash_table_unref);
+  g_clear_pointer (&self->writer, writer_unref);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->kept_file, g_free);
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (syllabus_store_parent_class)->finalize (object);
+}
+
+static void
+syllabus_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SyllabusStore *self = SYLLABUS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, syllabus_store_get_dirty (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syllabus_store_class_init (SyllabusStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = syllabus_store_dispose;
+  object_class->finalize = syllabus_store_finalize;
+  object_class->get_property = syllabus_store_get_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusStore:problem:
+   *
+   * A sentence for the user about what went wrong reading the file, naming
+   * the file that was kept, or %NULL.
+   */
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusStore:save-error:
+   *
+   * A sentence for the user about why the last save failed, or %NULL once
+   * a save succeeded.
+   */
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+syllabus_store_init (SyllabusStore *self)
+{
+  self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)g_hash_table_unref);
+}
+
+/**
+ * syllabus_store_get_default_file:
+ *
+ * Returns: (transfer full): g_get_user_data_dir()/syllabus/progress.json
+ */
+GFile *
+syllabus_store_get_default_file (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
+}
+
+/**
+ * syllabus_store_new:
+ * @file: (nullable): the progress file, or %NULL for the default one
+ *
+ * Returns: (transfer full): a store; call syllabus_store_load_async() next
+ */
+SyllabusStore *
+syllabus_store_new (GFile *file)
+{
+  SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
+
+  self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
+  self->writer = writer_new (self->file);
+
+  return self;
+}
+
+/**
+ * syllabus_store_get_file:
+ *
+ * Returns: (transfer none): the progress file
+ */
+GFile *
+syllabus_store_get_file (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->file;
+}
+
+static void
+set_string_property (SyllabusStore  *self,
+                     char          **field,
+                     const char     *value,
+                     GParamSpec     *pspec)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/* Loading ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *topics;
+  char       *problem;
+  char       *kept_file;
+  gboolean    read_only;
+  gboolean    file_is_good;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->topics, g_hash_table_unref);
+  g_free (result->problem);
+  g_free (result->kept_file);
+  g_free (result);
+}
+
+static GHashTable *
+new_topics_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify)g_hash_table_unref);
+}
+
+static GHashTable *
+ensure_topic_table (GHashTable *topics,
+                    const char *topic_id)
+{
+  GHashTable *entries = g_hash_table_lookup (topics, topic_id);
+
+  if (entries == NULL)
+    {
+      entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_hash_table_insert (topics, g_strdup (topic_id), entries);
+    }
+
+  return entries;
+}
+
+static gboolean
+damaged (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED, message);
+  return FALSE;
+}
+
+static gboolean
+read_optional_string (JsonObject  *object,
+                      const char  *member,
+                      const char **value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_optional_time (JsonObject  *object,
+                    const char  *member,
+                    GDateTime  **value)
+{
+  const char *text;
+
+  *value = NULL;
+  if (!read_optional_string (object, member, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  *value = g_date_time_new_from_iso8601 (text, NULL);
+  return *value != NULL;
+}
+
+static SyllabusEntry *
+parse_entry (const char  *topic_id,
+             const char  *key,
+             JsonNode    *node,
+             GError     **error)
+{
+  g_autoptr(SyllabusEntry) entry = NULL;
+  g_autoptr(GDateTime) done_at = NULL;
+  g_autoptr(GDateTime) changed_at = NULL;
+  JsonObject *object;
+  JsonNode *done_node;
+  const char *title;
+  const char *url;
+  const char *notes;
+  gboolean done = FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      damaged (error, _("A resource’s progress is not a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if ((done_node = json_object_get_member (object, "done")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (done_node) ||
+          json_node_get_value_type (done_node) != G_TYPE_BOOLEAN)
+        {
+          damaged (error, _("“done” must be true or false"));
+          return NULL;
+        }
+      done = json_node_get_boolean (done_node);
+    }
+
+  if (!read_optional_string (object, "title", &title) ||
+      !read_optional_string (object, "url", &url) ||
+      !read_optional_string (object, "notes", &notes))
+    {
+      damaged (error, _("A title, link or note is not text"));
+      return NULL;
+    }
+
+  if (!read_optional_time (object, "done-at", &done_at) ||
+      !read_optional_time (object, "changed-at", &changed_at))
+    {
+      damaged (error, _("A date is not in ISO 8601 form"));
+      return NULL;
+    }
+
+  entry = syllabus_entry_new (topic_id, key);
+  syllabus_entry_set_title (entry, title);
+  syllabus_entry_set_url (entry, url);
+  syllabus_entry_restore (entry, done, done_at, notes, changed_at);
+
+  return g_steal_pointer (&entry);
+}
+
+/* Parses the file's contents into @topics. Any deviation from the expected
+ * shape makes the whole file damaged: guessing at a half-understood file is
+ * how data gets lost. */
+static gboolean
+parse_contents (const char  *contents,
+                gsize        length,
+                GHashTable  *topics,
+                gint64      *version,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
+  JsonNode *node;
+  JsonObject *topics_object;
+  g_autoptr(GList) topic_ids = NULL;
+
+  if (!g_utf8_validate_len (contents, length, NULL))
+    return damaged (error, _("The file is not UTF-8 text"));
+
+  if (!json_parser_load_from_data (parser, contents, length, error))
+    {
+      g_autofree char *message = g_strdup ((*error)->message);
+
+      g_clear_error (error);
+      g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED,
+                   _("The file is not valid JSON: %s"), message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, _("The file does not hold a JSON object"));
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    return damaged (error, _("The file has no valid “version”"));
+  *version = json_node_get_int (node);
+
+  node = json_object_get_member (root, "topics");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, _("“topics” is not a JSON object"));
+  topics_object = json_node_get_object (node);
+
+  topic_ids = json_object_get_members (topics_object);
+  for (const GList *l = topic_ids; l != NULL; l = l->next)
+    {
+      const char *topic_id = l->data;
+      JsonNode *topic_node = json_object_get_member (topics_object, topic_id);
+      JsonObject *resources_object;
+      g_autoptr(GList) keys = NULL;
+      GHashTable *entries;
+
+      if (!JSON_NODE_HOLDS_OBJECT (topic_node))
+        return damaged (error, _("A topic’s progress is not a JSON object"));
+
+      node = json_object_get_member (json_node_get_object (topic_node), "resources");
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return damaged (error, _("A topic’s “resources” is not a JSON object"));
+      resources_object = json_node_get_object (node);
+
+      entries = ensure_topic_table (topics, topic_id);
+      keys = json_object_get_members (resources_object);
+      for (const GList *k = keys; k != NULL; k = k->next)
+        {
+          SyllabusEntry *entry;
+
+          entry = parse_entry (topic_id, k->data,
+                               json_object_get_member (resources_object, k->data), error);
+          if (entry == NULL)
+            return FALSE;
+
+          g_hash_table_replace (entries, g_strdup (k->data), entry);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads and parses @path. Returns FALSE with @error set when the file
+ * exists but cannot be used; a missing file is an empty store. */
+static gboolean
+read_file (const char  *path,
+           GHashTable  *topics,
+           gint64      *version,
+           gboolean    *missing,
+           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf buf;
+
+  *missing = FALSE;
+  *version = SYLLABUS_STORE_VERSION;
+
+  if (g_stat (path, &buf) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        {
+          *missing = TRUE;
+          return TRUE;
+        }
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (buf.st_mode))
+    return damaged (error, _("A folder stands where the file should be"));
+
+  if (buf.st_size > SYLLABUS_STORE_MAX_SIZE)
+    return damaged (error, _("The file is far too large to be a progress file"));
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  return parse_contents (contents, length, topics, version, error);
+}
+
+/* Moves a damaged file out of the way under a name that says when, so that
+ * nothing is lost and the user can look at it. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *target = NULL;
+
+      if (i == 0)
+        target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+      else
+        target = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (path, target) == 0)
+        return g_steal_pointer (&target);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "%s", g_strerror (errno));
+      return NULL;
+    }
+
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       "Too many damaged files already kept");
+  return NULL;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Writer *writer = task_data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) move_error = NULL;
+  g_autofree char *display = NULL;
+  gint64 version;
+  gboolean missing;
+
+  result->topics = new_topics_table ();
+
+  if (read_file (writer->path, result->topics, &version, &missing, &error))
+    {
+      result->file_is_good = !missing;
+      if (version > SYLLABUS_STORE_VERSION)
+        {
+          /* Saving would drop whatever the newer program added. */
+          result->read_only = TRUE;
+          result->problem =
+            g_strdup_printf (_("Your progress was saved by a newer version of Syllabus. "
+                               "It is shown read-only; changes will not be saved to %s."),
+                             writer->path);
+        }
+      g_task_return_pointer (task, result, load_result_free);
+      return;
+    }
+
+  g_debug ("Cannot read %s: %s", writer->path, error->message);
+  g_hash_table_remove_all (result->topics);
+
+  if (!(result->kept_file = move_aside (writer->path, &move_error)))
+    {
+      /* Neither readable nor movable: saving would overwrite it. */
+      result->read_only = TRUE;
+      result->problem =
+        g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not be moved "
+                           "aside (%s). Changes will not be saved until this is fixed."),
+                         writer->path, error->message, move_error->message);
+      g_task_return_pointer (task, result, load_result_free);
+      return;
+    }
+
+  /* Start from the last good copy if there is one. */
+  if (g_file_test (writer->backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (read_file (writer->backup_path, result->topics, &version, &missing, &backup_error) &&
+          version <= SYLLABUS_STORE_VERSION)
+        {
+          result->problem =
+            g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
+                               "and your progress was restored from the last backup."),
+                             error->message, result->kept_file);
+          g_task_return_pointer (task, result, load_result_free);
+          return;
+        }
+
+      g_hash_table_remove_all (result->topics);
+    }
+
+  result->problem =
+    g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
+                       "and Syllabus started with empty progress."),
+                     error->message, result->kept_file);
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+static void
+entry_notify_cb (SyllabusStore *self,
+                 GParamSpec    *pspec,
+                 SyllabusEntry *entry);
+
+static void
+adopt_topics (SyllabusStore *self,
+              GHashTable    *topics)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, topics);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTable *entries = value;
+      GHashTableIter entry_iter;
+      gpointer entry;
+
+      g_hash_table_iter_init (&entry_iter, entries);
+      while (g_hash_table_iter_next (&entry_iter, NULL, &entry))
+        g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self,
+                                 G_CONNECT_SWAPPED);
+
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (self->topics, key, entries);
+    }
+}
+
+static void
+apply_load_result (SyllabusStore *self,
+                   LoadResult    *result)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  adopt_topics (self, result->topics);
+
+  g_mutex_lock (&self->writer->lock);
+  self->writer->file_is_good = result->file_is_good;
+  g_mutex_unlock (&self->writer->lock);
+
+  set_string_property (self, &self->problem, result->problem, properties[PROP_PROBLEM]);
+  set_string_property (self, &self->kept_file, result->kept_file, properties[PROP_PROBLEM]);
+
+  if (self->read_only != result->read_only)
+    {
+      self->read_only = result->read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+load_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyllabusStore *self = g_task_get_source_object (task);
+  LoadResult *load_result;
+  g_autoptr(GError) error = NULL;
+
+  if (!(load_result = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  apply_load_result (self, load_result);
+  load_result_free (load_result);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * syllabus_store_load_async:
+ *
+ * Reads the progress file in a worker thread. A damaged file is moved
+ * aside and reported through #SyllabusStore:problem; loading itself only
+ * fails when cancelled.
+ */
+void
+syllabus_store_load_async (SyllabusStore       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+  g_return_if_fail (!self->loaded);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syllabus_store_load_async);
+
+  inner = g_task_new (NULL, cancellable, load_ready_cb, g_steal_pointer (&task));
+  g_task_set_task_data (inner, writer_ref (self->writer), (GDestroyNotify)writer_unref);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+syllabus_store_load_finish (SyllabusStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * syllabus_store_load:
+ *
+ * Like syllabus_store_load_async(), but blocks: for tests and the command
+ * line, never for the main loop of the application.
+ */
+gboolean
+syllabus_store_load (SyllabusStore  *self,
+                     GError        **error)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadResult *result;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->loaded, FALSE);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, writer_ref (self->writer), (GDestroyNotify)writer_unref);
+  g_task_run_in_thread_sync (task, load_thread);
+  if (!(result = g_task_propagate_pointer (task, error)))
+    return FALSE;
+
+  apply_load_result (self, result);
+  load_result_free (result);
+
+  return TRUE;
+}
+
+gboolean
+syllabus_store_get_loaded (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->loaded;
+}
+
+gboolean
+syllabus_store_get_read_only (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
+ * syllabus_store_get_problem:
+ *
+ * Returns: (nullable): what went wrong reading the progress file, for the user
+ */
+const char *
+syllabus_store_get_problem (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->problem;
+}
+
+/**
+ * syllabus_store_get_kept_file:
+ *
+ * Returns: (nullable): where an unreadable progress file was moved to
+ */
+const char *
+syllabus_store_get_kept_file (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->kept_file;
+}
+
+/**
+ * syllabus_store_get_save_error:
+ *
+ * Returns: (nullable): why the last save failed, for the user
+ */
+const char *
+syllabus_store_get_save_error (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->save_error;
+}
+
+/**
+ * syllabus_store_get_dirty:
+ *
+ * Returns: %TRUE while some change is not yet on disk
+ */
+gboolean
+syllabus_store_get_dirty (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->generation != self->saved_generation;
+}
+
+/* Entries ---------------------------------------------------------------- */
+
+static void
+queue_save (SyllabusStore *self,
+            guint          delay_ms);
+
+static void
+mark_changed (SyllabusStore *self,
+              guint          delay_ms)
+{
+  gboolean was_dirty = syllabus_store_get_dirty (self);
+
+  self->generation++;
+  if (!was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+
+  queue_save (self, delay_ms);
+}
+
+static void
+entry_notify_cb (SyllabusStore *self,
+                 GParamSpec    *pspec,
+                 SyllabusEntry *entry)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* Typing in notes saves after a pause; everything else at once. */
+  if (g_str_equal (name, "notes"))
+    mark_changed (self, SYLLABUS_STORE_NOTES_DELAY_MS);
+  else if (g_str_equal (name, "changed-at") || g_str_equal (name, "done-at"))
+    return;
+  else if (!syllabus_entry_is_pristine (entry))
+    mark_changed (self, 0);
+}
+
+/**
+ * syllabus_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the entry for @key in @topic_id
+ */
+SyllabusEntry *
+syllabus_store_lookup (SyllabusStore *self,
+                       const char    *topic_id,
+                       const char    *key)
+{
+  GHashTable *entries;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+  g_return_val_if_fail (topic_id != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((entries = g_hash_table_lookup (self->topics, topic_id)) == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (entries, key);
+}
+
+/**
+ * syllabus_store_get_entry:
+ * @topic_id: the topic's id
+ * @resource: a resource of that topic
+ *
+ * Finds the progress of @resource, creating an empty entry when there is
+ * none. The entry's title and URL are brought up to date with @resource, so
+ * that the file always records how a resource was last seen. Empty entries
+ * are not written to disk.
+ *
+ * Returns: (transfer none): the entry, owned by the store
+ */
+SyllabusEntry *
+syllabus_store_get_entry (SyllabusStore    *self,
+                          const char       *topic_id,
+                          SyllabusResource *resource)
+{
+  GHashTable *entries;
+  SyllabusEntry *entry;
+  const char *key;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+  g_return_val_if_fail (topic_id != NULL, NULL);
+  g_return_val_if_fail (SYLLABUS_IS_RESOURCE (resource), NULL);
+
+  key = syllabus_resource_get_key (resource);
+  entries = ensure_topic_table (self->topics, topic_id);
+
+  if ((entry = g_hash_table_lookup (entries, key)) == NULL)
+    {
+      entry = syllabus_entry_new (topic_id, key);
+      syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
+      syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
+      g_hash_table_insert (entries, g_strdup (key), entry);
+      g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      return entry;
+    }
+
+  /* Notifications of a non-pristine entry schedule a save. */
+  syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
+  syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
+
+  return entry;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  SyllabusEntry *entry_a = *(SyllabusEntry **)a;
+  SyllabusEntry *entry_b = *(SyllabusEntry **)b;
+
+  return g_strcmp0 (syllabus_entry_get_key (entry_a), syllabus_entry_get_key (entry_b));
+}
+
+/**
+ * syllabus_store_list_entries:
+ * @topic_id: a topic's id
+ *
+ * Returns: (transfer container) (element-type SyllabusEntry): the entries of
+ *   @topic_id that hold any progress, sorted by key, including those whose
+ *   resource left the topic
+ */
+GPtrArray *
+syllabus_store_list_entries (SyllabusStore *self,
+                             const char    *topic_id)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *entries;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), list);
+
+  if ((entries = g_hash_table_lookup (self->topics, topic_id)) == NULL)
+    return list;
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!syllabus_entry_is_pristine (value))
+      g_ptr_array_add (list, g_object_ref (value));
+
+  g_ptr_array_sort (list, compare_entries);
+
+  return list;
+}
+
+/* Saving ----------------------------------------------------------------- */
+
+static char *
+format_time (GDateTime *time)
+{
+  return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+static GPtrArray *
+take_snapshot (SyllabusStore *self)
+{
+  GPtrArray *snapshots = g_ptr_array_new_with_free_func (snapshot_free);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->topics);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTableIter entry_iter;
+      gpointer entry_key;
+      gpointer entry_value;
+
+      g_hash_table_iter_init (&entry_iter, value);
+      while (g_hash_table_iter_next (&entry_iter, &entry_key, &entry_value))
+        {
+          SyllabusEntry *entry = entry_value;
+          Snapshot *snapshot;
+
+          if (syllabus_entry_is_pristine (entry))
+            continue;
+
+          snapshot = g_new0 (Snapshot, 1);
+          snapshot->topic_id = g_strdup (key);
+          snapshot->key = g_strdup (entry_key);
+          snapshot->title = g_strdup (syllabus_entry_get_title (entry));
+          snapshot->url = g_strdup (syllabus_entry_get_url (entry));
+          snapshot->notes = g_strdup (syllabus_entry_get_notes (entry));
+          snapshot->done = syllabus_entry_get_done (entry);
+          snapshot->done_at = format_time (syllabus_entry_get_done_at (entry));
+          snapshot->changed_at = format_time (syllabus_entry_get_changed_at (entry));
+          g_ptr_array_add (snapshots, snapshot);
+        }
+    }
+
+  return snapshots;
+}
+
+static int
+compare_snapshots (gconstpointer a,
+                   gconstpointer b)
+{
+  const Snapshot *snapshot_a = *(const Snapshot **)a;
+  const Snapshot *snapshot_b = *(const Snapshot **)b;
+  int ret;
+
+  if ((ret = strcmp (snapshot_a->topic_id, snapshot_b->topic_id)) != 0)
+    return ret;
+
+  return strcmp (snapshot_a->key, snapshot_b->key);
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Builds the file's text from a snapshot, sorted so that the file is easy to
+ * read and to compare. */
+static char *
+serialize (GPtrArray *snapshots,
+           gsize     *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *topic_id = NULL;
+  GString *out;
+
+  g_ptr_array_sort (snapshots, compare_snapshots);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, SYLLABUS_STORE_VERSION);
+  json_builder_set_member_name (builder, "topics");
+  json_builder_begin_object (builder);
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      const Snapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      if (g_strcmp0 (topic_id, snapshot->topic_id) != 0)
+        {
+          if (topic_id != NULL)
+            {
+              json_builder_end_object (builder);
+              json_builder_end_object (builder);
+            }
+          topic_id = snapshot->topic_id;
+          json_builder_set_member_name (builder, topic_id);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "resources");
+          json_builder_begin_object (builder);
+        }
+
+      json_builder_set_member_name (builder, snapshot->key);
+      json_builder_begin_object (builder);
+      add_optional_string (builder, "title", snapshot->title);
+      add_optional_string (builder, "url", snapshot->url);
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_boolean_value (builder, snapshot->done);
+      add_optional_string (builder, "done-at", snapshot->done_at);
+      add_optional_string (builder, "notes", snapshot->notes);
+      add_optional_string (builder, "changed-at", snapshot->changed_at);
+      json_builder_end_object (builder);
+    }
+
+  if (topic_id != NULL)
+    {
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  out = g_string_new (NULL);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+  *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* Keeps the current file, which was read or written successfully, as the
+ * backup: a hard link where the file system allows, else a copy. */
+static void
+keep_backup (Writer *writer)
+{
+  g_autofree char *tmp = g_strconcat (writer->backup_path, ".tmp", NULL);
+
+  g_unlink (tmp);
+  if (link (writer->path, tmp) == 0)
+    {
+      if (g_rename (tmp, writer->backup_path) != 0)
+        g_unlink (tmp);
+      return;
+    }
+
+  if (errno != ENOENT)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_get_contents (writer->path, &contents, &length, NULL))
+        g_file_set_contents_full (writer->backup_path, contents, length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+    }
+}
+
+static gboolean
+write_snapshot (Writer     *writer,
+                GPtrArray  *snapshots,
+                guint64     generation,
+                GError    **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = NULL;
+  gboolean ret = TRUE;
+  gsize length;
+
+  contents = serialize (snapshots, &length);
+
+  g_mutex_lock (&writer->lock);
+
+  /* A newer snapshot already reached the disk: this one must not undo it. */
+  if (generation <= writer->written_generation)
+    goto out;
+
+  dir = g_path_get_dirname (writer->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      ret = FALSE;
+      goto out;
+    }
+
+  if (writer->file_is_good)
+    keep_backup (writer);
+
+  if (!g_file_set_contents_full (writer->path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    {
+      ret = FALSE;
+      goto out;
+    }
+
+  writer->written_generation = generation;
+  writer->file_is_good = TRUE;
+
+out:
+  g_mutex_unlock (&writer->lock);
+
+  return ret;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (write_snapshot (job->writer, job->snapshots, job->generation, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+record_save_result (SyllabusStore *self,
+                    guint64        generation,
+                    const GError  *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (error == NULL)
+    {
+      gboolean was_dirty = syllabus_store_get_dirty (self);
+
+      self->saved_generation = MAX (self->saved_generation, generation);
+      set_string_property (self, &self->save_error, NULL, properties[PROP_SAVE_ERROR]);
+      if (was_dirty != syllabus_store_get_dirty (self))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Your progress could not be saved: %s. It is kept in memory and "
+                           "saving is tried again with your next change."),
+                         error->message);
+
+      set_string_property (self, &self->save_error, message, properties[PROP_SAVE_ERROR]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+check_writable (SyllabusStore  *self,
+                GError        **error)
+{
+  if (self->read_only)
+    {
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
+                           self->problem != NULL ? self->problem
+                                                 : _("The progress file is read-only"));
+      return FALSE;
+    }
+
+  if (!self->loaded)
+    {
+      /* Saving before loading would replace the user's file with nothing. */
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
+                           "The progress file has not been loaded yet");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  SyllabusStore *self = g_task_get_source_object (outer);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->saves_in_flight--;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      record_save_result (self, job->generation, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  record_save_result (self, job->generation, NULL);
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * syllabus_store_save_async:
+ *
+ * Writes the current state in a worker thread. Failures are also reported
+ * through #SyllabusStore:save-error.
+ */
+void
+syllabus_store_save_async (SyllabusStore       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, syllabus_store_save_async);
+
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->writer = writer_ref (self->writer);
+  job->snapshots = take_snapshot (self);
+  job->generation = self->generation;
+
+  self->saves_in_flight++;
+  inner = g_task_new (NULL, cancellable, save_ready_cb, g_steal_pointer (&outer));
+  g_task_set_task_data (inner, job, save_job_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+syllabus_store_save_finish (SyllabusStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * syllabus_store_save:
+ *
+ * Writes any pending change now and blocks until it is on disk: for quitting
+ * and for tests. Saves still running in threads are waited for by the
+ * writer's lock, and their older content never replaces this one.
+ *
+ * Returns: %TRUE if everything is on disk
+ */
+gboolean
+syllabus_store_save (SyllabusStore  *self,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!syllabus_store_get_dirty (self))
+    return TRUE;
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  snapshots = take_snapshot (self);
+  if (!write_snapshot (self->writer, snapshots, self->generation, &local_error))
+    {
+      record_save_result (self, self->generation, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  record_save_result (self, self->generation, NULL);
+
+  return TRUE;
+}
+
+static void
+queued_save_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Failures are shown through SyllabusStore:save-error. */
+  if (!syllabus_store_save_finish (SYLLABUS_STORE (object), result, &error))
+    g_debug ("Saving progress failed: %s", error->message);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  SyllabusStore *self = user_data;
+
+  self->save_source = 0;
+  syllabus_store_save_async (self, NULL, queued_save_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_save (SyllabusStore *self,
+            guint          delay_ms)
+{
+  if (self->read_only || !self->loaded)
+    return;
+
+  /* A sooner save replaces a later one; a later one never postpones a
+   * sooner one indefinitely, since each change restarts only the delay
+   * it asked for. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (delay_ms == 0)
+    self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT, save_timeout_cb, self, NULL);
+  else
+    self->save_source = g_timeout_add (delay_ms, save_timeout_cb, self);
+}

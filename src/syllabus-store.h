@@ -1,0 +1,85 @@
+/* syllabus-store.h
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "syllabus-entry.h"
+#include "syllabus-resource.h"
+
+G_BEGIN_DECLS
+
+#define SYLLABUS_STORE_ERROR (syllabus_store_error_quark ())
+
+typedef enum
+{
+  SYLLABUS_STORE_ERROR_DAMAGED,
+  SYLLABUS_STORE_ERROR_NEWER_VERSION,
+  SYLLABUS_STORE_ERROR_READ_ONLY,
+} SyllabusStoreError;
+
+/* The file format version this program writes and fully understands. */
+#define SYLLABUS_STORE_VERSION 1
+
+/* Progress files larger than this are not parsed: ten thousand resources
+ * with notes take a few megabytes. */
+#define SYLLABUS_STORE_MAX_SIZE (64 * 1024 * 1024)
+
+/* How long typing in notes may pause before the notes are written. */
+#define SYLLABUS_STORE_NOTES_DELAY_MS 500
+
+#define SYLLABUS_TYPE_STORE (syllabus_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SyllabusStore, syllabus_store, SYLLABUS, STORE, GObject)
+
+GQuark         syllabus_store_error_quark       (void);
+GFile         *syllabus_store_get_default_file  (void);
+
+SyllabusStore *syllabus_store_new               (GFile               *file);
+GFile         *syllabus_store_get_file          (SyllabusStore       *self);
+void           syllabus_store_load_async        (SyllabusStore       *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       syllabus_store_load_finish       (SyllabusStore       *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+gboolean       syllabus_store_load              (SyllabusStore       *self,
+                                                 GError             **error);
+gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
+gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
+const char    *syllabus_store_get_problem       (SyllabusStore       *self);
+const char    *syllabus_store_get_kept_file     (SyllabusStore       *self);
+const char    *syllabus_store_get_save_error    (SyllabusStore       *self);
+gboolean       syllabus_store_get_dirty         (SyllabusStore       *self);
+
+SyllabusEntry *syllabus_store_get_entry         (SyllabusStore       *self,
+                                                 const char          *topic_id,
+                                                 SyllabusResource    *resource);
+SyllabusEntry *syllabus_store_lookup            (SyllabusStore       *self,
+                                                 const char          *topic_id,
+                                                 const char          *key);
+GPtrArray     *syllabus_store_list_entries      (SyllabusStore       *self,
+                                                 const char          *topic_id);
+
+gboolean       syllabus_store_save              (SyllabusStore       *self,
+                                                 GError             **error);
+void           syllabus_store_save_async        (SyllabusStore       *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       syllabus_store_save_finish       (SyllabusStore       *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,386 @@
+/* syllabus-topic-view.c
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "syllabus-topic-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
+#include "syllabus-compat.h"
+#include "syllabus-links.h"
+#include "syllabus-markdown.h"
+
+/* Shows a topic's introduction, rendered by md4c, in a WebKit view that is
+ * locked down: no JavaScript, no remote loads, no navigation away from the
+ * page. Links to the web open in the user's browser.
+ */
+struct _SyllabusTopicView
+{
+  GtkWidget       parent_instance;
+
+  /* Owned references */
+  WebKitWebView  *web_view;
+  SyllabusTopic  *topic;
+  char           *page_uri;
+  char           *body_html;
+  GBytes         *stylesheet;
+
+  guint           announced_render : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SyllabusTopicView, syllabus_topic_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TOPIC,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Nothing but our inline styles and images next to the topic may load: no
+ * scripts, frames, fonts, remote images or style sheets. */
+static const char content_security_policy[] =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src resource: file: data:; "
+  "font-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; "
+  "connect-src 'none'; media-src 'none'; form-action 'none'; base-uri 'none'";
+
+static const char fallback_page_uri[] = "resource://" RESOURCE_PREFIX "/content/";
+
+static char *
+font_css (GtkWidget *widget)
+{
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) desc = NULL;
+  const char *family = NULL;
+  double size = 11;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
+  if (font_name != NULL)
+    desc = pango_font_description_from_string (font_name);
+  if (desc != NULL)
+    {
+      family = pango_font_description_get_family (desc);
+      if (pango_font_description_get_size (desc) > 0)
+        size = (double)pango_font_description_get_size (desc) / PANGO_SCALE;
+    }
+
+  /* Points to CSS pixels, at 96 dpi. */
+  return g_strdup_printf (":root { --ui-font: \"%s\", system-ui, sans-serif; "
+                          "font-size: %.1fpx; }",
+                          family != NULL ? family : "Cantarell", size * 96.0 / 72.0);
+}
+
+static void
+render (SyllabusTopicView *self)
+{
+  g_autoptr(GString) page = NULL;
+  g_autofree char *fonts = NULL;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (self->body_html == NULL)
+    return;
+
+  fonts = font_css (GTK_WIDGET (self));
+  page = g_string_new ("<!DOCTYPE html>\n<html");
+  if (dark)
+    g_string_append (page, " class=\"dark\"");
+  g_string_append (page, "><head><meta charset=\"utf-8\">"
+                         "<meta name=\"color-scheme\" content=\"light dark\"><style>");
+  g_string_append (page, fonts);
+  g_string_append_len (page, g_bytes_get_data (self->stylesheet, NULL),
+                       g_bytes_get_size (self->stylesheet));
+  g_string_append (page, "</style></head><body><main>");
+  g_string_append (page, self->body_html);
+  g_string_append (page, "</main></body></html>\n");
+
+  webkit_web_view_load_html (self->web_view, page->str, self->page_uri);
+}
+
+static void
+dark_changed_cb (SyllabusTopicView *self)
+{
+  render (self);
+}
+
+static gboolean
+decide_policy_cb (SyllabusTopicView        *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  WebKitWebView            *web_view)
+{
+  WebKitNavigationAction *action;
+  WebKitURIRequest *request;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
+
+  switch (syllabus_link_decide (self->page_uri, uri))
+    {
+    case SYLLABUS_LINK_STAY:
+      if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
+        {
+          webkit_policy_decision_use (decision);
+          return TRUE;
+        }
+      break;
+
+    case SYLLABUS_LINK_OPEN_EXTERNAL:
+      if (webkit_navigation_action_is_user_gesture (action))
+        syllabus_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri);
+      break;
+
+    case SYLLABUS_LINK_REFUSE:
+    default:
+      g_debug ("Refused to follow %s", uri);
+      break;
+    }
+
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+static gboolean
+context_menu_cb (SyllabusTopicView   *self,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit_test_result,
+                 WebKitWebView       *web_view)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  /* Only what makes sense for a document that cannot be navigated. */
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      switch (webkit_context_menu_item_get_stock_action (item))
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_URL_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+          break;
+        default:
+          webkit_context_menu_remove (menu, item);
+        }
+    }
+  g_list_free (items);
+
+  /* Show nothing rather than an empty menu. */
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+load_changed_cb (SyllabusTopicView *self,
+                 WebKitLoadEvent    event,
+                 WebKitWebView     *web_view)
+{
+  if (event == WEBKIT_LOAD_FINISHED && !self->announced_render)
+    {
+      self->announced_render = TRUE;
+      g_debug ("startup: introduction rendered");
+    }
+}
+
+static void
+syllabus_topic_view_dispose (GObject *object)
+{
+  SyllabusTopicView *self = (SyllabusTopicView *)object;
+
+  if (self->web_view != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->web_view));
+      self->web_view = NULL;
+    }
+  g_clear_object (&self->topic);
+
+  G_OBJECT_CLASS (syllabus_topic_view_parent_class)->dispose (object);
+}
+
+static void
+syllabus_topic_view_finalize (GObject *object)
+{
+  SyllabusTopicView *self = (SyllabusTopicView *)object;
+
+  g_clear_pointer (&self->page_uri, g_free);
+  g_clear_pointer (&self->body_html, g_free);
+  g_clear_pointer (&self->stylesheet, g_bytes_unref);
+
+  G_OBJECT_CLASS (syllabus_topic_view_parent_class)->finalize (object);
+}
+
+static void
+syllabus_topic_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syllabus_topic_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      syllabus_topic_view_set_topic (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = syllabus_topic_view_dispose;
+  object_class->finalize = syllabus_topic_view_finalize;
+  object_class->get_property = syllabus_topic_view_get_property;
+  object_class->set_property = syllabus_topic_view_set_property;
+
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, SYLLABUS_TYPE_TOPIC,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "topicview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+syllabus_topic_view_init (SyllabusTopicView *self)
+{
+  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr(WebKitSettings) settings = NULL;
+  GdkRGBA transparent = { 0, 0, 0, 0 };
+
+  settings = g_object_new (WEBKIT_TYPE_SETTINGS,
+                           "enable-javascript", FALSE,
+                           "enable-javascript-markup", FALSE,
+                           "enable-developer-extras", FALSE,
+                           "javascript-can-open-windows-automatically", FALSE,
+                           "enable-html5-local-storage", FALSE,
+                           "enable-html5-database", FALSE,
+                           "enable-page-cache", FALSE,
+                           "enable-webgl", FALSE,
+                           "enable-webaudio", FALSE,
+                           "enable-media", FALSE,
+                           "enable-fullscreen", FALSE,
+                           "allow-file-access-from-file-urls", FALSE,
+                           "allow-universal-access-from-file-urls", FALSE,
+                           "allow-top-navigation-to-data-urls", FALSE,
+                           "enable-back-forward-navigation-gestures", FALSE,
+                           NULL);
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", session,
+                                 "settings", settings,
+                                 "default-content-security-policy", content_security_policy,
+                                 NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+
+  /* The window's background shows through, so there is no white flash
+   * before the first paint and dark mode matches exactly. */
+  webkit_web_view_set_background_color (self->web_view, &transparent);
+
+  self->stylesheet = g_resources_lookup_data (RESOURCE_PREFIX "/page.css",
+                                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (self->stylesheet != NULL);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (decide_policy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (context_menu_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (load_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Introduction"),
+                                  -1);
+}
+
+GtkWidget *
+syllabus_topic_view_new (void)
+{
+  return g_object_new (SYLLABUS_TYPE_TOPIC_VIEW, NULL);
+}
+
+/**
+ * syllabus_topic_view_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic shown
+ */
+SyllabusTopic *
+syllabus_topic_view_get_topic (SyllabusTopicView *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC_VIEW (self), NULL);
+
+  return self->topic;
+}
+
+void
+syllabus_topic_view_set_topic (SyllabusTopicView *self,
+                               SyllabusTopic     *topic)
+{
+  const char *base_uri;
+
+  g_return_if_fail (SYLLABUS_IS_TOPIC_VIEW (self));
+  g_return_if_fail (!topic || SYLLABUS_IS_TOPIC (topic));
+
+  if (!g_set_object (&self->topic, topic))
+    return;
+
+  g_clear_pointer (&self->body_html, g_free);
+  if (topic != NULL)
+    {
+      base_uri = syllabus_topic_get_base_uri (topic);
+      g_free (self->page_uri);
+      self->page_uri = g_strdup (base_uri != NULL ? base_uri : fallback_page_uri);
+      self->body_html = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
+      render (self);
+    }
+  else
+    {
+      webkit_web_view_load_html (self->web_view, "", NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}

@@ -1,0 +1,997 @@
+/* syllabus-topic.c
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "syllabus-topic.h"
+
+#include <md4c-html.h>
+#include <md4c.h>
+#include <string.h>
+
+#include "syllabus-markdown.h"
+
+/* A topic is a Markdown page with optional front matter. Its "Learning
+ * Resources" section becomes the checklist; the rest of the page is the
+ * introduction. The section and its links are found with md4c's parser, so
+ * that whatever md4c considers a heading, a list item or a link is exactly
+ * what the checklist shows.
+ */
+struct _SyllabusTopic
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *title;
+  int         weight;
+  GHashTable *metadata;
+  char       *introduction;
+  char       *base_uri;
+  GListStore *resources;
+  guint       has_resources_section : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SyllabusTopic, syllabus_topic, G_TYPE_OBJECT)
+G_DEFINE_QUARK (syllabus-topic-error-quark, syllabus_topic_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_WEIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define RESOURCES_HEADING "learning resources"
+
+static void
+syllabus_topic_finalize (GObject *object)
+{
+  SyllabusTopic *self = (SyllabusTopic *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->metadata, g_hash_table_unref);
+  g_clear_pointer (&self->introduction, g_free);
+  g_clear_pointer (&self->base_uri, g_free);
+  g_clear_object (&self->resources);
+
+  G_OBJECT_CLASS (syllabus_topic_parent_class)->finalize (object);
+}
+
+static void
+syllabus_topic_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SyllabusTopic *self = SYLLABUS_TOPIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_WEIGHT:
+      g_value_set_int (value, self->weight);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syllabus_topic_class_init (SyllabusTopicClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = syllabus_topic_finalize;
+  object_class->get_property = syllabus_topic_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WEIGHT] =
+    g_param_spec_int ("weight", NULL, NULL, G_MININT, G_MAXINT, G_MAXINT,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+syllabus_topic_init (SyllabusTopic *self)
+{
+  self->weight = G_MAXINT;
+  self->metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->resources = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+}
+
+/* Front matter ---------------------------------------------------------- */
+
+/* Returns the length of the line starting at @p, without its line ending,
+ * and stores where the next line starts in @next. */
+static gsize
+line_length (const char  *p,
+             const char  *end,
+             const char **next)
+{
+  const char *eol = memchr (p, '\n', end - p);
+  gsize len;
+
+  if (eol == NULL)
+    {
+      *next = end;
+      len = end - p;
+    }
+  else
+    {
+      *next = eol + 1;
+      len = eol - p;
+    }
+
+  if (len > 0 && p[len - 1] == '\r')
+    len--;
+
+  return len;
+}
+
+static gboolean
+is_fence (const char *line,
+          gsize       len)
+{
+  while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+    len--;
+
+  return len == 3 && memcmp (line, "---", 3) == 0;
+}
+
+static char *
+unquote (char *value)
+{
+  gsize len = strlen (value);
+
+  if (len >= 2 &&
+      ((value[0] == '"' && value[len - 1] == '"') ||
+       (value[0] == '\'' && value[len - 1] == '\'')))
+    {
+      memmove (value, value + 1, len - 2);
+      value[len - 2] = '\0';
+    }
+
+  return value;
+}
+
+/* Reads the front matter, if the page has one, and returns the offset at
+ * which the Markdown body starts. Front matter is a block of "key: value"
+ * lines between two "---" lines at the very start of the page. A block
+ * that is never closed is not front matter but Markdown (a thematic break).
+ */
+static gsize
+parse_front_matter (const char *data,
+                    gsize       length,
+                    GHashTable *metadata)
+{
+  const char *end = data + length;
+  const char *p = data;
+  const char *next;
+  gsize len;
+
+  len = line_length (p, end, &next);
+  if (!is_fence (p, len))
+    return 0;
+
+  for (p = next; p < end; p = next)
+    {
+      const char *colon;
+      char *key;
+      char *value;
+
+      len = line_length (p, end, &next);
+      if (is_fence (p, len))
+        {
+          g_hash_table_remove_all (metadata);
+          for (const char *q = data; q < p;)
+            {
+              const char *qnext;
+              gsize qlen = line_length (q, end, &qnext);
+
+              if (q != data && qlen > 0 && *q != '#' &&
+                  (colon = memchr (q, ':', qlen)) != NULL)
+                {
+                  key = g_strstrip (g_strndup (q, colon - q));
+                  value = g_strstrip (g_strndup (colon + 1, qlen - (colon + 1 - q)));
+                  if (*key != '\0')
+                    g_hash_table_replace (metadata, g_ascii_strdown (key, -1), g_strdup (unquote (value)));
+                  g_free (key);
+                  g_free (value);
+                }
+              q = qnext;
+            }
+
+          return next - data;
+        }
+    }
+
+  return 0;
+}
+
+/* The md4c walk ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *doc;
+  gsize       size;
+
+  GArray     *blocks;         /* MD_BLOCKTYPE, the open blocks */
+  GArray     *items;          /* gboolean per open list item: has a resource */
+
+  /* The heading being read */
+  gboolean    in_heading;
+  gboolean    heading_top_level;
+  unsigned    heading_level;
+  gssize      heading_start;
+  GString    *heading_text;
+
+  /* The resources section */
+  enum { SECTION_BEFORE, SECTION_IN, SECTION_AFTER } section;
+  unsigned    section_level;
+  gssize      section_start;
+  gssize      section_end;
+  gboolean    section_end_pending;
+
+  char       *first_h1;
+  char       *group;
+  guint       group_index;
+  guint       n_groups;
+
+  /* The link being read */
+  gboolean    in_link;
+  char       *link_href;
+  GString    *link_text;
+
+  GPtrArray  *resources;
+  GHashTable *seen_keys;
+} Walk;
+
+static void
+append_html_output_cb (const MD_CHAR *text,
+                       MD_SIZE        size,
+                       void          *user_data)
+{
+  g_string_append_len (user_data, text, size);
+}
+
+/* Decodes an HTML entity such as "&eacute;" or "&#x2019;" with md4c's own
+ * table, by rendering it alone: md4c turns entities into UTF-8 and escapes
+ * only the four HTML specials, which are undone here. */
+static void
+append_entity (GString    *out,
+               const char *entity,
+               gsize       len)
+{
+  g_autoptr(GString) html = g_string_new (NULL);
+  static const struct { const char *escaped; const char *plain; } specials[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+  };
+  const char *p;
+  const char *end;
+
+  if (md_html (entity, len, append_html_output_cb, html, 0, 0) != 0 ||
+      !g_str_has_prefix (html->str, "<p>") ||
+      !g_str_has_suffix (html->str, "</p>\n"))
+    {
+      g_string_append_len (out, entity, len);
+      return;
+    }
+
+  p = html->str + strlen ("<p>");
+  end = html->str + html->len - strlen ("</p>\n");
+  while (p < end)
+    {
+      gboolean done = FALSE;
+
+      if (*p == '&')
+        for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+          if (g_str_has_prefix (p, specials[i].escaped))
+            {
+              g_string_append (out, specials[i].plain);
+              p += strlen (specials[i].escaped);
+              done = TRUE;
+              break;
+            }
+
+      if (!done)
+        g_string_append_c (out, *p++);
+    }
+}
+
+static void
+append_text (GString       *out,
+             MD_TEXTTYPE    type,
+             const MD_CHAR *text,
+             MD_SIZE        size)
+{
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      g_string_append_unichar (out, 0xFFFD);
+      break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      g_string_append_c (out, ' ');
+      break;
+    case MD_TEXT_ENTITY:
+      append_entity (out, text, size);
+      break;
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_HTML:
+    case MD_TEXT_LATEXMATH:
+    default:
+      g_string_append_len (out, text, size);
+      break;
+    }
+}
+
+static char *
+attribute_to_string (const MD_ATTRIBUTE *attr)
+{
+  GString *out = g_string_new (NULL);
+
+  if (attr->substr_offsets == NULL)
+    return g_string_free (out, FALSE);
+
+  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
+    {
+      MD_OFFSET off = attr->substr_offsets[i];
+      MD_OFFSET next = attr->substr_offsets[i + 1];
+
+      append_text (out, attr->substr_types[i], attr->text + off, next - off);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Collapses runs of white space into one space and trims both ends. */
+static char *
+collapse_whitespace (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+in_document (Walk       *walk,
+             const char *text)
+{
+  return text >= walk->doc && text < walk->doc + walk->size;
+}
+
+static gsize
+line_start (Walk       *walk,
+            const char *text)
+{
+  const char *p = text;
+
+  while (p > walk->doc && p[-1] != '\n' && p[-1] != '\r')
+    p--;
+
+  return p - walk->doc;
+}
+
+static int
+enter_block_cb (MD_BLOCKTYPE type,
+                void        *detail,
+                void        *user_data)
+{
+  Walk *walk = user_data;
+
+  if (type == MD_BLOCK_H)
+    {
+      MD_BLOCK_H_DETAIL *h = detail;
+
+      walk->in_heading = TRUE;
+      walk->heading_level = h->level;
+      /* blocks holds MD_BLOCK_DOC at this point for a top-level heading */
+      walk->heading_top_level = walk->blocks->len == 1;
+      walk->heading_start = -1;
+      g_string_truncate (walk->heading_text, 0);
+    }
+  else if (type == MD_BLOCK_LI)
+    {
+      gboolean has_resource = FALSE;
+
+      g_array_append_val (walk->items, has_resource);
+    }
+
+  g_array_append_val (walk->blocks, type);
+
+  return 0;
+}
+
+static void
+finish_heading (Walk *walk)
+{
+  g_autofree char *text = collapse_whitespace (walk->heading_text->str);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  if (!walk->heading_top_level)
+    return;
+
+  if (walk->heading_level == 1 && walk->first_h1 == NULL && *text != '\0')
+    walk->first_h1 = g_strdup (text);
+
+  switch (walk->section)
+    {
+    case SECTION_BEFORE:
+      if (g_strcmp0 (folded, RESOURCES_HEADING) == 0 && walk->heading_start >= 0)
+        {
+          walk->section = SECTION_IN;
+          walk->section_level = walk->heading_level;
+          walk->section_start = walk->heading_start;
+        }
+      break;
+
+    case SECTION_IN:
+      if (walk->heading_level <= walk->section_level)
+        {
+          walk->section = SECTION_AFTER;
+          if (walk->heading_start >= 0)
+            walk->section_end = walk->heading_start;
+          else
+            walk->section_end_pending = TRUE;
+        }
+      else
+        {
+          g_free (walk->group);
+          walk->group = *text != '\0' ? g_steal_pointer (&text) : NULL;
+          walk->group_index = ++walk->n_groups;
+        }
+      break;
+
+    case SECTION_AFTER:
+    default:
+      break;
+    }
+}
+
+static int
+leave_block_cb (MD_BLOCKTYPE type,
+                void        *detail,
+                void        *user_data)
+{
+  Walk *walk = user_data;
+
+  g_assert (walk->blocks->len > 0);
+  g_array_set_size (walk->blocks, walk->blocks->len - 1);
+
+  if (type == MD_BLOCK_H)
+    {
+      walk->in_heading = FALSE;
+      finish_heading (walk);
+    }
+  else if (type == MD_BLOCK_LI)
+    {
+      g_assert (walk->items->len > 0);
+      g_array_set_size (walk->items, walk->items->len - 1);
+    }
+
+  return 0;
+}
+
+static int
+enter_span_cb (MD_SPANTYPE type,
+               void       *detail,
+               void       *user_data)
+{
+  Walk *walk = user_data;
+
+  if (type == MD_SPAN_A &&
+      walk->section == SECTION_IN &&
+      !walk->in_link &&
+      walk->items->len > 0 &&
+      !g_array_index (walk->items, gboolean, walk->items->len - 1))
+    {
+      MD_SPAN_A_DETAIL *a = detail;
+
+      walk->in_link = TRUE;
+      g_clear_pointer (&walk->link_href, g_free);
+      walk->link_href = attribute_to_string (&a->href);
+      g_string_truncate (walk->link_text, 0);
+    }
+
+  return 0;
+}
+
+static int
+leave_span_cb (MD_SPANTYPE type,
+               void       *detail,
+               void       *user_data)
+{
+  Walk *walk = user_data;
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(SyllabusResource) resource = NULL;
+
+  if (type != MD_SPAN_A || !walk->in_link)
+    return 0;
+
+  walk->in_link = FALSE;
+  g_array_index (walk->items, gboolean, walk->items->len - 1) = TRUE;
+
+  url = g_strstrip (g_steal_pointer (&walk->link_href));
+  if (*url == '\0')
+    return 0;
+
+  title = collapse_whitespace (walk->link_text->str);
+  if (*title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (url);
+    }
+
+  resource = syllabus_resource_new (title, url, walk->group, walk->group_index);
+
+  /* Two lines naming the same address would share one progress entry and
+   * mirror each other's check box; the first one listed wins. */
+  if (g_hash_table_contains (walk->seen_keys, syllabus_resource_get_key (resource)))
+    return 0;
+
+  g_hash_table_add (walk->seen_keys, g_strdup (syllabus_resource_get_key (resource)));
+  g_ptr_array_add (walk->resources, g_steal_pointer (&resource));
+
+  return 0;
+}
+
+static int
+text_cb (MD_TEXTTYPE    type,
+         const MD_CHAR *text,
+         MD_SIZE        size,
+         void          *user_data)
+{
+  Walk *walk = user_data;
+
+  if (in_document (walk, text))
+    {
+      if (walk->in_heading && walk->heading_start < 0)
+        walk->heading_start = line_start (walk, text);
+
+      if (walk->section_end_pending)
+        {
+          walk->section_end = line_start (walk, text);
+          walk->section_end_pending = FALSE;
+        }
+    }
+
+  if (walk->in_heading)
+    append_text (walk->heading_text, type, text, size);
+
+  if (walk->in_link)
+    append_text (walk->link_text, type, text, size);
+
+  return 0;
+}
+
+static void
+walk_clear (Walk *walk)
+{
+  g_clear_pointer (&walk->blocks, g_array_unref);
+  g_clear_pointer (&walk->items, g_array_unref);
+  g_string_free (walk->heading_text, TRUE);
+  g_string_free (walk->link_text, TRUE);
+  g_clear_pointer (&walk->first_h1, g_free);
+  g_clear_pointer (&walk->group, g_free);
+  g_clear_pointer (&walk->link_href, g_free);
+  g_clear_pointer (&walk->resources, g_ptr_array_unref);
+  g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+static void
+set_too_large_error (GError **error,
+                     guint64  size)
+{
+  g_autofree char *size_str = g_format_size (size);
+  g_autofree char *limit_str = g_format_size (SYLLABUS_TOPIC_MAX_SIZE);
+
+  g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_TOO_LARGE,
+               "The topic is %s large; topics are limited to %s", size_str, limit_str);
+}
+
+/**
+ * syllabus_topic_new_from_data:
+ * @id: the topic's stable identifier, usually its file name without ".md"
+ * @fallback_title: (nullable): the title to use when the page names none
+ * @data: the page's bytes, UTF-8
+ * @length: the length of @data
+ * @error: return location for a #GError
+ *
+ * Parses a topic page.
+ *
+ * Returns: (transfer full): the topic, or %NULL with @error set when the page
+ *   is not UTF-8 or cannot be parsed
+ */
+SyllabusTopic *
+syllabus_topic_new_from_data (const char  *id,
+                              const char  *fallback_title,
+                              const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(SyllabusTopic) self = NULL;
+  const char *body;
+  gsize body_length;
+  const char *value;
+  const char *invalid = NULL;
+  Walk walk = { 0 };
+  MD_PARSER parser = {
+    .abi_version = 0,
+    .flags = SYLLABUS_MARKDOWN_FLAGS,
+    .enter_block = enter_block_cb,
+    .leave_block = leave_block_cb,
+    .enter_span = enter_span_cb,
+    .leave_span = leave_span_cb,
+    .text = text_cb,
+  };
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SYLLABUS_TOPIC_MAX_SIZE)
+    {
+      set_too_large_error (error, length);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
+                   "The topic is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")",
+                   (gsize)(invalid - data));
+      return NULL;
+    }
+
+  self = g_object_new (SYLLABUS_TYPE_TOPIC, NULL);
+  self->id = g_strdup (id);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  body = data + parse_front_matter (data, length, self->metadata);
+  body_length = length - (body - data);
+
+  walk.doc = body;
+  walk.size = body_length;
+  walk.blocks = g_array_new (FALSE, FALSE, sizeof (MD_BLOCKTYPE));
+  walk.items = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  walk.heading_text = g_string_new (NULL);
+  walk.link_text = g_string_new (NULL);
+  walk.section_start = -1;
+  walk.section_end = -1;
+  walk.resources = g_ptr_array_new_with_free_func (g_object_unref);
+  walk.seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (md_parse (body, body_length, &parser, &walk) != 0)
+    {
+      walk_clear (&walk);
+      g_set_error_literal (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_PARSE,
+                           "The Markdown parser gave up on this topic");
+      return NULL;
+    }
+
+  /* Title: front matter, else the first level-1 heading, else the name. */
+  if ((value = g_hash_table_lookup (self->metadata, "title")) != NULL && *value != '\0')
+    self->title = g_strdup (value);
+  else if (walk.first_h1 != NULL)
+    self->title = g_steal_pointer (&walk.first_h1);
+  else
+    self->title = g_strdup (fallback_title != NULL ? fallback_title : id);
+
+  if ((value = g_hash_table_lookup (self->metadata, "weight")) != NULL)
+    {
+      gint64 weight;
+
+      if (g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &weight, NULL))
+        self->weight = weight;
+    }
+
+  self->has_resources_section = walk.section_start >= 0;
+  if (self->has_resources_section)
+    {
+      gsize end = walk.section_end >= 0 ? (gsize)walk.section_end : body_length;
+      GString *intro = g_string_new_len (body, walk.section_start);
+
+      g_string_append_len (intro, body + end, body_length - end);
+      self->introduction = g_string_free (intro, FALSE);
+    }
+  else
+    {
+      self->introduction = g_strndup (body, body_length);
+    }
+
+  for (guint i = 0; i < walk.resources->len; i++)
+    {
+      SyllabusResource *resource = g_ptr_array_index (walk.resources, i);
+      SyllabusResource *previous = i > 0 ? g_ptr_array_index (walk.resources, i - 1) : NULL;
+
+      syllabus_resource_set_first_in_group (resource,
+                                            previous == NULL ||
+                                            syllabus_resource_get_group_index (previous) !=
+                                            syllabus_resource_get_group_index (resource));
+    }
+  g_list_store_splice (self->resources, 0, 0, walk.resources->pdata, walk.resources->len);
+
+  walk_clear (&walk);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * syllabus_topic_new_from_bytes:
+ *
+ * Like syllabus_topic_new_from_data() for the contents of @bytes.
+ *
+ * Returns: (transfer full): the topic, or %NULL with @error set
+ */
+SyllabusTopic *
+syllabus_topic_new_from_bytes (const char  *id,
+                               const char  *fallback_title,
+                               GBytes      *bytes,
+                               GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return syllabus_topic_new_from_data (id, fallback_title, data != NULL ? data : "", length, error);
+}
+
+/**
+ * syllabus_topic_id_for_file:
+ * @file: a topic file
+ *
+ * Returns: (transfer full): the file's name without its ".md" suffix
+ */
+char *
+syllabus_topic_id_for_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (g_str_has_suffix (basename, ".md"))
+    basename[strlen (basename) - 3] = '\0';
+
+  return g_steal_pointer (&basename);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) parent = NULL;
+  SyllabusTopic *topic;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info != NULL && g_file_info_get_size (info) > SYLLABUS_TOPIC_MAX_SIZE)
+    {
+      set_too_large_error (&error, g_file_info_get_size (info));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_error (&error);
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  id = syllabus_topic_id_for_file (file);
+  if (!(topic = syllabus_topic_new_from_bytes (id, id, bytes, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if ((parent = g_file_get_parent (file)) != NULL)
+    {
+      g_autofree char *parent_uri = g_file_get_uri (parent);
+
+      uri = g_strconcat (parent_uri, "/", NULL);
+      syllabus_topic_set_base_uri (topic, uri);
+    }
+
+  g_task_return_pointer (task, topic, g_object_unref);
+}
+
+/**
+ * syllabus_topic_load_async:
+ * @file: a topic file, local or in a GResource
+ *
+ * Reads and parses @file in a worker thread.
+ */
+void
+syllabus_topic_load_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syllabus_topic_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * syllabus_topic_load_finish:
+ *
+ * Returns: (transfer full): the topic, or %NULL with @error set
+ */
+SyllabusTopic *
+syllabus_topic_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+syllabus_topic_get_id (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->id;
+}
+
+const char *
+syllabus_topic_get_title (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * syllabus_topic_get_weight:
+ *
+ * Returns: the front matter's weight, %G_MAXINT when it has none, so that
+ *   topics without a weight sort last
+ */
+int
+syllabus_topic_get_weight (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), G_MAXINT);
+
+  return self->weight;
+}
+
+/**
+ * syllabus_topic_get_metadata:
+ * @key: a front matter key, lower case
+ *
+ * Returns: (nullable): the front matter's value for @key
+ */
+const char *
+syllabus_topic_get_metadata (SyllabusTopic *self,
+                             const char    *key)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return g_hash_table_lookup (self->metadata, key);
+}
+
+/**
+ * syllabus_topic_get_introduction:
+ *
+ * Returns: the page's Markdown without its front matter and without the
+ *   learning resources section
+ */
+const char *
+syllabus_topic_get_introduction (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->introduction;
+}
+
+gboolean
+syllabus_topic_has_resources_section (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), FALSE);
+
+  return self->has_resources_section;
+}
+
+/**
+ * syllabus_topic_get_resources:
+ *
+ * Returns: (transfer none): a list of #SyllabusResource in page order
+ */
+GListModel *
+syllabus_topic_get_resources (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return G_LIST_MODEL (self->resources);
+}
+
+/**
+ * syllabus_topic_get_base_uri:
+ *
+ * Returns: (nullable): the folder relative links and images resolve against
+ */
+const char *
+syllabus_topic_get_base_uri (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->base_uri;
+}
+
+void
+syllabus_topic_set_base_uri (SyllabusTopic *self,
+                             const char    *base_uri)
+{
+  g_return_if_fail (SYLLABUS_IS_TOPIC (self));
+
+  if (g_strcmp0 (self->base_uri, base_uri) != 0)
+    {
+      g_free (self->base_uri);
+      self->base_uri = g_strdup (base_uri);
+    }
+}
