@@ -149,33 +149,41 @@ host_for_display (const char *url)
 char *
 syllabus_normalize_url (const char *url)
 {
+  static const struct { const char *scheme; int port; } default_ports[] = {
+    { "http", 80 }, { "https", 443 }, { "ftp", 21 },
+  };
   g_autoptr(GUri) uri = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *scheme = NULL;
   g_autofree char *host = NULL;
   const char *path;
+  int port;
 
   g_return_val_if_fail (url != NULL, NULL);
 
   trimmed = g_strstrip (g_strdup (url));
-  uri = g_uri_parse (trimmed,
-                     G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE,
-                     NULL);
+  uri = g_uri_parse (trimmed, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
     return g_steal_pointer (&trimmed);
 
   scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
   if (g_uri_get_host (uri) != NULL)
     host = g_ascii_strdown (g_uri_get_host (uri), -1);
+
+  port = g_uri_get_port (uri);
+  for (guint i = 0; i < G_N_ELEMENTS (default_ports); i++)
+    if (port == default_ports[i].port && g_str_equal (scheme, default_ports[i].scheme))
+      port = -1;
+
   path = g_uri_get_path (uri);
-  if (host != NULL && (path == NULL || *path == '\0'))
+  if (host != NULL && *path == '\0')
     path = "/";
 
   return g_uri_join (G_URI_FLAGS_ENCODED,
                      scheme,
                      g_uri_get_userinfo (uri),
                      host,
-                     g_uri_get_port (uri),
+                     port,
                      path,
                      g_uri_get_query (uri),
                      g_uri_get_fragment (uri));

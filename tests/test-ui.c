@@ -1,0 +1,451 @@
+/* test-ui.c
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs the real application on a virtual screen (meson wraps this program
+ * in xvfb-run and dbus-run-session) with temporary XDG folders, and checks
+ * what a user would see and keep. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "syllabus-application.h"
+#include "syllabus-resource-row.h"
+#include "syllabus-window.h"
+
+static const char *rust_titles[] = {
+  "Official Rust Book",
+  "Rust in Action",
+  "Programming Rust",
+  "Learn Rust Programming",
+  "Zero to Mastery",
+  "Rust by Example",
+  "Easy Rust",
+};
+
+/* G_TEST_OPTION_ISOLATE_DIRS gives each test fresh XDG folders, including
+ * the system ones; the icon theme and the MIME database live there, so the
+ * read-only system folders are put back at the start of each test. */
+static char *system_data_dirs;
+static char *system_config_dirs;
+
+static void
+use_system_dirs (void)
+{
+  g_autofree char *runtime_dir = NULL;
+
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  g_setenv ("XDG_CONFIG_DIRS", system_config_dirs, TRUE);
+
+  /* WebKit's sandbox binds a folder below the runtime folder, which
+   * GLib's isolation names but does not create. */
+  runtime_dir = g_build_filename (g_get_user_runtime_dir (), "webkitgtk", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
+}
+
+typedef gboolean (*Check) (SyllabusApplication *app,
+                           gpointer             data);
+
+typedef struct
+{
+  SyllabusApplication *app;
+  Check                ready;
+  Check                act;
+  gpointer             data;
+  gint64               deadline;
+  gboolean             acted;
+  gboolean             timed_out;
+} Run;
+
+/* Finds the widgets of @type below @widget that are on screen, or all of
+ * them when @mapped_only is FALSE. */
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         gboolean   mapped_only,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (!mapped_only || gtk_widget_get_mapped (widget)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, mapped_only, found);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  collect (widget, type, TRUE, found);
+}
+
+static SyllabusWindow *
+get_window (SyllabusApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return SYLLABUS_IS_WINDOW (window) ? SYLLABUS_WINDOW (window) : NULL;
+}
+
+/* The resource rows on screen, once the store is loaded and the list shown. */
+static GPtrArray *
+get_rows (SyllabusApplication *app)
+{
+  SyllabusWindow *window = get_window (app);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    collect_widgets (GTK_WIDGET (window), SYLLABUS_TYPE_RESOURCE_ROW, rows);
+
+  return rows;
+}
+
+static GtkWidget *
+row_check_button (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+
+  return g_ptr_array_index (checks, 0);
+}
+
+static GtkWidget *
+find_row (SyllabusApplication *app,
+          const char          *title)
+{
+  g_autoptr(GPtrArray) rows = get_rows (app);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SyllabusResource *resource =
+        syllabus_resource_row_get_resource (g_ptr_array_index (rows, i));
+
+      if (resource != NULL && g_str_equal (syllabus_resource_get_title (resource), title))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+static gboolean
+all_rows_shown (SyllabusApplication *app,
+                gpointer             data)
+{
+  g_autoptr(GPtrArray) rows = get_rows (app);
+
+  return rows->len == G_N_ELEMENTS (rust_titles);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  Run *run = user_data;
+
+  if (g_get_monotonic_time () > run->deadline)
+    {
+      run->timed_out = TRUE;
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!run->ready (run->app, run->data))
+    return G_SOURCE_CONTINUE;
+
+  /* act returns TRUE when it is done with the application */
+  if (run->act (run->app, run->data))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_app (Check    ready,
+         Check    act,
+         gpointer data)
+{
+  g_autoptr(SyllabusApplication) app = NULL;
+  Run run = { NULL, ready, act, data, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+  guint id;
+  int status;
+
+  use_system_dirs ();
+  app = syllabus_application_new ();
+  run.app = app;
+
+  id = g_timeout_add (50, poll_cb, &run);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  if (!run.timed_out)
+    g_assert_cmpint (id, !=, 0);
+  else
+    g_clear_handle_id (&id, g_source_remove);
+
+  g_assert_false (run.timed_out);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* The seven Rust resources are shown as check boxes named by their titles. */
+static gboolean
+check_named_boxes (SyllabusApplication *app,
+                   gpointer             data)
+{
+  g_autoptr(GPtrArray) rows = get_rows (app);
+
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (rust_titles));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rust_titles); i++)
+    {
+      GtkWidget *row = find_row (app, rust_titles[i]);
+      GtkWidget *check;
+
+      g_assert_nonnull (row);
+      check = row_check_button (row);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, rust_titles[i]);
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+
+  /* The window says what it shows. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (get_window (app))), ==, "Syllabus");
+  g_assert_cmpstr (syllabus_topic_get_title (syllabus_window_get_topic (get_window (app))), ==,
+                   "Rust");
+
+  return TRUE;
+}
+
+static void
+test_rust_checklist (void)
+{
+  run_app (all_rows_shown, check_named_boxes, NULL);
+}
+
+/* Tick, write a note, quit, start again: both are there and in the file. */
+static const char note[] = "Chapter 4 on ownership — reread.\nThen the exercises.";
+
+static gboolean
+tick_and_write (SyllabusApplication *app,
+                gpointer             data)
+{
+  GtkWidget *row = find_row (app, "Rust in Action");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkTextBuffer *buffer;
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row_check_button (row)), TRUE);
+
+  /* One click on the notes button opens a named editor. */
+  syllabus_resource_row_edit_notes (SYLLABUS_RESOURCE_ROW (row));
+  collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  gtk_test_accessible_assert_property (g_ptr_array_index (views, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Notes for Rust in Action");
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  gtk_text_buffer_set_text (buffer, note, -1);
+
+  /* Quit at once: the note's save is still waiting for a pause in typing,
+   * so this checks that quitting writes it. */
+  return TRUE;
+}
+
+static gboolean
+check_kept (SyllabusApplication *app,
+            gpointer             data)
+{
+  GtkWidget *row = find_row (app, "Rust in Action");
+  SyllabusStore *store = syllabus_application_get_store (app);
+  SyllabusEntry *entry;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (row_check_button (row))));
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (row_check_button (find_row (app, "Programming Rust")))));
+
+  entry = syllabus_store_lookup (store, "rust", "https://www.manning.com/books/rust-in-action");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, note);
+  g_assert_null (syllabus_store_get_problem (store));
+
+  return TRUE;
+}
+
+static void
+test_progress_kept (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *entry;
+
+  run_app (all_rows_shown, tick_and_write, NULL);
+
+  path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
+  g_assert_no_error (error);
+
+  entry = json_object_get_object_member (
+    json_object_get_object_member (
+      json_object_get_object_member (
+        json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "topics"),
+        "rust"),
+      "resources"),
+    "https://www.manning.com/books/rust-in-action");
+  g_assert_nonnull (entry);
+  g_assert_true (json_object_get_boolean_member (entry, "done"));
+  g_assert_cmpstr (json_object_get_string_member (entry, "notes"), ==, note);
+  g_assert_cmpstr (json_object_get_string_member (entry, "title"), ==, "Rust in Action");
+  g_assert_nonnull (g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "done-at"),
+                                                  NULL));
+
+  run_app (all_rows_shown, check_kept, NULL);
+}
+
+/* A damaged progress file is kept aside and the window says so. */
+static gboolean
+problem_shown (SyllabusApplication *app,
+               gpointer             data)
+{
+  SyllabusStore *store = syllabus_application_get_store (app);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *kept;
+  gboolean named = FALSE;
+
+  if (!all_rows_shown (app, NULL))
+    return FALSE;
+
+  kept = syllabus_store_get_kept_file (store);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+  /* The bar slides in, so its label may not be mapped yet: look at all
+   * labels, and at whether the bar around the one naming the file is
+   * revealed. */
+  collect (GTK_WIDGET (get_window (app)), GTK_TYPE_LABEL, FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), kept) != NULL)
+      {
+        GtkWidget *revealer = gtk_widget_get_ancestor (g_ptr_array_index (labels, i),
+                                                       GTK_TYPE_REVEALER);
+
+        g_assert_nonnull (revealer);
+        g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+        named = TRUE;
+      }
+  g_assert_true (named);
+
+  return TRUE;
+}
+
+static gboolean
+done_now (SyllabusApplication *app,
+          gpointer             data)
+{
+  return TRUE;
+}
+
+static void
+test_damaged_file_reported (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"topics\": [", -1, &error));
+
+  run_app (problem_shown, done_now, NULL);
+
+  /* The damaged bytes are still there, under another name. */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "progress.json.damaged-"))
+      {
+        g_autofree char *kept = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "{\"version\": 1, \"topics\": [");
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+/* WebKit keeps process-wide state tied to the XDG folders it first saw,
+ * so each test runs in a process of its own with folders of its own. */
+static void
+in_subprocess (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc)data;
+
+  if (g_test_subprocess ())
+    {
+      func ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+#define add_test(path, func) g_test_add_data_func (path, (gconstpointer)func, in_subprocess)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *value;
+
+  /* Remembered in the environment, so that the test's subprocesses, which
+   * start with isolated folders, still know the system's. */
+  if (g_getenv ("SYLLABUS_TEST_DATA_DIRS") == NULL)
+    {
+      value = g_getenv ("XDG_DATA_DIRS");
+      g_setenv ("SYLLABUS_TEST_DATA_DIRS",
+                value != NULL && *value != '\0' ? value : "/usr/local/share:/usr/share", TRUE);
+      value = g_getenv ("XDG_CONFIG_DIRS");
+      g_setenv ("SYLLABUS_TEST_CONFIG_DIRS",
+                value != NULL && *value != '\0' ? value : "/etc/xdg", TRUE);
+    }
+  system_data_dirs = g_strdup (g_getenv ("SYLLABUS_TEST_DATA_DIRS"));
+  system_config_dirs = g_strdup (g_getenv ("SYLLABUS_TEST_CONFIG_DIRS"));
+
+  /* GTest makes warnings fatal in this process; the helpers the
+   * application starts (WebKit's web process, portals) must not inherit
+   * G_DEBUG=fatal-warnings, or their own harmless warnings kill them. */
+  g_unsetenv ("G_DEBUG");
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add_test ("/ui/rust-checklist", test_rust_checklist);
+  add_test ("/ui/progress-kept", test_progress_kept);
+  add_test ("/ui/damaged-file-reported", test_damaged_file_reported);
+
+  return g_test_run ();
+}
