@@ -14,6 +14,7 @@
 
 #include "syllabus-topic.h"
 
+#include <glib/gi18n.h>
 #include <md4c-html.h>
 #include <md4c.h>
 #include <string.h>
@@ -255,6 +256,7 @@ typedef struct
   gssize      section_start;
   gssize      section_end;
   gboolean    section_end_pending;
+  gsize       last_text_end;  /* where the last text in the page ends */
 
   char       *first_h1;
   char       *group;
@@ -263,6 +265,7 @@ typedef struct
 
   /* The link being read */
   gboolean    in_link;
+  guint       inner_links;    /* links md4c found inside it: bare URLs */
   char       *link_href;
   GString    *link_text;
 
@@ -298,6 +301,15 @@ append_entity (GString    *out,
       !g_str_has_suffix (html->str, "</p>\n"))
     {
       g_string_append_len (out, entity, len);
+      return;
+    }
+
+  /* md4c writes a reference to a UTF-16 surrogate ("&#xD800;") as the
+   * surrogate's three bytes, which are not UTF-8; CommonMark asks for
+   * U+FFFD instead. */
+  if (!g_utf8_validate_len (html->str, html->len, NULL))
+    {
+      g_string_append_unichar (out, 0xFFFD);
       return;
     }
 
@@ -444,6 +456,41 @@ enter_block_cb (MD_BLOCKTYPE type,
   return 0;
 }
 
+/* An empty heading such as "##" has no text to find its line by: it is
+ * the first line after the last text that holds only its hashes. */
+static gssize
+find_empty_heading (Walk     *walk,
+                    unsigned  level)
+{
+  const char *end = walk->doc + walk->size;
+  const char *p = walk->doc + walk->last_text_end;
+  const char *next;
+
+  /* The last text's own line holds that text: skip it. The resources
+   * heading comes before, so there is a last text. */
+  g_assert (walk->last_text_end > 0);
+  line_length (p - 1, end, &next);
+  for (p = next; p < end; p = next)
+    {
+      const char *eol = p + line_length (p, end, &next);
+      const char *q = p;
+      unsigned n = 0;
+
+      while (q < eol && *q == ' ' && q - p < 3)
+        q++;
+      for (; q < eol && *q == '#'; q++)
+        n++;
+      if (n != level || (q < eol && *q != ' ' && *q != '\t'))
+        continue;
+      while (q < eol && (*q == ' ' || *q == '\t' || *q == '#'))
+        q++;
+      if (q == eol)
+        return p - walk->doc;
+    }
+
+  return -1;
+}
+
 static void
 finish_heading (Walk *walk)
 {
@@ -473,7 +520,7 @@ finish_heading (Walk *walk)
           walk->section = SECTION_AFTER;
           if (walk->heading_start >= 0)
             walk->section_end = walk->heading_start;
-          else
+          else if ((walk->section_end = find_empty_heading (walk, walk->heading_level)) < 0)
             walk->section_end_pending = TRUE;
         }
       else
@@ -521,11 +568,14 @@ enter_span_cb (MD_SPANTYPE type,
 {
   Walk *walk = user_data;
 
-  if (type == MD_SPAN_A &&
-      walk->section == SECTION_IN &&
-      !walk->in_link &&
-      walk->items->len > 0 &&
-      !g_array_index (walk->items, gboolean, walk->items->len - 1))
+  /* md4c turns a bare URL in a link's text into a link of its own; it is
+   * part of the outer link's title, not the end of it. */
+  if (type == MD_SPAN_A && walk->in_link)
+    walk->inner_links++;
+  else if (type == MD_SPAN_A &&
+           walk->section == SECTION_IN &&
+           walk->items->len > 0 &&
+           !g_array_index (walk->items, gboolean, walk->items->len - 1))
     {
       MD_SPAN_A_DETAIL *a = detail;
 
@@ -550,6 +600,12 @@ leave_span_cb (MD_SPANTYPE type,
 
   if (type != MD_SPAN_A || !walk->in_link)
     return 0;
+
+  if (walk->inner_links > 0)
+    {
+      walk->inner_links--;
+      return 0;
+    }
 
   walk->in_link = FALSE;
   g_array_index (walk->items, gboolean, walk->items->len - 1) = TRUE;
@@ -588,6 +644,8 @@ text_cb (MD_TEXTTYPE    type,
 
   if (in_document (walk, text))
     {
+      walk->last_text_end = text + size - walk->doc;
+
       if (walk->in_heading && walk->heading_start < 0)
         walk->heading_start = line_start (walk, text);
 
@@ -631,7 +689,7 @@ set_too_large_error (GError **error,
   g_autofree char *limit_str = g_format_size (SYLLABUS_TOPIC_MAX_SIZE);
 
   g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_TOO_LARGE,
-               "The topic is %s large; topics are limited to %s", size_str, limit_str);
+               _("The topic is %s large; topics are limited to %s"), size_str, limit_str);
 }
 
 /**
@@ -682,8 +740,8 @@ syllabus_topic_new_from_data (const char  *id,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
-                   "The topic is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")",
-                   (gsize)(invalid - data));
+                   _("The topic is not UTF-8 text (invalid byte at offset %zu)"),
+                   (size_t)(invalid - data));
       return NULL;
     }
 
@@ -714,7 +772,7 @@ syllabus_topic_new_from_data (const char  *id,
     {
       walk_clear (&walk);
       g_set_error_literal (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_PARSE,
-                           "The Markdown parser gave up on this topic");
+                           _("The Markdown parser gave up on this topic"));
       return NULL;
     }
 
