@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include "syllabus-topic-view.h"
+#include "syllabus-topic-view-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <webkit/webkit.h>
 
 #include "syllabus-compat.h"
@@ -45,7 +47,13 @@ G_DEFINE_FINAL_TYPE (SyllabusTopicView, syllabus_topic_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TOPIC,
+  PROP_ZOOM_LEVEL,
   N_PROPS
+};
+
+/* The steps Ctrl+plus and Ctrl+minus go through, as in Epiphany. */
+static const double zoom_levels[] = {
+  0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -66,8 +74,16 @@ font_css (GtkWidget *widget)
   g_autoptr(PangoFontDescription) desc = NULL;
   const char *family = NULL;
   double size = 11;
+  double text_scale = 1;
+  int dpi = 0;
 
-  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
+  /* The system text scale is the font DPI over 96 (in 1024ths). */
+  g_object_get (gtk_widget_get_settings (widget),
+                "gtk-font-name", &font_name,
+                "gtk-xft-dpi", &dpi,
+                NULL);
+  if (dpi > 0)
+    text_scale = dpi / (96.0 * 1024.0);
   if (font_name != NULL)
     desc = pango_font_description_from_string (font_name);
   if (desc != NULL)
@@ -77,10 +93,11 @@ font_css (GtkWidget *widget)
         size = (double)pango_font_description_get_size (desc) / PANGO_SCALE;
     }
 
-  /* Points to CSS pixels, at 96 dpi. */
+  /* Points to CSS pixels at 96 dpi, times the text scale. */
   return g_strdup_printf (":root { --ui-font: \"%s\", system-ui, sans-serif; "
                           "font-size: %.1fpx; }",
-                          family != NULL ? family : "Cantarell", size * 96.0 / 72.0);
+                          family != NULL ? family : "Cantarell",
+                          size * 96.0 / 72.0 * text_scale);
 }
 
 static void
@@ -109,6 +126,7 @@ render (SyllabusTopicView *self)
   webkit_web_view_load_html (self->web_view, page->str, self->page_uri);
 }
 
+/* The style, font or text scale changed: the page is rendered again. */
 static void
 dark_changed_cb (SyllabusTopicView *self)
 {
@@ -135,7 +153,12 @@ decide_policy_cb (SyllabusTopicView        *self,
   switch (syllabus_link_decide (self->page_uri, uri))
     {
     case SYLLABUS_LINK_STAY:
-      if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
+      /* The page's own load, or a jump to a place in it. A link to the
+       * page's address itself (such as "." in a file topic) would load the
+       * folder rather than the topic, so only fragments are followed. */
+      if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+          (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
+           strchr (uri, '#') != NULL))
         {
           webkit_policy_decision_use (decision);
           return TRUE;
@@ -239,6 +262,9 @@ syllabus_topic_view_get_property (GObject    *object,
     case PROP_TOPIC:
       g_value_set_object (value, self->topic);
       break;
+    case PROP_ZOOM_LEVEL:
+      g_value_set_double (value, syllabus_topic_view_get_zoom_level (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -256,6 +282,9 @@ syllabus_topic_view_set_property (GObject      *object,
     {
     case PROP_TOPIC:
       syllabus_topic_view_set_topic (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM_LEVEL:
+      syllabus_topic_view_set_zoom_level (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -275,6 +304,10 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
 
   properties[PROP_TOPIC] =
     g_param_spec_object ("topic", NULL, NULL, SYLLABUS_TYPE_TOPIC,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM_LEVEL] =
+    g_param_spec_double ("zoom-level", NULL, NULL,
+                         zoom_levels[0], zoom_levels[G_N_ELEMENTS (zoom_levels) - 1], 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -331,6 +364,10 @@ syllabus_topic_view_init (SyllabusTopicView *self)
                            G_CALLBACK (load_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Introduction"),
@@ -383,4 +420,88 @@ syllabus_topic_view_set_topic (SyllabusTopicView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+double
+syllabus_topic_view_get_zoom_level (SyllabusTopicView *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC_VIEW (self), 1.0);
+
+  return webkit_web_view_get_zoom_level (self->web_view);
+}
+
+void
+syllabus_topic_view_set_zoom_level (SyllabusTopicView *self,
+                                    double             zoom_level)
+{
+  g_return_if_fail (SYLLABUS_IS_TOPIC_VIEW (self));
+
+  zoom_level = CLAMP (zoom_level, zoom_levels[0], zoom_levels[G_N_ELEMENTS (zoom_levels) - 1]);
+  if (G_APPROX_VALUE (zoom_level, webkit_web_view_get_zoom_level (self->web_view), 0.001))
+    return;
+
+  webkit_web_view_set_zoom_level (self->web_view, zoom_level);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+}
+
+/**
+ * syllabus_topic_view_zoom:
+ * @steps: how many zoom steps to go up (positive) or down (negative); 0
+ *   returns to the normal size
+ */
+void
+syllabus_topic_view_zoom (SyllabusTopicView *self,
+                          int                steps)
+{
+  double current;
+  guint i;
+
+  g_return_if_fail (SYLLABUS_IS_TOPIC_VIEW (self));
+
+  if (steps == 0)
+    {
+      syllabus_topic_view_set_zoom_level (self, 1.0);
+      return;
+    }
+
+  current = syllabus_topic_view_get_zoom_level (self);
+
+  /* The nearest step at or below the current level. */
+  for (i = G_N_ELEMENTS (zoom_levels) - 1; i > 0; i--)
+    if (zoom_levels[i] <= current + 0.001)
+      break;
+  if (steps < 0 && zoom_levels[i] < current - 0.001)
+    steps++;
+
+  i = CLAMP ((int)i + steps, 0, (int)G_N_ELEMENTS (zoom_levels) - 1);
+  syllabus_topic_view_set_zoom_level (self, zoom_levels[i]);
+}
+
+WebKitWebView *
+_syllabus_topic_view_get_web_view (SyllabusTopicView *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC_VIEW (self), NULL);
+
+  return self->web_view;
+}
+
+const char *
+_syllabus_topic_view_get_page_uri (SyllabusTopicView *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC_VIEW (self), NULL);
+
+  return self->page_uri;
+}
+
+void
+_syllabus_topic_view_set_body_html (SyllabusTopicView *self,
+                                    const char        *body_html)
+{
+  g_return_if_fail (SYLLABUS_IS_TOPIC_VIEW (self));
+
+  g_free (self->body_html);
+  self->body_html = g_strdup (body_html);
+  if (self->page_uri == NULL)
+    self->page_uri = g_strdup (fallback_page_uri);
+  render (self);
 }

@@ -27,4 +27,10 @@ SyllabusTopic *syllabus_topic_view_get_topic (SyllabusTopicView *self);
 void           syllabus_topic_view_set_topic (SyllabusTopicView *self,
                                               SyllabusTopic     *topic);
 
+double         syllabus_topic_view_get_zoom_level (SyllabusTopicView *self);
+void           syllabus_topic_view_set_zoom_level (SyllabusTopicView *self,
+                                                   double             zoom_level);
+void           syllabus_topic_view_zoom           (SyllabusTopicView *self,
+                                                   int                steps);
+
 G_END_DECLS

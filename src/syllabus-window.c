@@ -179,6 +179,16 @@ dismiss_problem_action (GtkWidget  *widget,
 }
 
 static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+
+  syllabus_topic_view_zoom (self->topic_view, g_variant_get_int32 (parameter));
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               SyllabusWindow           *self)
@@ -261,6 +271,8 @@ syllabus_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
+      g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
@@ -393,6 +405,23 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
                                    dismiss_problem_action);
+
+  /* Zoom keys work wherever the focus is in the window. */
+  gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "win.zoom", "i", 0);
 }
 
 static void

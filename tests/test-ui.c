@@ -21,6 +21,7 @@
 #include "syllabus-application.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-window.h"
+#include "ui-test-utils.h"
 
 static const char *rust_titles[] = {
   "Official Rust Book",
@@ -31,26 +32,6 @@ static const char *rust_titles[] = {
   "Rust by Example",
   "Easy Rust",
 };
-
-/* G_TEST_OPTION_ISOLATE_DIRS gives each test fresh XDG folders, including
- * the system ones; the icon theme and the MIME database live there, so the
- * read-only system folders are put back at the start of each test. */
-static char *system_data_dirs;
-static char *system_config_dirs;
-
-static void
-use_system_dirs (void)
-{
-  g_autofree char *runtime_dir = NULL;
-
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-  g_setenv ("XDG_CONFIG_DIRS", system_config_dirs, TRUE);
-
-  /* WebKit's sandbox binds a folder below the runtime folder, which
-   * GLib's isolation names but does not create. */
-  runtime_dir = g_build_filename (g_get_user_runtime_dir (), "webkitgtk", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
-}
 
 typedef gboolean (*Check) (SyllabusApplication *app,
                            gpointer             data);
@@ -186,7 +167,6 @@ run_app (Check    ready,
   guint id;
   int status;
 
-  use_system_dirs ();
   app = syllabus_application_new ();
   run.app = app;
 
@@ -396,56 +376,15 @@ test_damaged_file_reported (void)
   g_assert_true (found);
 }
 
-/* WebKit keeps process-wide state tied to the XDG folders it first saw,
- * so each test runs in a process of its own with folders of its own. */
-static void
-in_subprocess (gconstpointer data)
-{
-  GTestFunc func = (GTestFunc)data;
-
-  if (g_test_subprocess ())
-    {
-      func ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-#define add_test(path, func) g_test_add_data_func (path, (gconstpointer)func, in_subprocess)
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char *value;
+  ui_test_init (&argc, &argv);
 
-  /* Remembered in the environment, so that the test's subprocesses, which
-   * start with isolated folders, still know the system's. */
-  if (g_getenv ("SYLLABUS_TEST_DATA_DIRS") == NULL)
-    {
-      value = g_getenv ("XDG_DATA_DIRS");
-      g_setenv ("SYLLABUS_TEST_DATA_DIRS",
-                value != NULL && *value != '\0' ? value : "/usr/local/share:/usr/share", TRUE);
-      value = g_getenv ("XDG_CONFIG_DIRS");
-      g_setenv ("SYLLABUS_TEST_CONFIG_DIRS",
-                value != NULL && *value != '\0' ? value : "/etc/xdg", TRUE);
-    }
-  system_data_dirs = g_strdup (g_getenv ("SYLLABUS_TEST_DATA_DIRS"));
-  system_config_dirs = g_strdup (g_getenv ("SYLLABUS_TEST_CONFIG_DIRS"));
-
-  /* GTest makes warnings fatal in this process; the helpers the
-   * application starts (WebKit's web process, portals) must not inherit
-   * G_DEBUG=fatal-warnings, or their own harmless warnings kill them. */
-  g_unsetenv ("G_DEBUG");
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  add_test ("/ui/rust-checklist", test_rust_checklist);
-  add_test ("/ui/progress-kept", test_progress_kept);
-  add_test ("/ui/damaged-file-reported", test_damaged_file_reported);
+  ui_test_add ("/ui/checklist", test_rust_checklist);
+  ui_test_add ("/ui/kept", test_progress_kept);
+  ui_test_add ("/ui/damaged", test_damaged_file_reported);
 
   return g_test_run ();
 }
