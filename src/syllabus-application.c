@@ -26,9 +26,9 @@ struct _SyllabusApplication
   AdwApplication  parent_instance;
 
   /* Owned references */
-  SyllabusStore  *store;
-  GSettings      *settings;
-  GPtrArray      *bundled_topics;
+  SyllabusStore   *store;
+  SyllabusLibrary *library;
+  GSettings       *settings;
 
   guint           sigint_source;
   guint           sigterm_source;
@@ -91,13 +91,27 @@ store_loaded_cb (GObject      *object,
     g_debug ("Loading progress failed: %s", error->message);
 }
 
+static void
+library_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Only a broken shipped topic fails here: a bug, not the user's doing. */
+  if (!syllabus_library_load_finish (SYLLABUS_LIBRARY (object), result, &error))
+    g_critical ("Shipped topics are broken: %s", error->message);
+}
+
 static SyllabusWindow *
 get_window (SyllabusApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (syllabus_window_new (GTK_APPLICATION (self), self->store, self->settings));
+    window = GTK_WINDOW (syllabus_window_new (GTK_APPLICATION (self), self->store,
+                                              self->library, self->settings));
 
   return SYLLABUS_WINDOW (window);
 }
@@ -106,36 +120,8 @@ static void
 syllabus_application_activate (GApplication *app)
 {
   SyllabusApplication *self = SYLLABUS_APPLICATION (app);
-  SyllabusWindow *window = get_window (self);
 
-  if (syllabus_window_get_topic (window) == NULL)
-    {
-      if (self->bundled_topics != NULL && self->bundled_topics->len > 0)
-        syllabus_window_set_topic (window, g_ptr_array_index (self->bundled_topics, 0));
-      else
-        syllabus_window_show_error (window, _("No Topics"),
-                                    _("This copy of Syllabus ships no topics."));
-    }
-
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-topic_opened_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SyllabusWindow) window = user_data;
-  g_autoptr(SyllabusTopic) topic = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(topic = syllabus_topic_load_finish (result, &error)))
-    {
-      syllabus_window_show_error (window, _("Could Not Open the Topic"), error->message);
-      return;
-    }
-
-  syllabus_window_set_topic (window, topic);
+  gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
 static void
@@ -147,9 +133,9 @@ syllabus_application_open (GApplication  *app,
   SyllabusApplication *self = SYLLABUS_APPLICATION (app);
   SyllabusWindow *window = get_window (self);
 
-  /* One window shows one topic; the last file named wins. */
-  if (n_files > 0)
-    syllabus_topic_load_async (files[n_files - 1], NULL, topic_opened_cb, g_object_ref (window));
+  /* Each file joins the library; the window shows the last one. */
+  for (int i = 0; i < n_files; i++)
+    syllabus_window_open_file (window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -181,7 +167,6 @@ syllabus_application_startup (GApplication *app)
   SyllabusApplication *self = SYLLABUS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
-  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (syllabus_application_parent_class)->startup (app);
 
@@ -195,9 +180,8 @@ syllabus_application_startup (GApplication *app)
   self->store = syllabus_store_new (NULL);
   syllabus_store_load_async (self->store, NULL, store_loaded_cb, g_object_ref (self));
 
-  self->bundled_topics = syllabus_library_load_bundled (RESOURCE_PREFIX "/content/", &error);
-  if (self->bundled_topics == NULL)
-    g_critical ("Shipped topics are broken: %s", error->message);
+  self->library = syllabus_library_new (RESOURCE_PREFIX "/content/", NULL);
+  syllabus_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
 
   self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
@@ -228,7 +212,7 @@ syllabus_application_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->bundled_topics, g_ptr_array_unref);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (syllabus_application_parent_class)->finalize (object);
 }

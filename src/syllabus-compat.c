@@ -89,3 +89,160 @@ syllabus_show_about (GtkWindow *parent)
   gtk_window_present (GTK_WINDOW (about));
 #endif
 }
+
+static GtkFileFilter *
+markdown_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Topics (Markdown)"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "md");
+
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_dialog_ready_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GFile *file;
+
+  if ((file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error)))
+    g_task_return_pointer (task, file, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)),
+                           g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Dismissed");
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+/**
+ * syllabus_choose_topic_file:
+ *
+ * Asks the user for a Markdown topic file, through the file chooser portal
+ * where there is one.
+ */
+void
+syllabus_choose_topic_file (GtkWindow           *parent,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GtkFileFilter) filter = markdown_filter ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Open Topic"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_ready_cb, task);
+#else
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Topic"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
+/**
+ * syllabus_choose_topic_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the chosen file, or %NULL when the
+ *   user cancelled
+ */
+GFile *
+syllabus_choose_topic_file_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+confirm_response_cb (GObject    *dialog,
+                     const char *response,
+                     gpointer    user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_boolean (task, g_strcmp0 (response, "confirm") == 0);
+}
+
+/**
+ * syllabus_confirm:
+ * @confirm_label: the label of the destructive button, with a mnemonic
+ *
+ * Asks the user to confirm a destructive action.
+ */
+void
+syllabus_confirm (GtkWindow           *parent,
+                  const char          *heading,
+                  const char          *body,
+                  const char          *confirm_label,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "confirm", confirm_label,
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), task);
+  adw_dialog_present (dialog, GTK_WIDGET (parent));
+#else
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+gboolean
+syllabus_confirm_finish (GAsyncResult *result)
+{
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}

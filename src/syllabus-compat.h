@@ -24,4 +24,20 @@ void syllabus_show_uri          (GtkWindow  *parent,
                                  const char *uri);
 void syllabus_show_about        (GtkWindow  *parent);
 
+void   syllabus_choose_topic_file        (GtkWindow            *parent,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GFile *syllabus_choose_topic_file_finish (GAsyncResult         *result,
+                                          GError              **error);
+
+void     syllabus_confirm        (GtkWindow            *parent,
+                                  const char           *heading,
+                                  const char           *body,
+                                  const char           *confirm_label,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean syllabus_confirm_finish (GAsyncResult         *result);
+
 G_END_DECLS

@@ -18,9 +18,51 @@
 
 G_BEGIN_DECLS
 
-int        syllabus_topic_compare         (gconstpointer a,
-                                           gconstpointer b);
-GPtrArray *syllabus_library_load_bundled  (const char   *resource_path,
-                                           GError      **error);
+#define SYLLABUS_LIBRARY_ERROR (syllabus_library_error_quark ())
+
+typedef enum
+{
+  SYLLABUS_LIBRARY_ERROR_NOT_REMOVABLE,
+} SyllabusLibraryError;
+
+#define SYLLABUS_TYPE_LIBRARY (syllabus_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (SyllabusLibrary, syllabus_library, SYLLABUS, LIBRARY, GObject)
+
+GQuark           syllabus_library_error_quark          (void);
+int              syllabus_topic_compare                (gconstpointer         a,
+                                                        gconstpointer         b);
+GPtrArray       *syllabus_library_load_bundled         (const char           *resource_path,
+                                                        GError              **error);
+GFile           *syllabus_library_get_default_folder   (void);
+
+SyllabusLibrary *syllabus_library_new                  (const char           *bundled_path,
+                                                        GFile                *folder);
+GFile           *syllabus_library_get_folder           (SyllabusLibrary      *self);
+GListModel      *syllabus_library_get_topics           (SyllabusLibrary      *self);
+SyllabusTopic   *syllabus_library_lookup               (SyllabusLibrary      *self,
+                                                        const char           *id);
+const char      *syllabus_library_get_problem          (SyllabusLibrary      *self);
+gboolean         syllabus_library_get_loaded           (SyllabusLibrary      *self);
+void             syllabus_library_load_async           (SyllabusLibrary      *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean         syllabus_library_load_finish          (SyllabusLibrary      *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             syllabus_library_import_async         (SyllabusLibrary      *self,
+                                                        GFile                *file,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+SyllabusTopic   *syllabus_library_import_finish        (SyllabusLibrary      *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+gboolean         syllabus_library_is_removable         (SyllabusLibrary      *self,
+                                                        SyllabusTopic        *topic);
+gboolean         syllabus_library_remove               (SyllabusLibrary      *self,
+                                                        SyllabusTopic        *topic,
+                                                        GError              **error);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _SyllabusTopic
   GHashTable *metadata;
   char       *introduction;
   char       *base_uri;
+  GFile      *file;
   GListStore *resources;
   guint       has_resources_section : 1;
 };
@@ -66,6 +67,7 @@ syllabus_topic_finalize (GObject *object)
   g_clear_pointer (&self->metadata, g_hash_table_unref);
   g_clear_pointer (&self->introduction, g_free);
   g_clear_pointer (&self->base_uri, g_free);
+  g_clear_object (&self->file);
   g_clear_object (&self->resources);
 
   G_OBJECT_CLASS (syllabus_topic_parent_class)->finalize (object);
@@ -863,53 +865,71 @@ syllabus_topic_id_for_file (GFile *file)
   return g_steal_pointer (&basename);
 }
 
+/**
+ * syllabus_topic_load_file:
+ * @file: a topic file, local or in a GResource
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads and parses @file. This blocks: call it from a worker thread, or use
+ * syllabus_topic_load_async().
+ *
+ * Returns: (transfer full): the topic, with its file and base URI set, or
+ *   %NULL with @error set
+ */
+SyllabusTopic *
+syllabus_topic_load_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *id = NULL;
+  SyllabusTopic *topic;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > SYLLABUS_TOPIC_MAX_SIZE)
+    {
+      set_too_large_error (error, g_file_info_get_size (info));
+      return NULL;
+    }
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+    return NULL;
+
+  id = syllabus_topic_id_for_file (file);
+  if (!(topic = syllabus_topic_new_from_bytes (id, id, bytes, error)))
+    return NULL;
+
+  topic->file = g_object_ref (file);
+  if ((parent = g_file_get_parent (file)) != NULL)
+    {
+      g_autofree char *parent_uri = g_file_get_uri (parent);
+      g_autofree char *uri = g_strconcat (parent_uri, "/", NULL);
+
+      syllabus_topic_set_base_uri (topic, uri);
+    }
+
+  return topic;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) parent = NULL;
+  GError *error = NULL;
   SyllabusTopic *topic;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &error);
-  if (info != NULL && g_file_info_get_size (info) > SYLLABUS_TOPIC_MAX_SIZE)
-    {
-      set_too_large_error (&error, g_file_info_get_size (info));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_error (&error);
-
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  id = syllabus_topic_id_for_file (file);
-  if (!(topic = syllabus_topic_new_from_bytes (id, id, bytes, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if ((parent = g_file_get_parent (file)) != NULL)
-    {
-      g_autofree char *parent_uri = g_file_get_uri (parent);
-
-      uri = g_strconcat (parent_uri, "/", NULL);
-      syllabus_topic_set_base_uri (topic, uri);
-    }
-
-  g_task_return_pointer (task, topic, g_object_unref);
+  if ((topic = syllabus_topic_load_file (task_data, cancellable, &error)))
+    g_task_return_pointer (task, topic, g_object_unref);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
@@ -1052,4 +1072,18 @@ syllabus_topic_set_base_uri (SyllabusTopic *self,
       g_free (self->base_uri);
       self->base_uri = g_strdup (base_uri);
     }
+}
+
+/**
+ * syllabus_topic_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the topic was read from, or
+ *   %NULL for a topic shipped inside the program
+ */
+GFile *
+syllabus_topic_get_file (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->file;
 }

@@ -52,7 +52,11 @@ void           syllabus_topic_load_async               (GFile          *file,
                                                         gpointer        user_data);
 SyllabusTopic *syllabus_topic_load_finish              (GAsyncResult   *result,
                                                         GError        **error);
+SyllabusTopic *syllabus_topic_load_file                (GFile          *file,
+                                                        GCancellable   *cancellable,
+                                                        GError        **error);
 char          *syllabus_topic_id_for_file              (GFile          *file);
+GFile         *syllabus_topic_get_file                 (SyllabusTopic  *self);
 
 const char    *syllabus_topic_get_id                   (SyllabusTopic  *self);
 const char    *syllabus_topic_get_title                (SyllabusTopic  *self);

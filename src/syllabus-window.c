@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syllabus-compat.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-topic-view.h"
 
@@ -29,6 +30,8 @@ struct _SyllabusWindow
   GtkRevealer         *problem_revealer;
   GtkLabel            *problem_label;
   GtkStack            *main_stack;
+  GtkPaned            *sidebar_paned;
+  GtkListView         *topics_view;
   GtkPaned            *paned;
   SyllabusTopicView   *topic_view;
   GtkWidget           *checklist_header;
@@ -41,6 +44,10 @@ struct _SyllabusWindow
 
   /* Owned references */
   SyllabusStore       *store;
+  SyllabusLibrary     *library;
+  GtkSingleSelection  *topics_selection;
+  /* topic id → the progress label of its sidebar row, while bound */
+  GHashTable          *topic_labels;
   SyllabusTopic       *topic;
   GSettings           *settings;
   GPtrArray           *entries;
@@ -54,12 +61,302 @@ G_DEFINE_FINAL_TYPE (SyllabusWindow, syllabus_window, ADW_TYPE_APPLICATION_WINDO
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_LIBRARY,
   PROP_SETTINGS,
   PROP_TOPIC,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How far the user is through @topic, as the sidebar shows it. */
+static char *
+topic_progress_text (SyllabusWindow *self,
+                     SyllabusTopic  *topic)
+{
+  GListModel *resources = syllabus_topic_get_resources (topic);
+  guint total = g_list_model_get_n_items (resources);
+  guint done = 0;
+
+  if (total == 0)
+    return g_strdup ("");
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+      SyllabusEntry *entry = syllabus_store_lookup (self->store, syllabus_topic_get_id (topic),
+                                                    syllabus_resource_get_key (resource));
+
+      if (entry != NULL && syllabus_entry_get_done (entry))
+        done++;
+    }
+
+  /* Translators: a topic's progress in the sidebar, e.g. "3 of 7" */
+  return g_strdup_printf (_("%u of %u"), done, total);
+}
+
+static void
+update_topic_label (SyllabusWindow *self,
+                    SyllabusTopic  *topic)
+{
+  GtkLabel *label = g_hash_table_lookup (self->topic_labels, syllabus_topic_get_id (topic));
+  g_autofree char *text = NULL;
+
+  if (label == NULL || !syllabus_store_get_loaded (self->store))
+    return;
+
+  text = topic_progress_text (self, topic);
+  gtk_label_set_text (label, text);
+}
+
+static void
+update_all_topic_labels (SyllabusWindow *self)
+{
+  GListModel *topics = syllabus_library_get_topics (self->library);
+  guint n = g_list_model_get_n_items (topics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (topics, i);
+
+      update_topic_label (self, topic);
+    }
+}
+
+static void
+setup_topic_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SyllabusWindow           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *progress = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (progress, "dim-label");
+  gtk_widget_add_css_class (progress, "numeric");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), progress);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_topic_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SyllabusWindow           *self)
+{
+  SyllabusTopic *topic = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *progress = gtk_widget_get_next_sibling (title);
+
+  gtk_label_set_text (GTK_LABEL (title), syllabus_topic_get_title (topic));
+  gtk_label_set_text (GTK_LABEL (progress), "");
+  g_hash_table_replace (self->topic_labels, g_strdup (syllabus_topic_get_id (topic)), progress);
+  update_topic_label (self, topic);
+}
+
+static void
+unbind_topic_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 SyllabusWindow           *self)
+{
+  SyllabusTopic *topic = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *progress = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  if (g_hash_table_lookup (self->topic_labels, syllabus_topic_get_id (topic)) == progress)
+    g_hash_table_remove (self->topic_labels, syllabus_topic_get_id (topic));
+}
+
+static void
+topic_activated_cb (SyllabusWindow *self,
+                    guint           position)
+{
+  g_autoptr(SyllabusTopic) topic =
+    g_list_model_get_item (syllabus_library_get_topics (self->library), position);
+
+  syllabus_window_set_topic (self, topic);
+}
+
+static void
+selection_changed_cb (SyllabusWindow *self)
+{
+  SyllabusTopic *topic = gtk_single_selection_get_selected_item (self->topics_selection);
+
+  if (topic != NULL)
+    syllabus_window_set_topic (self, topic);
+}
+
+/* Shows the topic chosen last time, or the first one. */
+static void
+library_loaded_cb (SyllabusWindow *self)
+{
+  g_autofree char *last = NULL;
+  SyllabusTopic *topic = NULL;
+  GListModel *topics = syllabus_library_get_topics (self->library);
+
+  if (!syllabus_library_get_loaded (self->library) || self->topic != NULL)
+    return;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-topic");
+  if (last != NULL && *last != '\0')
+    topic = syllabus_library_lookup (self->library, last);
+
+  if (topic != NULL)
+    syllabus_window_set_topic (self, topic);
+  else if (g_list_model_get_n_items (topics) > 0)
+    {
+      g_autoptr(SyllabusTopic) first = g_list_model_get_item (topics, 0);
+
+      syllabus_window_set_topic (self, first);
+    }
+  else
+    syllabus_window_show_error (self, _("No Topics"),
+                                _("Open a topic file with the Open button, or drop one here."));
+}
+
+static void
+select_topic_in_sidebar (SyllabusWindow *self)
+{
+  GListModel *topics = syllabus_library_get_topics (self->library);
+  guint n = g_list_model_get_n_items (topics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (topics, i);
+
+      if (topic == self->topic)
+        {
+          gtk_single_selection_set_selected (self->topics_selection, i);
+          return;
+        }
+    }
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(topic = syllabus_library_import_finish (SYLLABUS_LIBRARY (object), result, &error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
+                                                  error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  syllabus_window_set_topic (self, topic);
+}
+
+/**
+ * syllabus_window_open_file:
+ * @file: a topic file
+ *
+ * Copies @file into the user's topics and shows it; a file that is not a
+ * topic is reported in the window.
+ */
+void
+syllabus_window_open_file (SyllabusWindow *self,
+                           GFile          *file)
+{
+  g_return_if_fail (SYLLABUS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  syllabus_library_import_async (self->library, file, NULL, imported_cb, g_object_ref (self));
+}
+
+static void
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+  g_autoptr(GFile) file = syllabus_choose_topic_file_finish (result, NULL);
+
+  if (file != NULL)
+    syllabus_window_open_file (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  syllabus_choose_topic_file (GTK_WINDOW (widget), NULL, file_chosen_cb, g_object_ref (widget));
+}
+
+static void
+remove_confirmed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+
+  if (!syllabus_confirm_finish (result) || self->topic == NULL)
+    return;
+
+  topic = g_object_ref (self->topic);
+  if (!syllabus_library_remove (self->library, topic, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Show what now stands in its place. */
+  g_clear_object (&self->topic);
+  library_loaded_cb (self);
+}
+
+static void
+remove_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  g_autofree char *heading = NULL;
+
+  if (self->topic == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove “%s”?"), syllabus_topic_get_title (self->topic));
+  syllabus_confirm (GTK_WINDOW (self), heading,
+                    _("The topic file is deleted from your topics folder. Your progress and "
+                      "notes are kept, and come back if you open the topic again."),
+                    _("_Remove"), NULL, remove_confirmed_cb, g_object_ref (self));
+}
+
+static gboolean
+drop_cb (SyllabusWindow *self,
+         const GValue   *value,
+         double          x,
+         double          y)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    syllabus_window_open_file (self, l->data);
+  g_slist_free (files);
+
+  return files != NULL;
+}
 
 static void
 update_progress (SyllabusWindow *self)
@@ -81,6 +378,9 @@ update_progress (SyllabusWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
   gtk_widget_set_visible (self->checklist_header, total > 0);
+
+  if (self->topic != NULL)
+    update_topic_label (self, self->topic);
 }
 
 static void
@@ -248,6 +548,8 @@ syllabus_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
       g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
+      g_settings_set_int (self->settings, "sidebar-position",
+                          gtk_paned_get_position (self->sidebar_paned));
       g_settings_apply (self->settings);
     }
 
@@ -262,6 +564,19 @@ syllabus_window_constructed (GObject *object)
   G_OBJECT_CLASS (syllabus_window_parent_class)->constructed (object);
 
   g_assert (SYLLABUS_IS_STORE (self->store));
+  g_assert (SYLLABUS_IS_LIBRARY (self->library));
+
+  self->topics_selection =
+    gtk_single_selection_new (g_object_ref (syllabus_library_get_topics (self->library)));
+  gtk_single_selection_set_autoselect (self->topics_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->topics_selection, TRUE);
+  gtk_single_selection_set_selected (self->topics_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->topics_view, GTK_SELECTION_MODEL (self->topics_selection));
+  g_signal_connect_object (self->topics_selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::loaded", G_CALLBACK (library_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  library_loaded_cb (self);
 
   if (self->settings != NULL)
     {
@@ -271,12 +586,16 @@ syllabus_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
+      gtk_paned_set_position (self->sidebar_paned,
+                              g_settings_get_int (self->settings, "sidebar-position"));
       g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
                        G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_all_topic_labels),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
@@ -304,6 +623,9 @@ syllabus_window_finalize (GObject *object)
   SyllabusWindow *self = (SyllabusWindow *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->topics_selection);
+  g_clear_pointer (&self->topic_labels, g_hash_table_unref);
   g_clear_object (&self->topic);
   g_clear_object (&self->settings);
 
@@ -322,6 +644,9 @@ syllabus_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
       break;
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
@@ -346,6 +671,9 @@ syllabus_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
@@ -377,6 +705,9 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SYLLABUS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, SYLLABUS_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -394,6 +725,9 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topics_view);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_header);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_label);
@@ -405,6 +739,9 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
                                    dismiss_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
 
   /* Zoom keys work wherever the focus is in the window. */
   gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
@@ -428,8 +765,26 @@ static void
 syllabus_window_init (SyllabusWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) topic_factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (topic_factory, "setup", G_CALLBACK (setup_topic_cb), self);
+  g_signal_connect (topic_factory, "bind", G_CALLBACK (bind_topic_cb), self);
+  g_signal_connect (topic_factory, "unbind", G_CALLBACK (unbind_topic_cb), self);
+  gtk_list_view_set_factory (self->topics_view, topic_factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topics_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
+                                  -1);
+
+  /* Topic files dropped on the window are opened. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-topic", FALSE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -445,18 +800,21 @@ syllabus_window_init (SyllabusWindow *self)
  * syllabus_window_new:
  * @application: the application
  * @store: the progress store, loaded or loading
+ * @library: the topics, loaded or loading
  * @settings: (nullable): the application's settings, if its schema is installed
  *
  * Returns: (transfer full): a new window
  */
 SyllabusWindow *
-syllabus_window_new (GtkApplication *application,
-                     SyllabusStore  *store,
-                     GSettings      *settings)
+syllabus_window_new (GtkApplication  *application,
+                     SyllabusStore   *store,
+                     SyllabusLibrary *library,
+                     GSettings       *settings)
 {
   return g_object_new (SYLLABUS_TYPE_WINDOW,
                        "application", application,
                        "store", store,
+                       "library", library,
                        "settings", settings,
                        NULL);
 }
@@ -486,6 +844,12 @@ syllabus_window_set_topic (SyllabusWindow *self,
 
   adw_window_title_set_subtitle (self->window_title,
                                  topic != NULL ? syllabus_topic_get_title (topic) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-topic",
+                                 topic != NULL &&
+                                 syllabus_library_is_removable (self->library, topic));
+  if (topic != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-topic", syllabus_topic_get_id (topic));
+  select_topic_in_sidebar (self);
   syllabus_topic_view_set_topic (self->topic_view, topic);
   gtk_stack_set_visible_child_name (self->main_stack, "topic");
   update_checklist (self);

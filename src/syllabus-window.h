@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "syllabus-library.h"
 #include "syllabus-store.h"
 #include "syllabus-topic.h"
 
@@ -23,9 +24,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SyllabusWindow, syllabus_window, SYLLABUS, WINDOW, AdwApplicationWindow)
 
-SyllabusWindow *syllabus_window_new        (GtkApplication *application,
-                                            SyllabusStore  *store,
-                                            GSettings      *settings);
+SyllabusWindow *syllabus_window_new        (GtkApplication  *application,
+                                            SyllabusStore   *store,
+                                            SyllabusLibrary *library,
+                                            GSettings       *settings);
+void            syllabus_window_open_file  (SyllabusWindow  *self,
+                                            GFile           *file);
 SyllabusTopic  *syllabus_window_get_topic  (SyllabusWindow *self);
 void            syllabus_window_set_topic  (SyllabusWindow *self,
                                             SyllabusTopic  *topic);
