@@ -58,13 +58,20 @@ struct _SyllabusStore
   char       *kept_file;
   char       *save_error;
 
+  /* Every change increments generation; saved_generation is the newest
+   * one known to be on disk, failed_generation the one whose save failed
+   * last and whose error save_error shows. */
   guint64     generation;
   guint64     saved_generation;
+  guint64     failed_generation;
   guint       save_source;
   guint       saves_in_flight;
 
+  guint       loading : 1;
   guint       loaded : 1;
   guint       read_only : 1;
+  /* The queued save runs at the next idle, not after a delay. */
+  guint       save_is_immediate : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
@@ -177,7 +184,16 @@ syllabus_store_dispose (GObject *object)
 {
   SyllabusStore *self = (SyllabusStore *)object;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* A change still waiting for its save (notes typed a moment ago) is
+   * written now rather than lost with the store. */
+  if (self->save_source != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      if (self->loaded && !self->read_only && !syllabus_store_save (self, &error))
+        g_debug ("Saving progress on disposal failed: %s", error->message);
+    }
 
   G_OBJECT_CLASS (syllabus_store_parent_class)->dispose (object);
 }
@@ -338,6 +354,8 @@ typedef struct
   char       *kept_file;
   gboolean    read_only;
   gboolean    file_is_good;
+  /* The progress came from the backup and is not in the file yet. */
+  gboolean    restored;
 } LoadResult;
 
 static void
@@ -472,47 +490,160 @@ parse_entry (const char  *topic_id,
   return g_steal_pointer (&entry);
 }
 
-/* Parses the file's contents into @topics. Any deviation from the expected
- * shape makes the whole file damaged: guessing at a half-understood file is
- * how data gets lost. */
-static gboolean
-parse_contents (const char  *contents,
-                gsize        length,
-                GHashTable  *topics,
-                gint64      *version,
-                GError     **error)
+/* The deepest nesting of arrays and objects a progress file may have. The
+ * format needs five levels; unknown members may add a few. json-glib
+ * recurses once per level, so a small file of a million "[" would overflow
+ * the stack if it reached the parser. */
+#define MAX_NESTING 64
+
+/* Reads the four hex digits of a \u escape at @text, or returns -1. */
+static int
+read_hex4 (const char *text,
+           gsize       available)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root;
-  JsonNode *node;
+  int value = 0;
+
+  if (available < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* Checks the escape that starts at the backslash at @i of @contents and
+ * returns its length, or 0 if it is not valid JSON. json-glib 1.6 leaks
+ * memory on some invalid escapes, such as a lone surrogate. */
+static gsize
+check_escape (const char *contents,
+              gsize       length,
+              gsize       i)
+{
+  int unit;
+  int low;
+
+  if (i + 1 >= length)
+    return 0;
+
+  switch (contents[i + 1])
+    {
+    case '"': case '\\': case '/': case 'b':
+    case 'f': case 'n': case 'r': case 't':
+      return 2;
+
+    case 'u':
+      unit = read_hex4 (contents + i + 2, length - i - 2);
+      if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+        return 0;
+      if (unit < 0xD800 || unit > 0xDBFF)
+        return 6;
+      /* A high surrogate must be followed by a low one. */
+      if (i + 7 >= length || contents[i + 6] != '\\' || contents[i + 7] != 'u')
+        return 0;
+      low = read_hex4 (contents + i + 8, length - i - 8);
+      if (low < 0xDC00 || low > 0xDFFF)
+        return 0;
+      return 12;
+
+    default:
+      return 0;
+    }
+}
+
+/* Checks, before json-glib sees the text, that it is plain JSON (no
+ * comments or single-quoted strings, which json-glib tolerates) nested no
+ * deeper than MAX_NESTING, holding one value only. Counting brackets
+ * outside double-quoted strings is then exact. */
+static gboolean
+check_plain_json (const char  *contents,
+                  gsize        length,
+                  GError     **error)
+{
+  gboolean in_string = FALSE;
+  gboolean ended = FALSE;
+  guint depth = 0;
+  gsize start = 0;
+
+  /* Editors may start a file they saved with a byte order mark, which
+   * json-glib skips too. */
+  if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+
+  for (gsize i = start; i < length; i++)
+    {
+      char c = contents[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              gsize escape_length = check_escape (contents, length, i);
+
+              if (escape_length == 0)
+                return damaged (error, _("The file is not valid JSON"));
+              i += escape_length - 1;
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+            }
+          continue;
+        }
+
+      /* json-glib accepts a second object after the first one. */
+      if (ended && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        return damaged (error, _("The file is not valid JSON"));
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '{':
+        case '[':
+          if (++depth > MAX_NESTING)
+            return damaged (error, _("The file is nested far too deeply to be a progress file"));
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0 && --depth == 0)
+            ended = TRUE;
+          break;
+
+        case ' ': case '\t': case '\n': case '\r':
+        case ',': case ':': case '-': case '+': case '.':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+        case 'a': case 'e': case 'E': case 'f': case 'l':
+        case 'n': case 'r': case 's': case 't': case 'u':
+          break;
+
+        default:
+          return damaged (error, _("The file is not valid JSON"));
+        }
+    }
+
+  return TRUE;
+}
+
+/* Parses the "topics" member into @topics. */
+static gboolean
+parse_topics (JsonNode    *node,
+              GHashTable  *topics,
+              GError     **error)
+{
   JsonObject *topics_object;
   g_autoptr(GList) topic_ids = NULL;
 
-  if (!g_utf8_validate_len (contents, length, NULL))
-    return damaged (error, _("The file is not UTF-8 text"));
-
-  if (!json_parser_load_from_data (parser, contents, length, error))
-    {
-      g_autofree char *message = g_strdup ((*error)->message);
-
-      g_clear_error (error);
-      g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED,
-                   _("The file is not valid JSON: %s"), message);
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return damaged (error, _("The file does not hold a JSON object"));
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    return damaged (error, _("The file has no valid “version”"));
-  *version = json_node_get_int (node);
-
-  node = json_object_get_member (root, "topics");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -556,6 +687,63 @@ parse_contents (const char  *contents,
   return TRUE;
 }
 
+/* Parses the file's contents into @topics. Any deviation from the expected
+ * shape makes the whole file damaged: guessing at a half-understood file is
+ * how data gets lost. */
+static gboolean
+parse_contents (const char  *contents,
+                gsize        length,
+                GHashTable  *topics,
+                gint64      *version,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode *node;
+
+  if (!g_utf8_validate_len (contents, length, NULL))
+    return damaged (error, _("The file is not UTF-8 text"));
+
+  if (!check_plain_json (contents, length, error))
+    return FALSE;
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, _("The file does not hold a JSON object"));
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    return damaged (error, _("The file has no valid “version”"));
+  *version = json_node_get_int (node);
+
+  node = json_object_get_member (root, "topics");
+
+  if (*version > SYLLABUS_STORE_VERSION)
+    {
+      /* A newer program may have changed the shape: show what can be
+       * understood, but never call its file damaged, which would move it
+       * aside. The caller opens it read-only. */
+      if (!parse_topics (node, topics, &local_error))
+        {
+          g_debug ("Progress of a newer version not understood: %s", local_error->message);
+          g_hash_table_remove_all (topics);
+        }
+      return TRUE;
+    }
+
+  return parse_topics (node, topics, error);
+}
+
 /* Reads and parses @path. Returns FALSE with @error set when the file
  * exists but cannot be used; a missing file is an empty store. */
 static gboolean
@@ -576,7 +764,10 @@ read_file (const char  *path,
     {
       int saved_errno = errno;
 
-      if (saved_errno == ENOENT)
+      /* No file, or no folder for it (a file stands where a folder of
+       * the path should be): nothing there could be lost by saving, and
+       * saving reports why it cannot create the folder. */
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         {
           *missing = TRUE;
           return TRUE;
@@ -589,6 +780,10 @@ read_file (const char  *path,
 
   if (S_ISDIR (buf.st_mode))
     return damaged (error, _("A folder stands where the file should be"));
+
+  /* Reading a pipe or a device could block or never end. */
+  if (!S_ISREG (buf.st_mode))
+    return damaged (error, _("Something other than a file stands where the file should be"));
 
   if (buf.st_size > SYLLABUS_STORE_MAX_SIZE)
     return damaged (error, _("The file is far too large to be a progress file"));
@@ -622,14 +817,18 @@ move_aside (const char  *path,
 
       if (g_rename (path, target) == 0)
         return g_steal_pointer (&target);
+      else
+        {
+          int saved_errno = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   "%s", g_strerror (errno));
-      return NULL;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "%s", g_strerror (saved_errno));
+          return NULL;
+        }
     }
 
   g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                       "Too many damaged files already kept");
+                       _("Too many damaged files already kept"));
   return NULL;
 }
 
@@ -688,6 +887,7 @@ load_thread (GTask        *task,
       if (read_file (writer->backup_path, result->topics, &version, &missing, &backup_error) &&
           version <= SYLLABUS_STORE_VERSION)
         {
+          result->restored = TRUE;
           result->problem =
             g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
                                "and your progress was restored from the last backup."),
@@ -737,6 +937,10 @@ adopt_topics (SyllabusStore *self,
 }
 
 static void
+mark_changed (SyllabusStore *self,
+              guint          delay_ms);
+
+static void
 apply_load_result (SyllabusStore *self,
                    LoadResult    *result)
 {
@@ -748,8 +952,9 @@ apply_load_result (SyllabusStore *self,
   self->writer->file_is_good = result->file_is_good;
   g_mutex_unlock (&self->writer->lock);
 
+  g_free (self->kept_file);
+  self->kept_file = g_strdup (result->kept_file);
   set_string_property (self, &self->problem, result->problem, properties[PROP_PROBLEM]);
-  set_string_property (self, &self->kept_file, result->kept_file, properties[PROP_PROBLEM]);
 
   if (self->read_only != result->read_only)
     {
@@ -759,6 +964,11 @@ apply_load_result (SyllabusStore *self,
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+
+  /* What was restored from the backup must reach the progress file, or
+   * the next start would find no file and begin empty. */
+  if (result->restored)
+    mark_changed (self, 0);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -775,10 +985,12 @@ load_ready_cb (GObject      *object,
 
   if (!(load_result = g_task_propagate_pointer (G_TASK (result), &error)))
     {
+      self->loading = FALSE;
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  self->loading = FALSE;
   apply_load_result (self, load_result);
   load_result_free (load_result);
   g_task_return_boolean (task, TRUE);
@@ -801,12 +1013,17 @@ syllabus_store_load_async (SyllabusStore       *self,
   g_autoptr(GTask) inner = NULL;
 
   g_return_if_fail (SYLLABUS_IS_STORE (self));
-  g_return_if_fail (!self->loaded);
+  g_return_if_fail (!self->loaded && !self->loading);
 
+  /* Loading twice at once would read a file the first load moved aside. */
+  self->loading = TRUE;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, syllabus_store_load_async);
 
   inner = g_task_new (NULL, cancellable, load_ready_cb, g_steal_pointer (&task));
+  /* Once the thread ran, a damaged file may have been moved aside: its
+   * result must reach the store even if loading was cancelled meanwhile. */
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_set_task_data (inner, writer_ref (self->writer), (GDestroyNotify)writer_unref);
   g_task_run_in_thread (inner, load_thread);
 }
@@ -836,7 +1053,7 @@ syllabus_store_load (SyllabusStore  *self,
   LoadResult *result;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->loaded, FALSE);
+  g_return_val_if_fail (!self->loaded && !self->loading, FALSE);
 
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_task_data (task, writer_ref (self->writer), (GDestroyNotify)writer_unref);
@@ -920,6 +1137,20 @@ syllabus_store_get_dirty (SyllabusStore *self)
 
 /* Entries ---------------------------------------------------------------- */
 
+/* Topic ids come from file names, which need not be UTF-8; a file holding
+ * such bytes could not be read back. Ids and keys are made valid where they
+ * enter the store, so that saving and looking up agree. */
+static const char *
+valid_utf8 (const char  *text,
+            char       **copy)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+
+  *copy = g_utf8_make_valid (text, -1);
+  return *copy;
+}
+
 static void
 queue_save (SyllabusStore *self,
             guint          delay_ms);
@@ -963,12 +1194,16 @@ syllabus_store_lookup (SyllabusStore *self,
                        const char    *topic_id,
                        const char    *key)
 {
+  g_autofree char *topic_id_copy = NULL;
+  g_autofree char *key_copy = NULL;
   GHashTable *entries;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
   g_return_val_if_fail (topic_id != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  topic_id = valid_utf8 (topic_id, &topic_id_copy);
+  key = valid_utf8 (key, &key_copy);
   if ((entries = g_hash_table_lookup (self->topics, topic_id)) == NULL)
     return NULL;
 
@@ -992,6 +1227,8 @@ syllabus_store_get_entry (SyllabusStore    *self,
                           const char       *topic_id,
                           SyllabusResource *resource)
 {
+  g_autofree char *topic_id_copy = NULL;
+  g_autofree char *key_copy = NULL;
   GHashTable *entries;
   SyllabusEntry *entry;
   const char *key;
@@ -1000,7 +1237,8 @@ syllabus_store_get_entry (SyllabusStore    *self,
   g_return_val_if_fail (topic_id != NULL, NULL);
   g_return_val_if_fail (SYLLABUS_IS_RESOURCE (resource), NULL);
 
-  key = syllabus_resource_get_key (resource);
+  topic_id = valid_utf8 (topic_id, &topic_id_copy);
+  key = valid_utf8 (syllabus_resource_get_key (resource), &key_copy);
   entries = ensure_topic_table (self->topics, topic_id);
 
   if ((entry = g_hash_table_lookup (entries, key)) == NULL)
@@ -1035,7 +1273,7 @@ compare_entries (gconstpointer a,
  * syllabus_store_list_entries:
  * @topic_id: a topic's id
  *
- * Returns: (transfer container) (element-type SyllabusEntry): the entries of
+ * Returns: (transfer full) (element-type SyllabusEntry): the entries of
  *   @topic_id that hold any progress, sorted by key, including those whose
  *   resource left the topic
  */
@@ -1044,12 +1282,15 @@ syllabus_store_list_entries (SyllabusStore *self,
                              const char    *topic_id)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *topic_id_copy = NULL;
   GHashTable *entries;
   GHashTableIter iter;
   gpointer value;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), list);
+  g_return_val_if_fail (topic_id != NULL, list);
 
+  topic_id = valid_utf8 (topic_id, &topic_id_copy);
   if ((entries = g_hash_table_lookup (self->topics, topic_id)) == NULL)
     return list;
 
@@ -1069,6 +1310,17 @@ static char *
 format_time (GDateTime *time)
 {
   return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+/* The file is read back only if it is UTF-8: text that is not is written
+ * with replacement characters rather than making the whole file damaged. */
+static char *
+copy_valid (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+
+  return g_utf8_make_valid (text, -1);
 }
 
 static GPtrArray *
@@ -1098,9 +1350,9 @@ take_snapshot (SyllabusStore *self)
           snapshot = g_new0 (Snapshot, 1);
           snapshot->topic_id = g_strdup (key);
           snapshot->key = g_strdup (entry_key);
-          snapshot->title = g_strdup (syllabus_entry_get_title (entry));
-          snapshot->url = g_strdup (syllabus_entry_get_url (entry));
-          snapshot->notes = g_strdup (syllabus_entry_get_notes (entry));
+          snapshot->title = copy_valid (syllabus_entry_get_title (entry));
+          snapshot->url = copy_valid (syllabus_entry_get_url (entry));
+          snapshot->notes = copy_valid (syllabus_entry_get_notes (entry));
           snapshot->done = syllabus_entry_get_done (entry);
           snapshot->done_at = format_time (syllabus_entry_get_done_at (entry));
           snapshot->changed_at = format_time (syllabus_entry_get_changed_at (entry));
@@ -1307,22 +1559,27 @@ record_save_result (SyllabusStore *self,
 {
   g_object_freeze_notify (G_OBJECT (self));
 
+  /* Results of saves running in threads arrive in any order: an older
+   * snapshot's success must not hide a newer one's failure, nor an older
+   * failure be reported once newer progress is on disk. */
   if (error == NULL)
     {
       gboolean was_dirty = syllabus_store_get_dirty (self);
 
       self->saved_generation = MAX (self->saved_generation, generation);
-      set_string_property (self, &self->save_error, NULL, properties[PROP_SAVE_ERROR]);
+      if (generation >= self->failed_generation)
+        set_string_property (self, &self->save_error, NULL, properties[PROP_SAVE_ERROR]);
       if (was_dirty != syllabus_store_get_dirty (self))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
     }
-  else
+  else if (generation > self->saved_generation && generation >= self->failed_generation)
     {
       g_autofree char *message =
         g_strdup_printf (_("Your progress could not be saved: %s. It is kept in memory and "
                            "saving is tried again with your next change."),
                          error->message);
 
+      self->failed_generation = generation;
       set_string_property (self, &self->save_error, message, properties[PROP_SAVE_ERROR]);
     }
 
@@ -1345,7 +1602,7 @@ check_writable (SyllabusStore  *self,
     {
       /* Saving before loading would replace the user's file with nothing. */
       g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
-                           "The progress file has not been loaded yet");
+                           _("The progress file has not been loaded yet"));
       return FALSE;
     }
 
@@ -1410,6 +1667,8 @@ syllabus_store_save_async (SyllabusStore       *self,
 
   self->saves_in_flight++;
   inner = g_task_new (NULL, cancellable, save_ready_cb, g_steal_pointer (&outer));
+  /* The write is not cancellable: report what it did. */
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_set_task_data (inner, job, save_job_free);
   g_task_run_in_thread (inner, save_thread);
 }
@@ -1445,7 +1704,9 @@ syllabus_store_save (SyllabusStore  *self,
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (!syllabus_store_get_dirty (self))
+  /* A read-only store refuses to save even when nothing changed, so that
+   * callers learn that the file is not theirs to write. */
+  if (!syllabus_store_get_dirty (self) && !self->read_only)
     return TRUE;
 
   if (!check_writable (self, error))
@@ -1494,12 +1755,73 @@ queue_save (SyllabusStore *self,
   if (self->read_only || !self->loaded)
     return;
 
-  /* A sooner save replaces a later one; a later one never postpones a
-   * sooner one indefinitely, since each change restarts only the delay
-   * it asked for. */
+  /* A save due at the next idle writes this change too; postponing it
+   * would delay a tick for as long as someone keeps typing notes. */
+  if (self->save_source != 0 && self->save_is_immediate)
+    return;
+
+  /* Otherwise each change restarts the delay: notes are written once
+   * typing pauses. */
   g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_is_immediate = delay_ms == 0;
   if (delay_ms == 0)
     self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT, save_timeout_cb, self, NULL);
   else
     self->save_source = g_timeout_add (delay_ms, save_timeout_cb, self);
+}
+
+/* Checking --------------------------------------------------------------- */
+
+/**
+ * syllabus_store_parse_data:
+ * @data: (array length=length): the contents of a progress file
+ * @length: the length of @data
+ * @n_entries: (out) (optional): return location for the number of entries
+ *   read, or %NULL
+ * @error: return location for a #GError
+ *
+ * Parses @data exactly as loading a progress file does, into a table that
+ * is thrown away: for tools and fuzzers that ask whether a file would be
+ * accepted. A file written by a newer version is accepted, as loading
+ * accepts it (read-only).
+ *
+ * Returns: %TRUE if loading would accept @data, else %FALSE with @error set
+ */
+gboolean
+syllabus_store_parse_data (const char  *data,
+                           gsize        length,
+                           guint       *n_entries,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) topics = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 version = SYLLABUS_STORE_VERSION;
+  guint count = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (n_entries != NULL)
+    *n_entries = 0;
+
+  if (length > SYLLABUS_STORE_MAX_SIZE)
+    return damaged (error, _("The file is far too large to be a progress file"));
+
+  /* parse_contents() needs a place for the JSON parser's error. */
+  topics = new_topics_table ();
+  if (!parse_contents (data != NULL ? data : "", length, topics, &version, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, topics);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    count += g_hash_table_size (value);
+
+  if (n_entries != NULL)
+    *n_entries = count;
+
+  return TRUE;
 }

@@ -82,4 +82,9 @@ gboolean       syllabus_store_save_finish       (SyllabusStore       *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+gboolean       syllabus_store_parse_data        (const char          *data,
+                                                 gsize                length,
+                                                 guint               *n_entries,
+                                                 GError             **error);
+
 G_END_DECLS
