@@ -14,10 +14,14 @@
 
 #include "syllabus-entry.h"
 
-/* What the user did with one resource of one topic: whether it is done,
- * since when, their notes, and when they last changed any of it. The title
- * and URL are kept as last seen so that the entry can still be shown after
- * the resource left its topic.
+/* What the user did with one resource of one topic: its status (not
+ * started, in progress, done, skipped), when it was started and finished,
+ * their notes, and when they last changed any of it. The title and URL are
+ * kept as last seen so that the entry can still be shown after the
+ * resource left its topic.
+ *
+ * Every change the user makes goes through a setter that updates the change
+ * time and emits ::changed, which the store saves on.
  */
 struct _SyllabusEntry
 {
@@ -27,13 +31,73 @@ struct _SyllabusEntry
   char      *key;
   char      *title;
   char      *url;
-  char      *notes;
-  GDateTime *done_at;
-  GDateTime *changed_at;
-  gboolean   done;
+  char          *notes;
+  GDateTime     *started_at;
+  GDateTime     *done_at;
+  GDateTime     *changed_at;
+  SyllabusStatus status;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusEntry, syllabus_entry, G_TYPE_OBJECT)
+
+static const GEnumValue status_values[] = {
+  { SYLLABUS_STATUS_NOT_STARTED, "SYLLABUS_STATUS_NOT_STARTED", "not-started" },
+  { SYLLABUS_STATUS_IN_PROGRESS, "SYLLABUS_STATUS_IN_PROGRESS", "in-progress" },
+  { SYLLABUS_STATUS_DONE, "SYLLABUS_STATUS_DONE", "done" },
+  { SYLLABUS_STATUS_SKIPPED, "SYLLABUS_STATUS_SKIPPED", "skipped" },
+  { 0, NULL, NULL }
+};
+
+GType
+syllabus_status_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static ("SyllabusStatus", status_values));
+
+  return type;
+}
+
+/**
+ * syllabus_status_to_string:
+ *
+ * Returns: the status as the progress file writes it: "not-started",
+ *   "in-progress", "done" or "skipped"
+ */
+const char *
+syllabus_status_to_string (SyllabusStatus status)
+{
+  g_return_val_if_fail (status < SYLLABUS_N_STATUSES, NULL);
+
+  return status_values[status].value_nick;
+}
+
+/**
+ * syllabus_status_from_string:
+ *
+ * Returns: whether @string names a status
+ */
+gboolean
+syllabus_status_from_string (const char     *string,
+                             SyllabusStatus *status)
+{
+  for (guint i = 0; i < SYLLABUS_N_STATUSES; i++)
+    if (g_strcmp0 (string, status_values[i].value_nick) == 0)
+      {
+        *status = status_values[i].value;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -41,7 +105,9 @@ enum {
   PROP_KEY,
   PROP_TITLE,
   PROP_URL,
+  PROP_STATUS,
   PROP_DONE,
+  PROP_STARTED_AT,
   PROP_DONE_AT,
   PROP_NOTES,
   PROP_CHANGED_AT,
@@ -79,6 +145,7 @@ syllabus_entry_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->done_at, g_date_time_unref);
   g_clear_pointer (&self->changed_at, g_date_time_unref);
 
@@ -107,8 +174,14 @@ syllabus_entry_get_property (GObject    *object,
     case PROP_URL:
       g_value_set_string (value, self->url);
       break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
     case PROP_DONE:
-      g_value_set_boolean (value, self->done);
+      g_value_set_boolean (value, self->status == SYLLABUS_STATUS_DONE);
+      break;
+    case PROP_STARTED_AT:
+      g_value_set_boxed (value, self->started_at);
       break;
     case PROP_DONE_AT:
       g_value_set_boxed (value, self->done_at);
@@ -134,8 +207,17 @@ syllabus_entry_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STATUS:
+      syllabus_entry_set_status (self, g_value_get_enum (value));
+      break;
     case PROP_DONE:
       syllabus_entry_set_done (self, g_value_get_boolean (value));
+      break;
+    case PROP_STARTED_AT:
+      syllabus_entry_set_started_at (self, g_value_get_boxed (value));
+      break;
+    case PROP_DONE_AT:
+      syllabus_entry_set_done_at (self, g_value_get_boxed (value));
       break;
     case PROP_NOTES:
       syllabus_entry_set_notes (self, g_value_get_string (value));
@@ -166,12 +248,23 @@ syllabus_entry_class_init (SyllabusEntryClass *klass)
   properties[PROP_URL] =
     g_param_spec_string ("url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, SYLLABUS_TYPE_STATUS, SYLLABUS_STATUS_NOT_STARTED,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusEntry:done:
+   *
+   * Whether the status is done: what the check box shows and sets.
+   */
   properties[PROP_DONE] =
     g_param_spec_boolean ("done", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STARTED_AT] =
+    g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DONE_AT] =
     g_param_spec_boxed ("done-at", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -180,6 +273,17 @@ syllabus_entry_class_init (SyllabusEntryClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SyllabusEntry::changed:
+   * @typing: %TRUE when only the notes changed, so that saving can wait
+   *   for a pause
+   *
+   * The user changed the entry.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -248,6 +352,19 @@ touch (SyllabusEntry *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_AT]);
 }
 
+static gboolean
+set_time (GDateTime **field,
+          GDateTime  *value)
+{
+  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    return FALSE;
+
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value != NULL ? g_date_time_ref (value) : NULL;
+
+  return TRUE;
+}
+
 /**
  * syllabus_entry_get_title:
  *
@@ -294,19 +411,90 @@ syllabus_entry_set_url (SyllabusEntry *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
+/**
+ * syllabus_entry_get_status:
+ */
+SyllabusStatus
+syllabus_entry_get_status (SyllabusEntry *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), SYLLABUS_STATUS_NOT_STARTED);
+
+  return self->status;
+}
+
+/**
+ * syllabus_entry_set_status:
+ *
+ * Changes the status as a user change. Dates follow: starting records the
+ * start (if none is recorded), finishing records the finish, going back to
+ * not started forgets both, and only done keeps a finish date.
+ */
+void
+syllabus_entry_set_status (SyllabusEntry  *self,
+                           SyllabusStatus  status)
+{
+  g_autoptr(GDateTime) now = NULL;
+  gboolean was_done;
+  gboolean started_changed = FALSE;
+  gboolean done_changed = FALSE;
+
+  g_return_if_fail (SYLLABUS_IS_ENTRY (self));
+  g_return_if_fail (status < SYLLABUS_N_STATUSES);
+
+  if (self->status == status)
+    return;
+
+  now = syllabus_now ();
+  was_done = self->status == SYLLABUS_STATUS_DONE;
+  self->status = status;
+
+  switch (status)
+    {
+    case SYLLABUS_STATUS_NOT_STARTED:
+      started_changed = set_time (&self->started_at, NULL);
+      done_changed = set_time (&self->done_at, NULL);
+      break;
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      if (self->started_at == NULL)
+        started_changed = set_time (&self->started_at, now);
+      done_changed = set_time (&self->done_at, NULL);
+      break;
+    case SYLLABUS_STATUS_DONE:
+      done_changed = set_time (&self->done_at, now);
+      break;
+    case SYLLABUS_STATUS_SKIPPED:
+    default:
+      done_changed = set_time (&self->done_at, NULL);
+      break;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  touch (self);
+  if (started_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
+  if (done_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (was_done != (status == SYLLABUS_STATUS_DONE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, FALSE);
+}
+
 gboolean
 syllabus_entry_get_done (SyllabusEntry *self)
 {
   g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), FALSE);
 
-  return self->done;
+  return self->status == SYLLABUS_STATUS_DONE;
 }
 
 /**
  * syllabus_entry_set_done:
  *
- * Marks the resource done or not done, as a user change: the time it was
- * done and the time of the last change are updated.
+ * What the check box does: ticking marks the resource done; unticking
+ * returns it to in progress if it was ever started, else to not started.
  */
 void
 syllabus_entry_set_done (SyllabusEntry *self,
@@ -314,26 +502,53 @@ syllabus_entry_set_done (SyllabusEntry *self,
 {
   g_return_if_fail (SYLLABUS_IS_ENTRY (self));
 
-  done = !!done;
-  if (self->done == done)
-    return;
-
-  self->done = done;
-  g_clear_pointer (&self->done_at, g_date_time_unref);
   if (done)
-    self->done_at = syllabus_now ();
+    syllabus_entry_set_status (self, SYLLABUS_STATUS_DONE);
+  else if (self->status == SYLLABUS_STATUS_DONE)
+    syllabus_entry_set_status (self, self->started_at != NULL ? SYLLABUS_STATUS_IN_PROGRESS
+                                                              : SYLLABUS_STATUS_NOT_STARTED);
+}
+
+/**
+ * syllabus_entry_get_started_at:
+ *
+ * Returns: (nullable) (transfer none): when the user started the resource
+ */
+GDateTime *
+syllabus_entry_get_started_at (SyllabusEntry *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), NULL);
+
+  return self->started_at;
+}
+
+/**
+ * syllabus_entry_set_started_at:
+ * @started_at: (nullable): the corrected start
+ *
+ * Corrects when the resource was started, as a user change.
+ */
+void
+syllabus_entry_set_started_at (SyllabusEntry *self,
+                               GDateTime     *started_at)
+{
+  g_return_if_fail (SYLLABUS_IS_ENTRY (self));
+
+  if (!set_time (&self->started_at, started_at))
+    return;
 
   g_object_freeze_notify (G_OBJECT (self));
   touch (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, FALSE);
 }
 
 /**
  * syllabus_entry_get_done_at:
  *
- * Returns: (nullable) (transfer none): when the resource was marked done
+ * Returns: (nullable) (transfer none): when the resource was finished
  */
 GDateTime *
 syllabus_entry_get_done_at (SyllabusEntry *self)
@@ -341,6 +556,33 @@ syllabus_entry_get_done_at (SyllabusEntry *self)
   g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), NULL);
 
   return self->done_at;
+}
+
+/**
+ * syllabus_entry_set_done_at:
+ * @done_at: (nullable): the corrected finish
+ *
+ * Corrects when the resource was finished, as a user change. Only a done
+ * resource has a finish date.
+ */
+void
+syllabus_entry_set_done_at (SyllabusEntry *self,
+                            GDateTime     *done_at)
+{
+  g_return_if_fail (SYLLABUS_IS_ENTRY (self));
+
+  if (self->status != SYLLABUS_STATUS_DONE || done_at == NULL)
+    return;
+
+  if (!set_time (&self->done_at, done_at))
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  touch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, FALSE);
 }
 
 const char *
@@ -364,6 +606,8 @@ syllabus_entry_set_notes (SyllabusEntry *self,
   touch (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, TRUE);
 }
 
 /**
@@ -390,22 +634,24 @@ syllabus_entry_is_pristine (SyllabusEntry *self)
 {
   g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), TRUE);
 
-  return !self->done && self->notes[0] == '\0' && self->changed_at == NULL;
+  return self->status == SYLLABUS_STATUS_NOT_STARTED && self->notes[0] == '\0' &&
+         self->changed_at == NULL;
 }
 
 void
-syllabus_entry_restore (SyllabusEntry *self,
-                        gboolean       done,
-                        GDateTime     *done_at,
-                        const char    *notes,
-                        GDateTime     *changed_at)
+syllabus_entry_restore (SyllabusEntry  *self,
+                        SyllabusStatus  status,
+                        GDateTime      *started_at,
+                        GDateTime      *done_at,
+                        const char     *notes,
+                        GDateTime      *changed_at)
 {
   g_return_if_fail (SYLLABUS_IS_ENTRY (self));
+  g_return_if_fail (status < SYLLABUS_N_STATUSES);
 
-  self->done = !!done;
-  g_clear_pointer (&self->done_at, g_date_time_unref);
-  self->done_at = done_at != NULL ? g_date_time_ref (done_at) : NULL;
+  self->status = status;
+  set_time (&self->started_at, started_at);
+  set_time (&self->done_at, status == SYLLABUS_STATUS_DONE ? done_at : NULL);
   set_string (&self->notes, notes != NULL ? notes : "");
-  g_clear_pointer (&self->changed_at, g_date_time_unref);
-  self->changed_at = changed_at != NULL ? g_date_time_ref (changed_at) : NULL;
+  set_time (&self->changed_at, changed_at);
 }

@@ -16,7 +16,30 @@
 
 G_BEGIN_DECLS
 
+/**
+ * SyllabusStatus:
+ * @SYLLABUS_STATUS_NOT_STARTED: not begun
+ * @SYLLABUS_STATUS_IN_PROGRESS: being studied
+ * @SYLLABUS_STATUS_DONE: finished
+ * @SYLLABUS_STATUS_SKIPPED: deliberately left out; never counted as done
+ */
+typedef enum
+{
+  SYLLABUS_STATUS_NOT_STARTED,
+  SYLLABUS_STATUS_IN_PROGRESS,
+  SYLLABUS_STATUS_DONE,
+  SYLLABUS_STATUS_SKIPPED,
+} SyllabusStatus;
+
+#define SYLLABUS_N_STATUSES (SYLLABUS_STATUS_SKIPPED + 1)
+
+#define SYLLABUS_TYPE_STATUS (syllabus_status_get_type ())
 #define SYLLABUS_TYPE_ENTRY (syllabus_entry_get_type ())
+
+GType          syllabus_status_get_type      (void);
+const char    *syllabus_status_to_string     (SyllabusStatus  status);
+gboolean       syllabus_status_from_string   (const char     *string,
+                                              SyllabusStatus *status);
 
 G_DECLARE_FINAL_TYPE (SyllabusEntry, syllabus_entry, SYLLABUS, ENTRY, GObject)
 
@@ -30,10 +53,18 @@ void           syllabus_entry_set_title      (SyllabusEntry *self,
 const char    *syllabus_entry_get_url        (SyllabusEntry *self);
 void           syllabus_entry_set_url        (SyllabusEntry *self,
                                               const char    *url);
+SyllabusStatus syllabus_entry_get_status     (SyllabusEntry *self);
+void           syllabus_entry_set_status     (SyllabusEntry *self,
+                                              SyllabusStatus status);
 gboolean       syllabus_entry_get_done       (SyllabusEntry *self);
 void           syllabus_entry_set_done       (SyllabusEntry *self,
                                               gboolean       done);
+GDateTime     *syllabus_entry_get_started_at (SyllabusEntry *self);
+void           syllabus_entry_set_started_at (SyllabusEntry *self,
+                                              GDateTime     *started_at);
 GDateTime     *syllabus_entry_get_done_at    (SyllabusEntry *self);
+void           syllabus_entry_set_done_at    (SyllabusEntry *self,
+                                              GDateTime     *done_at);
 const char    *syllabus_entry_get_notes      (SyllabusEntry *self);
 void           syllabus_entry_set_notes      (SyllabusEntry *self,
                                               const char    *notes);
@@ -43,7 +74,8 @@ gboolean       syllabus_entry_is_pristine    (SyllabusEntry *self);
 /* For the store's loader: state as read from disk, without touching the
  * change time. */
 void           syllabus_entry_restore        (SyllabusEntry *self,
-                                              gboolean       done,
+                                              SyllabusStatus status,
+                                              GDateTime     *started_at,
                                               GDateTime     *done_at,
                                               const char    *notes,
                                               GDateTime     *changed_at);

@@ -34,6 +34,10 @@ struct _SyllabusLibrary
    * replaced one is removed */
   GHashTable *bundled;
   GListStore *topics;
+  /* ids of the user's topics imported or removed while the folder is being
+   * read, or %NULL when no load is under way: what the load read of them
+   * is older */
+  GHashTable *changed_while_loading;
   char       *problem;
   gboolean    loaded;
 };
@@ -146,6 +150,7 @@ syllabus_library_finalize (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->bundled, g_hash_table_unref);
   g_clear_object (&self->topics);
+  g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (syllabus_library_parent_class)->finalize (object);
@@ -440,12 +445,20 @@ load_ready_cb (GObject      *object,
 
   if (!(load_result = g_task_propagate_pointer (G_TASK (result), &error)))
     {
+      g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
       g_task_return_error (task, error);
       return;
     }
 
   for (guint i = 0; i < load_result->topics->len; i++)
-    put_topic (self, g_ptr_array_index (load_result->topics, i));
+    {
+      SyllabusTopic *topic = g_ptr_array_index (load_result->topics, i);
+
+      if (self->changed_while_loading == NULL ||
+          !g_hash_table_contains (self->changed_while_loading, syllabus_topic_get_id (topic)))
+        put_topic (self, topic);
+    }
+  g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (load_result->problem->len > 0)
@@ -505,6 +518,12 @@ syllabus_library_load_async (SyllabusLibrary     *self,
         }
     }
 
+  /* Files opened while the folder is read are imported at the same time;
+   * what the import brings (or a removal) must win over what the load
+   * read. */
+  if (self->changed_while_loading == NULL)
+    self->changed_while_loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   inner = g_task_new (NULL, cancellable, load_ready_cb, g_steal_pointer (&task));
   g_task_set_task_data (inner, g_object_ref (self->folder), g_object_unref);
   g_task_run_in_thread (inner, load_thread);
@@ -545,6 +564,7 @@ import_thread (GTask        *task,
 {
   ImportData *import = task_data;
   g_autoptr(SyllabusTopic) checked = NULL;
+  g_autoptr(SyllabusTopic) copied = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -572,10 +592,20 @@ import_thread (GTask        *task,
   target = g_file_get_child (import->folder, basename);
   path = g_file_get_path (target);
 
+  /* The file may have changed since it was checked: check the very bytes
+   * that are copied, so that a good copy is never replaced by a broken
+   * one. */
   if (!(bytes = g_file_load_bytes (import->source, cancellable, NULL, &error)) ||
-      !g_file_make_directory_with_parents (import->folder, cancellable, &error))
+      !(copied = syllabus_topic_new_from_bytes (syllabus_topic_get_id (checked), NULL, bytes,
+                                                &error)))
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!g_file_make_directory_with_parents (import->folder, cancellable, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           g_task_return_error (task, error);
           return;
@@ -611,6 +641,8 @@ import_ready_cb (GObject      *object,
       return;
     }
 
+  if (self->changed_while_loading != NULL)
+    g_hash_table_add (self->changed_while_loading, g_strdup (syllabus_topic_get_id (topic)));
   put_topic (self, topic);
   g_task_return_pointer (task, topic, g_object_unref);
 }
@@ -721,6 +753,8 @@ syllabus_library_remove (SyllabusLibrary  *self,
     return FALSE;
 
   hold = g_object_ref (topic);
+  if (self->changed_while_loading != NULL)
+    g_hash_table_add (self->changed_while_loading, g_strdup (syllabus_topic_get_id (topic)));
   if (find_topic (self, syllabus_topic_get_id (topic), &position))
     g_list_store_remove (self->topics, position);
 

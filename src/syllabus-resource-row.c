@@ -19,22 +19,31 @@
 #include "syllabus-compat.h"
 
 /* One resource in the checklist: a check box named by the resource's title,
- * where the link goes, and the user's notes, which one click on the notes
- * button opens for editing. Rows are recycled by the list view, so all
- * per-resource state lives in the bound SyllabusEntry.
+ * where the link goes, its status and dates, and the user's notes, which
+ * one click on the notes button opens for editing. Rows are recycled by the
+ * list view, so all per-resource state lives in the bound SyllabusEntry.
  */
 struct _SyllabusResourceRow
 {
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkWidget        *group_box;
   GtkLabel         *group_label;
+  GtkLabel         *group_summary;
   GtkBox           *card;
   GtkCheckButton   *check;
   GtkLabel         *title_label;
-  GtkLabel         *host_label;
-  GtkButton        *open_button;
+  GtkLabel         *new_badge;
+  GtkLabel         *meta_label;
+  GtkDropDown      *status_dropdown;
   GtkToggleButton  *notes_button;
+  GtkMenuButton    *more_button;
+  GtkButton        *open_button;
+  GtkLabel         *started_label;
+  GtkCalendar      *started_calendar;
+  GtkLabel         *finished_label;
+  GtkCalendar      *finished_calendar;
   GtkLabel         *notes_label;
   GtkRevealer      *notes_revealer;
   GtkTextView      *notes_view;
@@ -43,11 +52,139 @@ struct _SyllabusResourceRow
   SyllabusResource *resource;
   SyllabusEntry    *entry;
   GBinding         *done_binding;
+  GBinding         *status_binding;
+  GBinding         *summary_binding;
 
   gulong            buffer_changed_id;
+  gboolean          syncing_dates;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusResourceRow, syllabus_resource_row, GTK_TYPE_WIDGET)
+
+static char *
+format_date (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date as shown in the checklist; see strftime(3) */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+static void
+update_meta (SyllabusResourceRow *self)
+{
+  g_autoptr(GString) meta = g_string_new (NULL);
+  const char *host;
+  GDateTime *started;
+  GDateTime *done;
+
+  if (self->resource == NULL)
+    return;
+
+  host = syllabus_resource_get_host (self->resource);
+  g_string_append (meta, host != NULL ? host : syllabus_resource_get_url (self->resource));
+
+  started = syllabus_entry_get_started_at (self->entry);
+  done = syllabus_entry_get_done_at (self->entry);
+  if (started != NULL)
+    {
+      g_autofree char *date = format_date (started);
+
+      /* Translators: when a resource was started, after its link */
+      g_string_append_printf (meta, _(" · started %s"), date);
+    }
+  if (done != NULL)
+    {
+      g_autofree char *date = format_date (done);
+
+      /* Translators: when a resource was finished, after its link */
+      g_string_append_printf (meta, _(" · finished %s"), date);
+    }
+
+  gtk_label_set_text (self->meta_label, meta->str);
+}
+
+static void
+sync_calendar (GtkCalendar *calendar,
+               GtkLabel    *label,
+               GDateTime   *time,
+               const char  *none)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+
+  if (time == NULL)
+    {
+      gtk_label_set_text (label, none);
+      return;
+    }
+
+  local = g_date_time_to_local (time);
+  date = format_date (time);
+  gtk_label_set_text (label, date);
+  gtk_calendar_select_day (calendar, local);
+}
+
+static void
+update_dates (SyllabusResourceRow *self)
+{
+  gboolean done;
+
+  if (self->entry == NULL)
+    return;
+
+  done = syllabus_entry_get_status (self->entry) == SYLLABUS_STATUS_DONE;
+
+  self->syncing_dates = TRUE;
+  sync_calendar (self->started_calendar, self->started_label,
+                 syllabus_entry_get_started_at (self->entry), _("Not recorded"));
+  sync_calendar (self->finished_calendar, self->finished_label,
+                 syllabus_entry_get_done_at (self->entry),
+                 done ? _("Not recorded") : _("Not finished"));
+  self->syncing_dates = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finished_calendar), done &&
+                            gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
+  update_meta (self);
+}
+
+/* A day picked in a calendar, at noon local time, so that it stays the same
+ * day in the time zones around. */
+static GDateTime *
+picked_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (day),
+                                                      g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day),
+                                                      12, 0, 0);
+
+  return g_date_time_to_utc (noon);
+}
+
+static void
+started_day_selected_cb (SyllabusResourceRow *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->syncing_dates || self->entry == NULL)
+    return;
+
+  day = picked_day (self->started_calendar);
+  syllabus_entry_set_started_at (self->entry, day);
+}
+
+static void
+finished_day_selected_cb (SyllabusResourceRow *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->syncing_dates || self->entry == NULL)
+    return;
+
+  day = picked_day (self->finished_calendar);
+  syllabus_entry_set_done_at (self->entry, day);
+}
 
 static void
 update_notes_label (SyllabusResourceRow *self)
@@ -57,8 +194,6 @@ update_notes_label (SyllabusResourceRow *self)
   gtk_label_set_text (self->notes_label, notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label),
                           *notes != '\0' && !gtk_toggle_button_get_active (self->notes_button));
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_button),
-                          *notes != '\0' || gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
 }
 
 static void
@@ -112,6 +247,8 @@ notes_toggled_cb (SyllabusResourceRow *self)
 static void
 open_clicked_cb (SyllabusResourceRow *self)
 {
+  gtk_menu_button_popdown (self->more_button);
+
   if (self->resource != NULL)
     syllabus_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                        syllabus_resource_get_url (self->resource));
@@ -133,6 +270,31 @@ notes_key_pressed_cb (SyllabusResourceRow   *self,
     }
 
   return FALSE;
+}
+
+static gboolean
+status_to_position (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_status (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position >= SYLLABUS_N_STATUSES)
+    return FALSE;
+
+  g_value_set_enum (to, position);
+  return TRUE;
 }
 
 static void
@@ -159,18 +321,29 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/syllabus-resource-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, group_box);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, group_label);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, group_summary);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, card);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, check);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, host_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, new_badge);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, started_label);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, started_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, finished_label);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, finished_calendar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_revealer);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, notes_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, started_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finished_day_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "resourcerow");
@@ -203,29 +376,43 @@ syllabus_resource_row_new (void)
   return g_object_new (SYLLABUS_TYPE_RESOURCE_ROW, NULL);
 }
 
+/* Names @widget for screen readers, taking @name. */
+static void
+name_control (gpointer  widget,
+              char     *name)
+{
+  g_autofree char *owned = name;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, owned,
+                                  -1);
+}
+
 /**
  * syllabus_resource_row_bind:
  * @resource: the resource to show
  * @entry: its progress
+ * @group: (nullable): the group whose heading the row shows, if it is the
+ *   first of its group
+ * @is_new: whether the resource joined the topic since it was last opened
  * @read_only: whether progress cannot be changed
  */
 void
 syllabus_resource_row_bind (SyllabusResourceRow *self,
                             SyllabusResource    *resource,
                             SyllabusEntry       *entry,
+                            SyllabusGroup       *group,
+                            gboolean             is_new,
                             gboolean             read_only)
 {
-  g_autofree char *notes_name = NULL;
-  g_autofree char *edit_name = NULL;
-  g_autofree char *open_name = NULL;
   GtkTextBuffer *buffer;
   const char *title;
-  const char *group;
   const char *host;
 
   g_return_if_fail (SYLLABUS_IS_RESOURCE_ROW (self));
   g_return_if_fail (SYLLABUS_IS_RESOURCE (resource));
   g_return_if_fail (SYLLABUS_IS_ENTRY (entry));
+  g_return_if_fail (!group || SYLLABUS_IS_GROUP (group));
 
   syllabus_resource_row_unbind (self);
 
@@ -233,34 +420,34 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
   self->entry = g_object_ref (entry);
 
   title = syllabus_resource_get_title (resource);
-  group = syllabus_resource_get_group (resource);
   host = syllabus_resource_get_host (resource);
 
-  gtk_label_set_text (self->group_label, group != NULL ? group : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->group_label),
-                          group != NULL && syllabus_resource_get_first_in_group (resource));
+  gtk_widget_set_visible (self->group_box, group != NULL);
+  if (group != NULL)
+    {
+      gtk_label_set_text (self->group_label, syllabus_group_get_title (group));
+      self->summary_binding = g_object_bind_property (group, "summary",
+                                                      self->group_summary, "label",
+                                                      G_BINDING_SYNC_CREATE);
+    }
+
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->host_label, host != NULL ? host : syllabus_resource_get_url (resource));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->host_label), syllabus_resource_get_url (resource));
+  gtk_widget_set_visible (GTK_WIDGET (self->new_badge), is_new);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), syllabus_resource_get_url (resource));
 
   /* Screen readers name each control by the resource it acts on. */
-  notes_name = g_strdup_printf (_("Notes for %s"), title);
-  edit_name = g_strdup_printf (_("Edit notes for %s"), title);
-  open_name = g_strdup_printf (_("Open %s in browser"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   host != NULL ? host : syllabus_resource_get_url (resource),
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, notes_name,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_name,
-                                  -1);
+  name_control (self->notes_view, g_strdup_printf (_("Notes for %s"), title));
+  name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));
+  name_control (self->status_dropdown, g_strdup_printf (_("Status of %s"), title));
+  name_control (self->more_button, g_strdup_printf (_("Link and dates of %s"), title));
+  name_control (self->open_button, g_strdup_printf (_("Open %s in browser"), title));
+  name_control (self->started_calendar, g_strdup_printf (_("Day %s was started"), title));
+  name_control (self->finished_calendar, g_strdup_printf (_("Day %s was finished"), title));
 
   buffer = gtk_text_view_get_buffer (self->notes_view);
   g_signal_handler_block (buffer, self->buffer_changed_id);
@@ -268,15 +455,39 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
   g_signal_handler_unblock (buffer, self->buffer_changed_id);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->check), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->started_calendar), !read_only);
   gtk_text_view_set_editable (self->notes_view, !read_only);
   gtk_toggle_button_set_active (self->notes_button, FALSE);
   gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
 
   self->done_binding = g_object_bind_property (entry, "done", self->check, "active",
                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  self->status_binding = g_object_bind_property_full (entry, "status",
+                                                      self->status_dropdown, "selected",
+                                                      G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                      status_to_position, position_to_status,
+                                                      NULL, NULL);
   g_signal_connect_object (entry, "notify::notes", G_CALLBACK (entry_notes_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify::started-at", G_CALLBACK (update_dates), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify::done-at", G_CALLBACK (update_dates), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "notify::status", G_CALLBACK (update_dates), self,
+                           G_CONNECT_SWAPPED);
   update_notes_label (self);
+  update_dates (self);
+}
+
+static void
+clear_binding (GBinding **binding)
+{
+  if (*binding != NULL)
+    {
+      g_binding_unbind (*binding);
+      *binding = NULL;
+    }
 }
 
 void
@@ -284,14 +495,15 @@ syllabus_resource_row_unbind (SyllabusResourceRow *self)
 {
   g_return_if_fail (SYLLABUS_IS_RESOURCE_ROW (self));
 
-  if (self->done_binding != NULL)
-    {
-      g_binding_unbind (self->done_binding);
-      self->done_binding = NULL;
-    }
+  clear_binding (&self->done_binding);
+  clear_binding (&self->status_binding);
+  clear_binding (&self->summary_binding);
 
   if (self->entry != NULL)
-    g_signal_handlers_disconnect_by_func (self->entry, entry_notes_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->entry, entry_notes_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->entry, update_dates, self);
+    }
 
   g_clear_object (&self->entry);
   g_clear_object (&self->resource);

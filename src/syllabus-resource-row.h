@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "syllabus-entry.h"
+#include "syllabus-group.h"
 #include "syllabus-resource.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ GtkWidget        *syllabus_resource_row_new          (void);
 void              syllabus_resource_row_bind         (SyllabusResourceRow *self,
                                                       SyllabusResource    *resource,
                                                       SyllabusEntry       *entry,
+                                                      SyllabusGroup       *group,
+                                                      gboolean             is_new,
                                                       gboolean             read_only);
 void              syllabus_resource_row_unbind       (SyllabusResourceRow *self);
 SyllabusResource *syllabus_resource_row_get_resource (SyllabusResourceRow *self);

@@ -179,6 +179,14 @@ syllabus_normalize_url (const char *url)
   if (host != NULL && *path == '\0')
     path = "/";
 
+  /* The parser can give parts that g_uri_join() refuses (it returns NULL):
+   * "https://host;x" has the path ";x" after a host, and "https:/..//x"
+   * the path "//x" without one. Keep such a URL as it is written, like one
+   * that does not parse. */
+  if ((host != NULL && *path != '/') ||
+      (host == NULL && g_str_has_prefix (path, "//")))
+    return g_steal_pointer (&trimmed);
+
   return g_uri_join (G_URI_FLAGS_ENCODED,
                      scheme,
                      g_uri_get_userinfo (uri),

@@ -50,6 +50,9 @@ struct _SyllabusStore
   GFile      *file;
   /* topic id → (normalised URL → SyllabusEntry) */
   GHashTable *topics;
+  /* topic id → set of the normalised URLs the topic listed when it was
+   * last opened, to tell which resources are new */
+  GHashTable *seen;
 
   /* Shared with writer threads */
   struct _Writer *writer;
@@ -75,7 +78,16 @@ struct _SyllabusStore
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
+
+static GHashTable *new_seen_table (void);
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
+
+enum {
+  ENTRY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -143,8 +155,11 @@ typedef struct
   char    *url;
   char    *notes;
   char    *done_at;
+  char    *started_at;
   char    *changed_at;
-  gboolean done;
+  /* A topic's seen list travels as a snapshot without a key. */
+  GStrv    seen;
+  SyllabusStatus status;
 } Snapshot;
 
 static void
@@ -158,6 +173,8 @@ snapshot_free (gpointer data)
   g_free (snapshot->url);
   g_free (snapshot->notes);
   g_free (snapshot->done_at);
+  g_free (snapshot->started_at);
+  g_strfreev (snapshot->seen);
   g_free (snapshot->changed_at);
   g_free (snapshot);
 }
@@ -205,6 +222,7 @@ syllabus_store_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->topics, g_hash_table_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->writer, writer_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
@@ -281,11 +299,22 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SyllabusStore::entry-changed:
+   * @entry: the entry the user changed
+   *
+   * Emitted for every change the user makes, so that views can count.
+   */
+  signals[ENTRY_CHANGED] =
+    g_signal_new ("entry-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, SYLLABUS_TYPE_ENTRY);
 }
 
 static void
 syllabus_store_init (SyllabusStore *self)
 {
+  self->seen = new_seen_table ();
   self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)g_hash_table_unref);
 }
@@ -356,6 +385,7 @@ typedef struct
   gboolean    file_is_good;
   /* The progress came from the backup and is not in the file yet. */
   gboolean    restored;
+  GHashTable *seen;
 } LoadResult;
 
 static void
@@ -364,6 +394,7 @@ load_result_free (gpointer data)
   LoadResult *result = data;
 
   g_clear_pointer (&result->topics, g_hash_table_unref);
+  g_clear_pointer (&result->seen, g_hash_table_unref);
   g_free (result->problem);
   g_free (result->kept_file);
   g_free (result);
@@ -440,6 +471,7 @@ parse_entry (const char  *topic_id,
              GError     **error)
 {
   g_autoptr(SyllabusEntry) entry = NULL;
+  g_autoptr(GDateTime) started_at = NULL;
   g_autoptr(GDateTime) done_at = NULL;
   g_autoptr(GDateTime) changed_at = NULL;
   JsonObject *object;
@@ -447,6 +479,8 @@ parse_entry (const char  *topic_id,
   const char *title;
   const char *url;
   const char *notes;
+  const char *status_text;
+  SyllabusStatus status;
   gboolean done = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -469,23 +503,39 @@ parse_entry (const char  *topic_id,
 
   if (!read_optional_string (object, "title", &title) ||
       !read_optional_string (object, "url", &url) ||
-      !read_optional_string (object, "notes", &notes))
+      !read_optional_string (object, "notes", &notes) ||
+      !read_optional_string (object, "status", &status_text))
     {
       damaged (error, _("A title, link or note is not text"));
       return NULL;
     }
 
   if (!read_optional_time (object, "done-at", &done_at) ||
+      !read_optional_time (object, "started-at", &started_at) ||
       !read_optional_time (object, "changed-at", &changed_at))
     {
       damaged (error, _("A date is not in ISO 8601 form"));
       return NULL;
     }
 
+  /* "done" alone is how a status was written before statuses existed. */
+  if (status_text == NULL)
+    status = done ? SYLLABUS_STATUS_DONE : SYLLABUS_STATUS_NOT_STARTED;
+  else if (!syllabus_status_from_string (status_text, &status))
+    {
+      damaged (error, _("A resource’s “status” is not one Syllabus knows"));
+      return NULL;
+    }
+  else if (done != (status == SYLLABUS_STATUS_DONE) && done_node != NULL)
+    {
+      damaged (error, _("A resource’s “done” and “status” disagree"));
+      return NULL;
+    }
+
   entry = syllabus_entry_new (topic_id, key);
   syllabus_entry_set_title (entry, title);
   syllabus_entry_set_url (entry, url);
-  syllabus_entry_restore (entry, done, done_at, notes, changed_at);
+  syllabus_entry_restore (entry, status, started_at, done_at, notes, changed_at);
 
   return g_steal_pointer (&entry);
 }
@@ -635,10 +685,51 @@ check_plain_json (const char  *contents,
   return TRUE;
 }
 
-/* Parses the "topics" member into @topics. */
+static GHashTable *
+new_seen_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify)g_hash_table_unref);
+}
+
+/* Reads a topic's "seen" member, a list of normalised URLs. */
+static gboolean
+parse_seen (const char  *topic_id,
+            JsonNode    *node,
+            GHashTable  *seen,
+            GError     **error)
+{
+  JsonArray *array;
+  GHashTable *keys;
+  guint n;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (error, _("A topic’s “seen” is not a list"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (seen, g_strdup (topic_id), keys);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return damaged (error, _("A topic’s “seen” holds something other than links"));
+      g_hash_table_add (keys, g_strdup (json_node_get_string (element)));
+    }
+
+  return TRUE;
+}
+
+/* Parses the "topics" member into @topics and @seen. */
 static gboolean
 parse_topics (JsonNode    *node,
               GHashTable  *topics,
+              GHashTable  *seen,
               GError     **error)
 {
   JsonObject *topics_object;
@@ -661,6 +752,10 @@ parse_topics (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (topic_node))
         return damaged (error, _("A topic’s progress is not a JSON object"));
+
+      if (!parse_seen (topic_id, json_object_get_member (json_node_get_object (topic_node), "seen"),
+                       seen, error))
+        return FALSE;
 
       node = json_object_get_member (json_node_get_object (topic_node), "resources");
       if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -694,6 +789,7 @@ static gboolean
 parse_contents (const char  *contents,
                 gsize        length,
                 GHashTable  *topics,
+                GHashTable  *seen,
                 gint64      *version,
                 GError     **error)
 {
@@ -733,15 +829,16 @@ parse_contents (const char  *contents,
       /* A newer program may have changed the shape: show what can be
        * understood, but never call its file damaged, which would move it
        * aside. The caller opens it read-only. */
-      if (!parse_topics (node, topics, &local_error))
+      if (!parse_topics (node, topics, seen, &local_error))
         {
           g_debug ("Progress of a newer version not understood: %s", local_error->message);
           g_hash_table_remove_all (topics);
+          g_hash_table_remove_all (seen);
         }
       return TRUE;
     }
 
-  return parse_topics (node, topics, error);
+  return parse_topics (node, topics, seen, error);
 }
 
 /* Reads and parses @path. Returns FALSE with @error set when the file
@@ -749,6 +846,7 @@ parse_contents (const char  *contents,
 static gboolean
 read_file (const char  *path,
            GHashTable  *topics,
+           GHashTable  *seen,
            gint64      *version,
            gboolean    *missing,
            GError     **error)
@@ -791,7 +889,7 @@ read_file (const char  *path,
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
 
-  return parse_contents (contents, length, topics, version, error);
+  return parse_contents (contents, length, topics, seen, version, error);
 }
 
 /* Moves a damaged file out of the way under a name that says when, so that
@@ -847,8 +945,9 @@ load_thread (GTask        *task,
   gboolean missing;
 
   result->topics = new_topics_table ();
+  result->seen = new_seen_table ();
 
-  if (read_file (writer->path, result->topics, &version, &missing, &error))
+  if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
     {
       result->file_is_good = !missing;
       if (version > SYLLABUS_STORE_VERSION)
@@ -866,6 +965,7 @@ load_thread (GTask        *task,
 
   g_debug ("Cannot read %s: %s", writer->path, error->message);
   g_hash_table_remove_all (result->topics);
+  g_hash_table_remove_all (result->seen);
 
   if (!(result->kept_file = move_aside (writer->path, &move_error)))
     {
@@ -884,7 +984,8 @@ load_thread (GTask        *task,
     {
       g_autoptr(GError) backup_error = NULL;
 
-      if (read_file (writer->backup_path, result->topics, &version, &missing, &backup_error) &&
+      if (read_file (writer->backup_path, result->topics, result->seen, &version, &missing,
+                     &backup_error) &&
           version <= SYLLABUS_STORE_VERSION)
         {
           result->restored = TRUE;
@@ -897,6 +998,7 @@ load_thread (GTask        *task,
         }
 
       g_hash_table_remove_all (result->topics);
+      g_hash_table_remove_all (result->seen);
     }
 
   result->problem =
@@ -907,9 +1009,9 @@ load_thread (GTask        *task,
 }
 
 static void
-entry_notify_cb (SyllabusStore *self,
-                 GParamSpec    *pspec,
-                 SyllabusEntry *entry);
+entry_changed_cb (SyllabusEntry *entry,
+                  gboolean       typing,
+                  SyllabusStore *self);
 
 static void
 adopt_topics (SyllabusStore *self,
@@ -928,8 +1030,7 @@ adopt_topics (SyllabusStore *self,
 
       g_hash_table_iter_init (&entry_iter, entries);
       while (g_hash_table_iter_next (&entry_iter, NULL, &entry))
-        g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self,
-                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
 
       g_hash_table_iter_steal (&iter);
       g_hash_table_replace (self->topics, key, entries);
@@ -947,6 +1048,17 @@ apply_load_result (SyllabusStore *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   adopt_topics (self, result->topics);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, result->seen);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_replace (self->seen, key, value);
+      }
+  }
 
   g_mutex_lock (&self->writer->lock);
   self->writer->file_is_good = result->file_is_good;
@@ -1169,19 +1281,13 @@ mark_changed (SyllabusStore *self,
 }
 
 static void
-entry_notify_cb (SyllabusStore *self,
-                 GParamSpec    *pspec,
-                 SyllabusEntry *entry)
+entry_changed_cb (SyllabusEntry *entry,
+                  gboolean       typing,
+                  SyllabusStore *self)
 {
-  const char *name = g_param_spec_get_name (pspec);
-
   /* Typing in notes saves after a pause; everything else at once. */
-  if (g_str_equal (name, "notes"))
-    mark_changed (self, SYLLABUS_STORE_NOTES_DELAY_MS);
-  else if (g_str_equal (name, "changed-at") || g_str_equal (name, "done-at"))
-    return;
-  else if (!syllabus_entry_is_pristine (entry))
-    mark_changed (self, 0);
+  mark_changed (self, typing ? SYLLABUS_STORE_NOTES_DELAY_MS : 0);
+  g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
 }
 
 /**
@@ -1247,14 +1353,20 @@ syllabus_store_get_entry (SyllabusStore    *self,
       syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
       syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
       g_hash_table_insert (entries, g_strdup (key), entry);
-      g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
       return entry;
     }
 
-  /* Notifications of a non-pristine entry schedule a save. */
-  syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
-  syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
+  /* A resource seen under a new title or address is worth recording, if
+   * its entry is recorded at all. */
+  if (g_strcmp0 (syllabus_entry_get_title (entry), syllabus_resource_get_title (resource)) != 0 ||
+      g_strcmp0 (syllabus_entry_get_url (entry), syllabus_resource_get_url (resource)) != 0)
+    {
+      syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
+      syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
+      if (!syllabus_entry_is_pristine (entry))
+        mark_changed (self, 0);
+    }
 
   return entry;
 }
@@ -1353,11 +1465,26 @@ take_snapshot (SyllabusStore *self)
           snapshot->title = copy_valid (syllabus_entry_get_title (entry));
           snapshot->url = copy_valid (syllabus_entry_get_url (entry));
           snapshot->notes = copy_valid (syllabus_entry_get_notes (entry));
-          snapshot->done = syllabus_entry_get_done (entry);
+          snapshot->status = syllabus_entry_get_status (entry);
+          snapshot->started_at = format_time (syllabus_entry_get_started_at (entry));
           snapshot->done_at = format_time (syllabus_entry_get_done_at (entry));
           snapshot->changed_at = format_time (syllabus_entry_get_changed_at (entry));
           g_ptr_array_add (snapshots, snapshot);
         }
+    }
+
+  g_hash_table_iter_init (&iter, self->seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Snapshot *snapshot = g_new0 (Snapshot, 1);
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (value, NULL);
+      guint n = g_hash_table_size (value);
+
+      snapshot->topic_id = g_strdup (key);
+      snapshot->seen = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        snapshot->seen[i] = copy_valid (keys[i]);
+      g_ptr_array_add (snapshots, snapshot);
     }
 
   return snapshots;
@@ -1374,7 +1501,8 @@ compare_snapshots (gconstpointer a,
   if ((ret = strcmp (snapshot_a->topic_id, snapshot_b->topic_id)) != 0)
     return ret;
 
-  return strcmp (snapshot_a->key, snapshot_b->key);
+  /* A topic's seen list comes before its resources. */
+  return g_strcmp0 (snapshot_a->key, snapshot_b->key);
 }
 
 static void
@@ -1387,6 +1515,14 @@ add_optional_string (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, value);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
 }
 
 /* Builds the file's text from a snapshot, sorted so that the file is easy to
@@ -1423,16 +1559,33 @@ serialize (GPtrArray *snapshots,
           topic_id = snapshot->topic_id;
           json_builder_set_member_name (builder, topic_id);
           json_builder_begin_object (builder);
+          if (snapshot->seen != NULL)
+            {
+              /* Sorted, so that the file is stable from save to save. */
+              g_qsort_with_data (snapshot->seen, g_strv_length (snapshot->seen), sizeof (char *),
+                                 compare_strings, NULL);
+              json_builder_set_member_name (builder, "seen");
+              json_builder_begin_array (builder);
+              for (guint j = 0; snapshot->seen[j] != NULL; j++)
+                json_builder_add_string_value (builder, snapshot->seen[j]);
+              json_builder_end_array (builder);
+            }
           json_builder_set_member_name (builder, "resources");
           json_builder_begin_object (builder);
         }
+
+      if (snapshot->key == NULL)
+        continue;
 
       json_builder_set_member_name (builder, snapshot->key);
       json_builder_begin_object (builder);
       add_optional_string (builder, "title", snapshot->title);
       add_optional_string (builder, "url", snapshot->url);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, syllabus_status_to_string (snapshot->status));
       json_builder_set_member_name (builder, "done");
-      json_builder_add_boolean_value (builder, snapshot->done);
+      json_builder_add_boolean_value (builder, snapshot->status == SYLLABUS_STATUS_DONE);
+      add_optional_string (builder, "started-at", snapshot->started_at);
       add_optional_string (builder, "done-at", snapshot->done_at);
       add_optional_string (builder, "notes", snapshot->notes);
       add_optional_string (builder, "changed-at", snapshot->changed_at);
@@ -1794,6 +1947,7 @@ syllabus_store_parse_data (const char  *data,
                            GError     **error)
 {
   g_autoptr(GHashTable) topics = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -1808,9 +1962,9 @@ syllabus_store_parse_data (const char  *data,
   if (length > SYLLABUS_STORE_MAX_SIZE)
     return damaged (error, _("The file is far too large to be a progress file"));
 
-  /* parse_contents() needs a place for the JSON parser's error. */
   topics = new_topics_table ();
-  if (!parse_contents (data != NULL ? data : "", length, topics, &version, &local_error))
+  seen = new_seen_table ();
+  if (!parse_contents (data != NULL ? data : "", length, topics, seen, &version, &local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -1824,4 +1978,128 @@ syllabus_store_parse_data (const char  *data,
     *n_entries = count;
 
   return TRUE;
+}
+
+/**
+ * syllabus_store_mark_seen:
+ * @topic_id: a topic's id
+ * @resources: the topic's resources, a list of #SyllabusResource
+ *
+ * Records that the user opened the topic and saw @resources, and tells
+ * which of them were not there the last time. The first time a topic is
+ * opened nothing is new.
+ *
+ * Returns: (transfer full): the set of normalised URLs that are new
+ */
+GHashTable *
+syllabus_store_mark_seen (SyllabusStore *self,
+                          const char    *topic_id,
+                          GListModel    *resources)
+{
+  GHashTable *new_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *previous;
+  GHashTable *current;
+  guint n;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), new_keys);
+  g_return_val_if_fail (topic_id != NULL, new_keys);
+  g_return_val_if_fail (G_IS_LIST_MODEL (resources), new_keys);
+
+  previous = g_hash_table_lookup (self->seen, topic_id);
+  current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = g_list_model_get_n_items (resources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+      const char *key = syllabus_resource_get_key (resource);
+
+      g_hash_table_add (current, g_strdup (key));
+      if (previous != NULL && !g_hash_table_contains (previous, key))
+        g_hash_table_add (new_keys, g_strdup (key));
+    }
+
+  /* Only a real difference is worth a save. */
+  if (previous == NULL || g_hash_table_size (new_keys) > 0 ||
+      g_hash_table_size (previous) != g_hash_table_size (current))
+    {
+      g_hash_table_replace (self->seen, g_strdup (topic_id), current);
+      if (!self->read_only)
+        mark_changed (self, 0);
+    }
+  else
+    {
+      g_hash_table_unref (current);
+    }
+
+  return new_keys;
+}
+
+/**
+ * syllabus_store_count:
+ * @topic_id: a topic's id
+ * @resources: (element-type SyllabusResource): the resources to count
+ * @counts: (out caller-allocates): where to put the figures
+ *
+ * Counts how far the user is through @resources. Skipped resources are
+ * counted apart, never as done.
+ */
+void
+syllabus_store_count (SyllabusStore  *self,
+                      const char     *topic_id,
+                      GListModel     *resources,
+                      SyllabusCounts *counts)
+{
+  guint n;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+  g_return_if_fail (counts != NULL);
+
+  memset (counts, 0, sizeof *counts);
+  n = g_list_model_get_n_items (resources);
+  counts->total = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+      SyllabusEntry *entry = syllabus_store_lookup (self, topic_id,
+                                                    syllabus_resource_get_key (resource));
+
+      switch (entry != NULL ? syllabus_entry_get_status (entry) : SYLLABUS_STATUS_NOT_STARTED)
+        {
+        case SYLLABUS_STATUS_DONE:
+          counts->done++;
+          break;
+        case SYLLABUS_STATUS_IN_PROGRESS:
+          counts->in_progress++;
+          break;
+        case SYLLABUS_STATUS_SKIPPED:
+          counts->skipped++;
+          break;
+        case SYLLABUS_STATUS_NOT_STARTED:
+        default:
+          break;
+        }
+    }
+}
+
+/**
+ * syllabus_counts_to_string:
+ *
+ * Returns: (transfer full): e.g. "5 of 7 done · 1 skipped"
+ */
+char *
+syllabus_counts_to_string (const SyllabusCounts *counts)
+{
+  GString *text = g_string_new (NULL);
+
+  /* Translators: progress through resources, e.g. "5 of 7 done" */
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done",
+                                      counts->total),
+                   counts->done, counts->total);
+  if (counts->skipped > 0)
+    /* Translators: added to the progress, e.g. "5 of 7 done · 1 skipped" */
+    g_string_append_printf (text, _(" · %u skipped"), counts->skipped);
+
+  return g_string_free (text, FALSE);
 }

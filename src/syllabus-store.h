@@ -38,6 +38,15 @@ typedef enum
 /* How long typing in notes may pause before the notes are written. */
 #define SYLLABUS_STORE_NOTES_DELAY_MS 500
 
+/* How far the user is through a list of resources. */
+typedef struct
+{
+  guint total;
+  guint done;
+  guint in_progress;
+  guint skipped;
+} SyllabusCounts;
+
 #define SYLLABUS_TYPE_STORE (syllabus_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SyllabusStore, syllabus_store, SYLLABUS, STORE, GObject)
@@ -86,5 +95,14 @@ gboolean       syllabus_store_parse_data        (const char          *data,
                                                  gsize                length,
                                                  guint               *n_entries,
                                                  GError             **error);
+
+GHashTable    *syllabus_store_mark_seen         (SyllabusStore       *self,
+                                                 const char          *topic_id,
+                                                 GListModel          *resources);
+void           syllabus_store_count             (SyllabusStore       *self,
+                                                 const char          *topic_id,
+                                                 GListModel          *resources,
+                                                 SyllabusCounts      *counts);
+char          *syllabus_counts_to_string        (const SyllabusCounts *counts);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "syllabus-compat.h"
+#include "syllabus-group.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-topic-view.h"
 
@@ -50,7 +51,15 @@ struct _SyllabusWindow
   GHashTable          *topic_labels;
   SyllabusTopic       *topic;
   GSettings           *settings;
-  GPtrArray           *entries;
+  /* What the checklist shows: the topic's resources, then those whose
+   * progress outlived their place in the topic */
+  GListModel          *checklist;
+  GListStore          *orphans;
+  /* group index → SyllabusGroup */
+  GHashTable          *groups;
+  /* topic id → set of keys new since the topic was last opened, worked
+   * out at the first opening in this session */
+  GHashTable          *new_keys;
 
   guint                announced_shown : 1;
   guint                problem_dismissed : 1;
@@ -69,30 +78,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The group under which resources that left the topic are listed. */
+#define ORPHAN_GROUP G_MAXUINT
+
 /* How far the user is through @topic, as the sidebar shows it. */
 static char *
 topic_progress_text (SyllabusWindow *self,
                      SyllabusTopic  *topic)
 {
-  GListModel *resources = syllabus_topic_get_resources (topic);
-  guint total = g_list_model_get_n_items (resources);
-  guint done = 0;
+  SyllabusCounts counts;
 
-  if (total == 0)
+  syllabus_store_count (self->store, syllabus_topic_get_id (topic),
+                        syllabus_topic_get_resources (topic), &counts);
+  if (counts.total == 0)
     return g_strdup ("");
 
-  for (guint i = 0; i < total; i++)
-    {
-      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
-      SyllabusEntry *entry = syllabus_store_lookup (self->store, syllabus_topic_get_id (topic),
-                                                    syllabus_resource_get_key (resource));
-
-      if (entry != NULL && syllabus_entry_get_done (entry))
-        done++;
-    }
-
   /* Translators: a topic's progress in the sidebar, e.g. "3 of 7" */
-  return g_strdup_printf (_("%u of %u"), done, total);
+  return g_strdup_printf (_("%u of %u"), counts.done, counts.total);
 }
 
 static void
@@ -358,53 +360,150 @@ drop_cb (SyllabusWindow *self,
   return files != NULL;
 }
 
+/* Counts the topic's progress, and that of each group, in one pass. */
 static void
 update_progress (SyllabusWindow *self)
 {
   g_autofree char *text = NULL;
-  guint done = 0;
-  guint total = self->entries != NULL ? self->entries->len : 0;
+  g_autoptr(GHashTable) group_counts = NULL;
+  SyllabusCounts counts = { 0 };
+  GListModel *resources;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  guint n;
 
-  for (guint i = 0; i < total; i++)
-    if (syllabus_entry_get_done (g_ptr_array_index (self->entries, i)))
-      done++;
+  if (self->topic == NULL || self->checklist == NULL)
+    return;
 
-  /* Translators: progress through a topic's resources, e.g. "2 of 7 done" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done", total),
-                          done, total);
+  group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  resources = syllabus_topic_get_resources (self->topic);
+  n = g_list_model_get_n_items (resources);
+  counts.total = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+      guint index = syllabus_resource_get_group_index (resource);
+      SyllabusCounts *group = g_hash_table_lookup (group_counts, GUINT_TO_POINTER (index));
+      SyllabusEntry *entry = syllabus_store_lookup (self->store, syllabus_topic_get_id (self->topic),
+                                                    syllabus_resource_get_key (resource));
+      SyllabusStatus status = entry != NULL ? syllabus_entry_get_status (entry)
+                                            : SYLLABUS_STATUS_NOT_STARTED;
+
+      if (group == NULL)
+        {
+          group = g_new0 (SyllabusCounts, 1);
+          g_hash_table_insert (group_counts, GUINT_TO_POINTER (index), group);
+        }
+
+      group->total++;
+      if (status == SYLLABUS_STATUS_DONE)
+        group->done++, counts.done++;
+      else if (status == SYLLABUS_STATUS_SKIPPED)
+        group->skipped++, counts.skipped++;
+      else if (status == SYLLABUS_STATUS_IN_PROGRESS)
+        group->in_progress++, counts.in_progress++;
+    }
+
+  g_hash_table_iter_init (&iter, group_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SyllabusGroup *group = g_hash_table_lookup (self->groups, key);
+      g_autofree char *summary = syllabus_counts_to_string (value);
+
+      if (group != NULL)
+        syllabus_group_set_summary (group, summary);
+    }
+
+  text = syllabus_counts_to_string (&counts);
   gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 counts.total > 0 ? (double)counts.done / counts.total : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
-  gtk_widget_set_visible (self->checklist_header, total > 0);
+  gtk_widget_set_visible (self->checklist_header, counts.total > 0);
 
-  if (self->topic != NULL)
-    update_topic_label (self, self->topic);
+  update_topic_label (self, self->topic);
 }
 
 static void
-release_entries (SyllabusWindow *self)
+entry_changed_cb (SyllabusWindow *self,
+                  SyllabusEntry  *entry)
 {
-  if (self->entries == NULL)
-    return;
+  SyllabusTopic *topic = syllabus_library_lookup (self->library, syllabus_entry_get_topic_id (entry));
 
-  for (guint i = 0; i < self->entries->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->entries, i),
-                                          update_progress, self);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  if (self->topic != NULL && topic == self->topic)
+    update_progress (self);
+  else if (topic != NULL)
+    update_topic_label (self, topic);
+}
+
+static void
+release_checklist (SyllabusWindow *self)
+{
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->checklist);
+  g_list_store_remove_all (self->orphans);
+  g_hash_table_remove_all (self->groups);
+}
+
+/* Lists progress whose resource left the topic, under a group of its own,
+ * so that nothing the user wrote silently disappears. */
+static void
+collect_orphans (SyllabusWindow *self)
+{
+  const char *topic_id = syllabus_topic_get_id (self->topic);
+  g_autoptr(GPtrArray) entries = syllabus_store_list_entries (self->store, topic_id);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *resources = syllabus_topic_get_resources (self->topic);
+  guint n = g_list_model_get_n_items (resources);
+  const char *group_title = _("No longer in this topic");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+
+      g_hash_table_add (keys, (gpointer)syllabus_resource_get_key (resource));
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SyllabusEntry *entry = g_ptr_array_index (entries, i);
+      const char *url = syllabus_entry_get_url (entry);
+      const char *title = syllabus_entry_get_title (entry);
+      g_autoptr(SyllabusResource) orphan = NULL;
+
+      if (g_hash_table_contains (keys, syllabus_entry_get_key (entry)))
+        continue;
+
+      orphan = syllabus_resource_new (title != NULL ? title : syllabus_entry_get_key (entry),
+                                      url != NULL ? url : syllabus_entry_get_key (entry),
+                                      group_title, ORPHAN_GROUP);
+      syllabus_resource_set_first_in_group (orphan,
+                                            g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) == 0);
+      g_list_store_append (self->orphans, orphan);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) > 0)
+    {
+      g_autoptr(SyllabusGroup) group = syllabus_group_new (group_title);
+
+      g_hash_table_insert (self->groups, GUINT_TO_POINTER (ORPHAN_GROUP), g_steal_pointer (&group));
+    }
 }
 
 static void
 update_checklist (SyllabusWindow *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GListStore) parts = NULL;
   GListModel *resources;
   const char *topic_id;
   guint n_items;
 
-  release_entries (self);
-  gtk_list_view_set_model (self->list_view, NULL);
+  release_checklist (self);
 
   if (self->topic == NULL || !syllabus_store_get_loaded (self->store))
     {
@@ -417,7 +516,24 @@ update_checklist (SyllabusWindow *self)
   n_items = g_list_model_get_n_items (resources);
   topic_id = syllabus_topic_get_id (self->topic);
 
-  if (n_items == 0)
+  if (!g_hash_table_contains (self->new_keys, topic_id))
+    g_hash_table_insert (self->new_keys, g_strdup (topic_id),
+                         syllabus_store_mark_seen (self->store, topic_id, resources));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+      guint index = syllabus_resource_get_group_index (resource);
+
+      if (syllabus_resource_get_group (resource) != NULL &&
+          !g_hash_table_contains (self->groups, GUINT_TO_POINTER (index)))
+        g_hash_table_insert (self->groups, GUINT_TO_POINTER (index),
+                             syllabus_group_new (syllabus_resource_get_group (resource)));
+    }
+
+  collect_orphans (self);
+
+  if (n_items == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) == 0)
     {
       adw_status_page_set_description (self->empty_page,
                                        syllabus_topic_has_resources_section (self->topic)
@@ -428,18 +544,12 @@ update_checklist (SyllabusWindow *self)
       return;
     }
 
-  self->entries = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
-      SyllabusEntry *entry = syllabus_store_get_entry (self->store, topic_id, resource);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, resources);
+  g_list_store_append (parts, self->orphans);
+  self->checklist = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 
-      g_ptr_array_add (self->entries, g_object_ref (entry));
-      g_signal_connect_object (entry, "notify::done", G_CALLBACK (update_progress), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  selection = gtk_no_selection_new (g_object_ref (resources));
+  selection = gtk_no_selection_new (g_object_ref (self->checklist));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   update_progress (self);
@@ -504,11 +614,21 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              SyllabusWindow           *self)
 {
   SyllabusResource *resource = gtk_list_item_get_item (item);
+  const char *topic_id = syllabus_topic_get_id (self->topic);
+  GHashTable *new_keys = g_hash_table_lookup (self->new_keys, topic_id);
+  SyllabusGroup *group = NULL;
   SyllabusEntry *entry;
 
-  entry = syllabus_store_get_entry (self->store, syllabus_topic_get_id (self->topic), resource);
+  if (syllabus_resource_get_first_in_group (resource))
+    group = g_hash_table_lookup (self->groups,
+                                 GUINT_TO_POINTER (syllabus_resource_get_group_index (resource)));
+
+  entry = syllabus_store_get_entry (self->store, topic_id, resource);
   syllabus_resource_row_bind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)),
-                              resource, entry, syllabus_store_get_read_only (self->store));
+                              resource, entry, group,
+                              new_keys != NULL &&
+                              g_hash_table_contains (new_keys, syllabus_resource_get_key (resource)),
+                              syllabus_store_get_read_only (self->store));
 }
 
 static void
@@ -600,6 +720,8 @@ syllabus_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
 
@@ -612,7 +734,7 @@ syllabus_window_dispose (GObject *object)
 {
   SyllabusWindow *self = (SyllabusWindow *)object;
 
-  release_entries (self);
+  release_checklist (self);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->dispose (object);
 }
@@ -626,6 +748,9 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->topics_selection);
   g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_object (&self->orphans);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->new_keys, g_hash_table_unref);
   g_clear_object (&self->topic);
   g_clear_object (&self->settings);
 
@@ -771,6 +896,10 @@ syllabus_window_init (SyllabusWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+  self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->new_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify)g_hash_table_unref);
   g_signal_connect (topic_factory, "setup", G_CALLBACK (setup_topic_cb), self);
   g_signal_connect (topic_factory, "bind", G_CALLBACK (bind_topic_cb), self);
   g_signal_connect (topic_factory, "unbind", G_CALLBACK (unbind_topic_cb), self);
