@@ -246,3 +246,20 @@ syllabus_confirm_finish (GAsyncResult *result)
 {
   return g_task_propagate_boolean (G_TASK (result), NULL);
 }
+
+/**
+ * syllabus_list_view_scroll_to:
+ * @position: the item to bring into view
+ *
+ * Scrolls @list_view so that the item at @position is shown and focused.
+ */
+void
+syllabus_list_view_scroll_to (GtkListView *list_view,
+                              guint        position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_view_scroll_to (list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", position);
+#endif
+}

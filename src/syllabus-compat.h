@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 void syllabus_show_uri          (GtkWindow  *parent,
                                  const char *uri);
 void syllabus_show_about        (GtkWindow  *parent);
+void syllabus_list_view_scroll_to (GtkListView *list_view,
+                                   guint        position);
 
 void   syllabus_choose_topic_file        (GtkWindow            *parent,
                                           GCancellable         *cancellable,

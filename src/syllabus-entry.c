@@ -36,7 +36,20 @@ struct _SyllabusEntry
   GDateTime     *done_at;
   GDateTime     *changed_at;
   SyllabusStatus status;
+
+  /* The state before the last change the user may want to undo; a burst of
+   * typing counts as one change. */
+  SyllabusStatus undo_status;
+  GDateTime     *undo_started_at;
+  GDateTime     *undo_done_at;
+  char          *undo_notes;
+  gint64         last_typing;
+  guint          can_undo : 1;
 };
+
+/* Typing in the notes within this long of the last keystroke belongs to
+ * the same change, for undo. */
+#define TYPING_BURST_USEC (3 * G_USEC_PER_SEC)
 
 G_DEFINE_FINAL_TYPE (SyllabusEntry, syllabus_entry, G_TYPE_OBJECT)
 
@@ -148,6 +161,9 @@ syllabus_entry_finalize (GObject *object)
   g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->done_at, g_date_time_unref);
   g_clear_pointer (&self->changed_at, g_date_time_unref);
+  g_clear_pointer (&self->undo_started_at, g_date_time_unref);
+  g_clear_pointer (&self->undo_done_at, g_date_time_unref);
+  g_clear_pointer (&self->undo_notes, g_free);
 
   G_OBJECT_CLASS (syllabus_entry_parent_class)->finalize (object);
 }
@@ -352,6 +368,30 @@ touch (SyllabusEntry *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_AT]);
 }
 
+static gboolean set_time (GDateTime **field,
+                          GDateTime  *value);
+
+/* Keeps the current state for undo, before a user change. */
+static void
+remember (SyllabusEntry *self,
+          gboolean       typing)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean same_burst = typing && self->last_typing != 0 &&
+                        now - self->last_typing < TYPING_BURST_USEC;
+
+  self->last_typing = typing ? now : 0;
+  if (same_burst)
+    return;
+
+  self->undo_status = self->status;
+  set_time (&self->undo_started_at, self->started_at);
+  set_time (&self->undo_done_at, self->done_at);
+  g_free (self->undo_notes);
+  self->undo_notes = g_strdup (self->notes);
+  self->can_undo = TRUE;
+}
+
 static gboolean
 set_time (GDateTime **field,
           GDateTime  *value)
@@ -444,6 +484,7 @@ syllabus_entry_set_status (SyllabusEntry  *self,
   if (self->status == status)
     return;
 
+  remember (self, FALSE);
   now = syllabus_now ();
   was_done = self->status == SYLLABUS_STATUS_DONE;
   self->status = status;
@@ -534,8 +575,13 @@ syllabus_entry_set_started_at (SyllabusEntry *self,
 {
   g_return_if_fail (SYLLABUS_IS_ENTRY (self));
 
-  if (!set_time (&self->started_at, started_at))
+  if (self->started_at == started_at ||
+      (self->started_at != NULL && started_at != NULL &&
+       g_date_time_equal (self->started_at, started_at)))
     return;
+
+  remember (self, FALSE);
+  set_time (&self->started_at, started_at);
 
   g_object_freeze_notify (G_OBJECT (self));
   touch (self);
@@ -574,8 +620,11 @@ syllabus_entry_set_done_at (SyllabusEntry *self,
   if (self->status != SYLLABUS_STATUS_DONE || done_at == NULL)
     return;
 
-  if (!set_time (&self->done_at, done_at))
+  if (self->done_at != NULL && g_date_time_equal (self->done_at, done_at))
     return;
+
+  remember (self, FALSE);
+  set_time (&self->done_at, done_at);
 
   g_object_freeze_notify (G_OBJECT (self));
   touch (self);
@@ -599,8 +648,11 @@ syllabus_entry_set_notes (SyllabusEntry *self,
 {
   g_return_if_fail (SYLLABUS_IS_ENTRY (self));
 
-  if (!set_string (&self->notes, notes != NULL ? notes : ""))
+  if (g_strcmp0 (self->notes, notes != NULL ? notes : "") == 0)
     return;
+
+  remember (self, TRUE);
+  set_string (&self->notes, notes != NULL ? notes : "");
 
   g_object_freeze_notify (G_OBJECT (self));
   touch (self);
@@ -654,4 +706,84 @@ syllabus_entry_restore (SyllabusEntry  *self,
   set_time (&self->done_at, status == SYLLABUS_STATUS_DONE ? done_at : NULL);
   set_string (&self->notes, notes != NULL ? notes : "");
   set_time (&self->changed_at, changed_at);
+}
+
+/**
+ * syllabus_entry_get_previous_status:
+ *
+ * Returns: the status before the last change
+ */
+SyllabusStatus
+syllabus_entry_get_previous_status (SyllabusEntry *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), SYLLABUS_STATUS_NOT_STARTED);
+
+  return self->can_undo ? self->undo_status : self->status;
+}
+
+/**
+ * syllabus_entry_get_previous_notes:
+ *
+ * Returns: the notes before the last change (a burst of typing is one
+ *   change)
+ */
+const char *
+syllabus_entry_get_previous_notes (SyllabusEntry *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), NULL);
+
+  return self->can_undo ? self->undo_notes : self->notes;
+}
+
+gboolean
+syllabus_entry_can_undo (SyllabusEntry *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_ENTRY (self), FALSE);
+
+  return self->can_undo;
+}
+
+/**
+ * syllabus_entry_undo:
+ *
+ * Puts back the state from before the last change, as a new user change:
+ * it is saved, and can itself be undone.
+ */
+void
+syllabus_entry_undo (SyllabusEntry *self)
+{
+  g_autoptr(GDateTime) started_at = NULL;
+  g_autoptr(GDateTime) done_at = NULL;
+  g_autofree char *notes = NULL;
+  SyllabusStatus status;
+  gboolean was_done;
+
+  g_return_if_fail (SYLLABUS_IS_ENTRY (self));
+
+  if (!self->can_undo)
+    return;
+
+  status = self->undo_status;
+  started_at = self->undo_started_at != NULL ? g_date_time_ref (self->undo_started_at) : NULL;
+  done_at = self->undo_done_at != NULL ? g_date_time_ref (self->undo_done_at) : NULL;
+  notes = g_strdup (self->undo_notes);
+
+  remember (self, FALSE);
+  was_done = self->status == SYLLABUS_STATUS_DONE;
+  self->status = status;
+  set_time (&self->started_at, started_at);
+  set_time (&self->done_at, done_at);
+  set_string (&self->notes, notes);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  touch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (was_done != (status == SYLLABUS_STATUS_DONE))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, FALSE);
 }

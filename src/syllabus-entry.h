@@ -71,6 +71,11 @@ void           syllabus_entry_set_notes      (SyllabusEntry *self,
 GDateTime     *syllabus_entry_get_changed_at (SyllabusEntry *self);
 gboolean       syllabus_entry_is_pristine    (SyllabusEntry *self);
 
+SyllabusStatus syllabus_entry_get_previous_status (SyllabusEntry *self);
+const char    *syllabus_entry_get_previous_notes  (SyllabusEntry *self);
+gboolean       syllabus_entry_can_undo            (SyllabusEntry *self);
+void           syllabus_entry_undo                (SyllabusEntry *self);
+
 /* For the store's loader: state as read from disk, without touching the
  * change time. */
 void           syllabus_entry_restore        (SyllabusEntry *self,

@@ -534,3 +534,29 @@ syllabus_resource_row_edit_notes (SyllabusResourceRow *self)
 
   gtk_toggle_button_set_active (self->notes_button, TRUE);
 }
+
+/**
+ * syllabus_resource_row_get_entry:
+ *
+ * Returns: (transfer none) (nullable): the progress shown
+ */
+SyllabusEntry *
+syllabus_resource_row_get_entry (SyllabusResourceRow *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_RESOURCE_ROW (self), NULL);
+
+  return self->entry;
+}
+
+/**
+ * syllabus_resource_row_focus:
+ *
+ * Puts the keyboard focus on the row's check box.
+ */
+void
+syllabus_resource_row_focus (SyllabusResourceRow *self)
+{
+  g_return_if_fail (SYLLABUS_IS_RESOURCE_ROW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->check));
+}

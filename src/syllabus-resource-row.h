@@ -34,5 +34,7 @@ void              syllabus_resource_row_bind         (SyllabusResourceRow *self,
 void              syllabus_resource_row_unbind       (SyllabusResourceRow *self);
 SyllabusResource *syllabus_resource_row_get_resource (SyllabusResourceRow *self);
 void              syllabus_resource_row_edit_notes   (SyllabusResourceRow *self);
+SyllabusEntry    *syllabus_resource_row_get_entry    (SyllabusResourceRow *self);
+void              syllabus_resource_row_focus        (SyllabusResourceRow *self);
 
 G_END_DECLS

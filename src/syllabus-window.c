@@ -19,6 +19,7 @@
 #include "syllabus-compat.h"
 #include "syllabus-group.h"
 #include "syllabus-resource-row.h"
+#include "syllabus-search.h"
 #include "syllabus-topic-view.h"
 
 struct _SyllabusWindow
@@ -32,7 +33,12 @@ struct _SyllabusWindow
   GtkLabel            *problem_label;
   GtkStack            *main_stack;
   GtkPaned            *sidebar_paned;
+  GtkStack            *sidebar_stack;
   GtkListView         *topics_view;
+  GtkListView         *results_view;
+  GtkToggleButton     *search_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
   GtkPaned            *paned;
   SyllabusTopicView   *topic_view;
   GtkWidget           *checklist_header;
@@ -60,8 +66,13 @@ struct _SyllabusWindow
   /* topic id → set of keys new since the topic was last opened, worked
    * out at the first opening in this session */
   GHashTable          *new_keys;
+  /* The toast offering to undo the last change, while shown */
+  AdwToast            *undo_toast;
+  /* The resource to focus once the checklist shows it */
+  char                *focus_key;
 
   guint                announced_shown : 1;
+  guint                undoing : 1;
   guint                problem_dismissed : 1;
 };
 
@@ -428,6 +439,84 @@ update_progress (SyllabusWindow *self)
   update_topic_label (self, self->topic);
 }
 
+static const char *
+status_name (SyllabusStatus status)
+{
+  switch (status)
+    {
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      return _("in progress");
+    case SYLLABUS_STATUS_DONE:
+      return _("done");
+    case SYLLABUS_STATUS_SKIPPED:
+      return _("skipped");
+    case SYLLABUS_STATUS_NOT_STARTED:
+    default:
+      return _("not started");
+    }
+}
+
+/* Offers to undo a change the user may regret: unticking, any change of
+ * status, clearing a note. */
+static void
+offer_undo (SyllabusWindow *self,
+            SyllabusEntry  *entry)
+{
+  SyllabusStatus status = syllabus_entry_get_status (entry);
+  SyllabusStatus previous = syllabus_entry_get_previous_status (entry);
+  const char *previous_notes = syllabus_entry_get_previous_notes (entry);
+  const char *title = syllabus_entry_get_title (entry);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->undoing || !syllabus_entry_can_undo (entry))
+    return;
+
+  if (title == NULL)
+    title = syllabus_entry_get_key (entry);
+
+  if (previous == SYLLABUS_STATUS_DONE && status != SYLLABUS_STATUS_DONE)
+    message = g_strdup_printf (_("“%s” is no longer done"), title);
+  else if (previous != status)
+    message = g_strdup_printf (_("“%s” is now %s"), title, status_name (status));
+  else if (*syllabus_entry_get_notes (entry) == '\0' && previous_notes != NULL &&
+           *previous_notes != '\0')
+    message = g_strdup_printf (_("Notes for “%s” cleared"), title);
+  else
+    return;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new ("(ss)", syllabus_entry_get_topic_id (entry),
+                                                    syllabus_entry_get_key (entry)));
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  const char *topic_id;
+  const char *key;
+  SyllabusEntry *entry;
+
+  g_variant_get (parameter, "(&s&s)", &topic_id, &key);
+  if ((entry = syllabus_store_lookup (self->store, topic_id, key)) == NULL)
+    return;
+
+  self->undoing = TRUE;
+  syllabus_entry_undo (entry);
+  self->undoing = FALSE;
+}
+
 static void
 entry_changed_cb (SyllabusWindow *self,
                   SyllabusEntry  *entry)
@@ -438,6 +527,252 @@ entry_changed_cb (SyllabusWindow *self,
     update_progress (self);
   else if (topic != NULL)
     update_topic_label (self, topic);
+
+  offer_undo (self, entry);
+}
+
+/* Search ----------------------------------------------------------------- */
+
+static SyllabusResourceRow *
+find_row_for_key (SyllabusWindow *self,
+                  const char     *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (SYLLABUS_IS_RESOURCE_ROW (row) &&
+          syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row)) != NULL &&
+          g_strcmp0 (syllabus_resource_get_key (syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row))),
+                     key) == 0)
+        return SYLLABUS_RESOURCE_ROW (row);
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_row_cb (gpointer user_data)
+{
+  SyllabusWindow *self = user_data;
+  SyllabusResourceRow *row;
+
+  if (self->focus_key != NULL && (row = find_row_for_key (self, self->focus_key)) != NULL)
+    syllabus_resource_row_focus (row);
+  g_clear_pointer (&self->focus_key, g_free);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings the resource with @key into view and focuses its check box. */
+static void
+focus_resource (SyllabusWindow *self,
+                const char     *key)
+{
+  guint n;
+
+  if (self->checklist == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->checklist);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (self->checklist, i);
+
+      if (g_str_equal (syllabus_resource_get_key (resource), key))
+        {
+          syllabus_list_view_scroll_to (self->list_view, i);
+          g_free (self->focus_key);
+          self->focus_key = g_strdup (key);
+          /* The row exists once the list has laid itself out. */
+          g_idle_add_full (G_PRIORITY_LOW, focus_row_cb, g_object_ref (self), g_object_unref);
+          return;
+        }
+    }
+}
+
+static void
+search_changed_cb (SyllabusWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  if (*query == '\0' || !syllabus_store_get_loaded (self->store))
+    {
+      gtk_list_view_set_model (self->results_view, NULL);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
+      return;
+    }
+
+  hits = syllabus_search (self->store, syllabus_library_get_topics (self->library), query, 500);
+  selection = gtk_single_selection_new (g_object_ref (hits));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (hits) > 0 ? "results" : "no-results");
+}
+
+static void
+show_hit (SyllabusWindow    *self,
+          SyllabusSearchHit *hit)
+{
+  syllabus_window_set_topic (self, syllabus_search_hit_get_topic (hit));
+  focus_resource (self, syllabus_search_hit_get_key (hit));
+}
+
+static void
+result_activated_cb (SyllabusWindow *self,
+                     guint           position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
+  g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (model, position);
+
+  if (hit != NULL)
+    show_hit (self, hit);
+}
+
+/* Enter in the search entry opens the first result. */
+static void
+search_activated_cb (SyllabusWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
+  g_autoptr(SyllabusSearchHit) hit = NULL;
+
+  if (model != NULL && (hit = g_list_model_get_item (model, 0)) != NULL)
+    show_hit (self, hit);
+}
+
+static void
+stop_search_cb (SyllabusWindow *self)
+{
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+static void
+search_mode_cb (SyllabusWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+setup_hit_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SyllabusWindow           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_hit_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SyllabusWindow           *self)
+{
+  SyllabusSearchHit *hit = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *where = gtk_widget_get_next_sibling (title);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (where);
+  const char *text = syllabus_search_hit_get_snippet (hit);
+
+  gtk_label_set_text (GTK_LABEL (title), syllabus_search_hit_get_title (hit));
+  gtk_label_set_text (GTK_LABEL (where),
+                      syllabus_topic_get_title (syllabus_search_hit_get_topic (hit)));
+  gtk_label_set_text (GTK_LABEL (snippet), text != NULL ? text : "");
+  gtk_widget_set_visible (snippet, text != NULL);
+}
+
+/* Single keys on a focused resource ---------------------------------------- */
+
+static SyllabusResourceRow *
+focused_row (SyllabusWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return NULL;
+
+  if ((row = gtk_widget_get_ancestor (focus, SYLLABUS_TYPE_RESOURCE_ROW)) != NULL)
+    return SYLLABUS_RESOURCE_ROW (row);
+
+  /* The list item itself has the focus when moving with the arrow keys. */
+  row = gtk_widget_get_first_child (focus);
+  return SYLLABUS_IS_RESOURCE_ROW (row) ? SYLLABUS_RESOURCE_ROW (row) : NULL;
+}
+
+static gboolean
+checklist_key_pressed_cb (SyllabusWindow        *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  SyllabusResourceRow *row;
+  SyllabusEntry *entry;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      syllabus_store_get_read_only (self->store) ||
+      (row = focused_row (self)) == NULL ||
+      (entry = syllabus_resource_row_get_entry (row)) == NULL)
+    return FALSE;
+
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_d:
+      syllabus_entry_set_status (entry, SYLLABUS_STATUS_DONE);
+      return TRUE;
+    case GDK_KEY_p:
+      syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+      return TRUE;
+    case GDK_KEY_s:
+      syllabus_entry_set_status (entry, SYLLABUS_STATUS_SKIPPED);
+      return TRUE;
+    case GDK_KEY_n:
+      syllabus_resource_row_edit_notes (row);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -751,6 +1086,8 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->orphans);
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->new_keys, g_hash_table_unref);
+  g_clear_pointer (&self->focus_key, g_free);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->topic);
   g_clear_object (&self->settings);
 
@@ -851,8 +1188,17 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topics_view);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_header);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_label);
@@ -867,6 +1213,9 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
 
   /* Zoom keys work wherever the focus is in the window. */
   gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
@@ -891,6 +1240,8 @@ syllabus_window_init (SyllabusWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) topic_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) hit_factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -907,6 +1258,21 @@ syllabus_window_init (SyllabusWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->topics_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
                                   -1);
+
+  g_signal_connect (hit_factory, "setup", G_CALLBACK (setup_hit_cb), self);
+  g_signal_connect (hit_factory, "bind", G_CALLBACK (bind_hit_cb), self);
+  gtk_list_view_set_factory (self->results_view, hit_factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"),
+                                  -1);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+
+  /* D, P, S and N act on the focused resource. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (checklist_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   /* Topic files dropped on the window are opened. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
