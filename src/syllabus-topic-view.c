@@ -313,6 +313,11 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topicview");
+
+  /* One local page at a time, never revisited by URL: no need for the
+   * memory a browser's caches take. */
+  webkit_web_context_set_cache_model (webkit_web_context_get_default (),
+                                      WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
