@@ -292,13 +292,16 @@ append_entity (GString    *out,
                gsize       len)
 {
   g_autoptr(GString) html = g_string_new (NULL);
+  /* md4c 0.4.8 may read past the end of its input; see
+   * syllabus_topic_new_from_data(). */
+  g_autofree char *terminated = g_strndup (entity, len);
   static const struct { const char *escaped; const char *plain; } specials[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
   };
   const char *p;
   const char *end;
 
-  if (md_html (entity, len, append_html_output_cb, html, 0, 0) != 0 ||
+  if (md_html (terminated, len, append_html_output_cb, html, 0, 0) != 0 ||
       !g_str_has_prefix (html->str, "<p>") ||
       !g_str_has_suffix (html->str, "</p>\n"))
     {
@@ -715,6 +718,7 @@ syllabus_topic_new_from_data (const char  *id,
                               GError     **error)
 {
   g_autoptr(SyllabusTopic) self = NULL;
+  g_autofree char *terminated = NULL;
   const char *body;
   gsize body_length;
   const char *value;
@@ -746,6 +750,12 @@ syllabus_topic_new_from_data (const char  *id,
                    (size_t)(invalid - data));
       return NULL;
     }
+
+  /* md4c 0.4.8 reads one byte past the end of its input, and if that byte
+   * is ")" after an unclosed "[a](b", past the end of its own buffers too
+   * (fixed in md4c 0.5.0, mity/md4c commit 4a7246d). Files loaded by GIO
+   * end in a nul, but @data need not: parse a copy that does. */
+  data = terminated = g_strndup (data, length);
 
   self = g_object_new (SYLLABUS_TYPE_TOPIC, NULL);
   self->id = g_strdup (id);
