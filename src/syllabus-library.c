@@ -735,6 +735,7 @@ syllabus_library_remove (SyllabusLibrary  *self,
                          GError          **error)
 {
   g_autoptr(SyllabusTopic) hold = NULL;
+  g_autoptr(GError) local_error = NULL;
   SyllabusTopic *bundled;
   guint position;
 
@@ -749,8 +750,13 @@ syllabus_library_remove (SyllabusLibrary  *self,
       return FALSE;
     }
 
-  if (!g_file_delete (syllabus_topic_get_file (topic), NULL, error))
-    return FALSE;
+  /* A file already deleted by other means only has to leave the list. */
+  if (!g_file_delete (syllabus_topic_get_file (topic), NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   hold = g_object_ref (topic);
   if (self->changed_while_loading != NULL)

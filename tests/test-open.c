@@ -1,0 +1,573 @@
+/* test-open.c
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* "syllabus some-topic.md": runs the real application with a topic file on
+ * its command line (meson wraps this program in xvfb-run and
+ * dbus-run-session, and every test has temporary XDG folders), and checks
+ * that the window shows that topic, that the file was copied into the
+ * user's topics and listed in the sidebar, and that it is still there when
+ * the application starts again without arguments. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "syllabus-application.h"
+#include "syllabus-library.h"
+#include "syllabus-resource-row.h"
+#include "syllabus-window.h"
+#include "ui-test-utils.h"
+
+#define TOPIC_ID "opened-topic"
+#define TOPIC_TITLE "Opened from the Command Line"
+
+static const char topic_text[] =
+  "---\n"
+  "title: " TOPIC_TITLE "\n"
+  "weight: 99\n"
+  "---\n"
+  "\n"
+  "A topic that does not come with Syllabus.\n"
+  "\n"
+  "## Learning resources\n"
+  "\n"
+  "- [Opened Guide](https://example.org/opened/guide)\n"
+  "- [Opened Course](https://example.org/opened/course)\n"
+  "- [Opened Talk](https://example.org/opened/talk)\n";
+
+static const char *resource_titles[] = {
+  "Opened Guide",
+  "Opened Course",
+  "Opened Talk",
+};
+
+typedef gboolean (*Check) (SyllabusApplication *app,
+                           gpointer             data);
+
+typedef struct
+{
+  SyllabusApplication *app;
+  Check                ready;
+  Check                act;
+  gpointer             data;
+  gint64               deadline;
+  guint                poll_id;
+  gboolean             timed_out;
+} Run;
+
+/* What a test knows of the file it opened. */
+typedef struct
+{
+  char *folder;
+  char *source;
+  char *copy;
+} Opened;
+
+/* Finds the widgets of @type below @widget that are on screen, or all of
+ * them when @mapped_only is FALSE. */
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         gboolean   mapped_only,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (!mapped_only || gtk_widget_get_mapped (widget)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, mapped_only, found);
+}
+
+static SyllabusWindow *
+get_window (SyllabusApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return SYLLABUS_IS_WINDOW (window) ? SYLLABUS_WINDOW (window) : NULL;
+}
+
+static SyllabusLibrary *
+get_library (SyllabusWindow *window)
+{
+  SyllabusLibrary *library = NULL;
+
+  g_object_get (window, "library", &library, NULL);
+  g_assert_true (SYLLABUS_IS_LIBRARY (library));
+
+  /* The window holds a reference for as long as it lives. */
+  g_object_unref (library);
+  return library;
+}
+
+/* The resource rows on screen. */
+static GPtrArray *
+get_rows (SyllabusApplication *app)
+{
+  SyllabusWindow *window = get_window (app);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    collect (GTK_WIDGET (window), SYLLABUS_TYPE_RESOURCE_ROW, TRUE, rows);
+
+  return rows;
+}
+
+static GtkWidget *
+row_check_button (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect (row, GTK_TYPE_CHECK_BUTTON, TRUE, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+
+  return g_ptr_array_index (checks, 0);
+}
+
+static GtkWidget *
+find_row (SyllabusApplication *app,
+          const char          *title)
+{
+  g_autoptr(GPtrArray) rows = get_rows (app);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SyllabusResource *resource =
+        syllabus_resource_row_get_resource (g_ptr_array_index (rows, i));
+
+      if (resource != NULL && g_str_equal (syllabus_resource_get_title (resource), title))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+/* The sidebar: the list view that assistive technologies know as
+ * "Topics". */
+static GtkListView *
+find_topics_view (SyllabusWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkListView *found = NULL;
+
+  collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, FALSE, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      g_autofree char *mismatch =
+        gtk_test_accessible_check_property (g_ptr_array_index (views, i),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Topics");
+
+      if (mismatch == NULL)
+        {
+          g_assert_null (found);
+          found = g_ptr_array_index (views, i);
+        }
+    }
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The label on screen in the sidebar that reads @title, or NULL. */
+static GtkWidget *
+find_sidebar_label (SyllabusWindow *window,
+                    const char     *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  collect (GTK_WIDGET (find_topics_view (window)), GTK_TYPE_LABEL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), title))
+      {
+        g_assert_null (found);
+        found = g_ptr_array_index (labels, i);
+      }
+
+  return found;
+}
+
+/* How many topics of the library have @id (at most one, if all is well). */
+static guint
+count_listed (GListModel *topics,
+              const char *id)
+{
+  guint n = g_list_model_get_n_items (topics);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (topics, i);
+
+      if (g_str_equal (syllabus_topic_get_id (topic), id))
+        count++;
+    }
+
+  return count;
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  Run *run = user_data;
+
+  if (g_get_monotonic_time () > run->deadline)
+    {
+      run->timed_out = TRUE;
+      run->poll_id = 0;
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!run->ready (run->app, run->data))
+    return G_SOURCE_CONTINUE;
+
+  /* act returns TRUE when it is done with the application */
+  if (run->act (run->app, run->data))
+    {
+      run->poll_id = 0;
+      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the application as "syllabus [file]". */
+static void
+run_app (const char *file,
+         Check       ready,
+         Check       act,
+         gpointer    data)
+{
+  g_autoptr(SyllabusApplication) app = NULL;
+  Run run = { NULL, ready, act, data, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+  char *argv[] = { (char *)"syllabus", (char *)file, NULL };
+  int status;
+
+  app = syllabus_application_new ();
+  run.app = app;
+
+  run.poll_id = g_timeout_add (50, poll_cb, &run);
+  status = g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, argv);
+
+  /* The application quits only when the checks are done or time is up. */
+  g_assert_cmpuint (run.poll_id, ==, 0);
+  g_assert_false (run.timed_out);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+opened_set_up (Opened *opened)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A temporary folder outside the user's data, as a download would be. */
+  opened->folder = g_dir_make_tmp ("syllabus-open-XXXXXX", &error);
+  g_assert_no_error (error);
+  opened->source = g_build_filename (opened->folder, TOPIC_ID ".md", NULL);
+  g_assert_true (g_file_set_contents (opened->source, topic_text, -1, &error));
+  g_assert_no_error (error);
+  opened->copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+                                   TOPIC_ID ".md", NULL);
+  g_assert_false (g_file_test (opened->copy, G_FILE_TEST_EXISTS));
+}
+
+static void
+opened_clear (Opened *opened)
+{
+  g_assert_cmpint (g_remove (opened->source), ==, 0);
+  g_assert_cmpint (g_rmdir (opened->folder), ==, 0);
+  g_clear_pointer (&opened->folder, g_free);
+  g_clear_pointer (&opened->source, g_free);
+  g_clear_pointer (&opened->copy, g_free);
+}
+
+static void
+assert_copied (Opened *opened)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *topics_dir = g_path_get_dirname (opened->copy);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (opened->copy, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, topic_text, strlen (topic_text));
+
+  /* Only the copy: no temporary files left behind. */
+  listing = g_dir_open (topics_dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, TOPIC_ID ".md");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* The original, if still there, is left alone. */
+  if (opened->source == NULL)
+    return;
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (opened->source, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, topic_text, strlen (topic_text));
+}
+
+/* The opened topic is shown, with its resources on screen. */
+static gboolean
+opened_topic_shown (SyllabusApplication *app,
+                    gpointer             data)
+{
+  SyllabusWindow *window = get_window (app);
+  SyllabusTopic *topic;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+
+  topic = syllabus_window_get_topic (window);
+  if (topic == NULL || !g_str_equal (syllabus_topic_get_id (topic), TOPIC_ID))
+    return FALSE;
+
+  /* The sidebar and the checklist are drawn. */
+  rows = get_rows (app);
+  return rows->len == G_N_ELEMENTS (resource_titles) &&
+         syllabus_library_get_loaded (get_library (window)) &&
+         find_sidebar_label (window, TOPIC_TITLE) != NULL;
+}
+
+static void
+assert_listed (SyllabusWindow *window,
+               Opened         *opened)
+{
+  SyllabusLibrary *library = get_library (window);
+  GListModel *topics = syllabus_library_get_topics (library);
+  SyllabusTopic *topic = syllabus_library_lookup (library, TOPIC_ID);
+  GtkListView *view;
+  GListModel *model;
+  guint n;
+  gboolean in_view = FALSE;
+
+  /* Listed once, from the copy, and the user may remove it. */
+  g_assert_nonnull (topic);
+  g_assert_cmpstr (syllabus_topic_get_title (topic), ==, TOPIC_TITLE);
+  g_assert_cmpuint (count_listed (topics, TOPIC_ID), ==, 1);
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (topic)), ==, opened->copy);
+  g_assert_true (syllabus_library_is_removable (library, topic));
+
+  /* With the shipped topics, which it does not replace. */
+  g_assert_nonnull (syllabus_library_lookup (library, "rust"));
+  g_assert_cmpuint (g_list_model_get_n_items (topics), >, 1);
+
+  /* The sidebar shows the library, this topic included, by its title. */
+  view = find_topics_view (window);
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (topics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) item = g_list_model_get_item (model, i);
+
+      if (item == topic)
+        in_view = TRUE;
+    }
+  g_assert_true (in_view);
+  g_assert_nonnull (find_sidebar_label (window, TOPIC_TITLE));
+}
+
+static gboolean
+check_opened (SyllabusApplication *app,
+              gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = get_window (app);
+  SyllabusLibrary *library = get_library (window);
+  SyllabusTopic *topic = syllabus_window_get_topic (window);
+  g_autoptr(GPtrArray) rows = get_rows (app);
+  GtkListView *view;
+
+  /* The window shows the topic as the library lists it: the copy. */
+  g_assert_cmpstr (syllabus_topic_get_title (topic), ==, TOPIC_TITLE);
+  g_assert_true (syllabus_library_lookup (library, TOPIC_ID) == topic);
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (topic)), ==, opened->copy);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Syllabus");
+
+  /* Its resources are check boxes named by their titles. */
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (resource_titles));
+  for (guint i = 0; i < G_N_ELEMENTS (resource_titles); i++)
+    {
+      GtkWidget *row = find_row (app, resource_titles[i]);
+      GtkWidget *check;
+
+      g_assert_nonnull (row);
+      check = row_check_button (row);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, resource_titles[i]);
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+
+  /* The file was copied into the user's topics. */
+  assert_copied (opened);
+
+  /* The sidebar lists it, and it is the one selected. */
+  assert_listed (window, opened);
+  view = find_topics_view (window);
+  g_assert_true (gtk_single_selection_get_selected_item (
+                   GTK_SINGLE_SELECTION (gtk_list_view_get_model (view))) == topic);
+
+  return TRUE;
+}
+
+static void
+test_open_file (void)
+{
+  Opened opened = { NULL };
+
+  opened_set_up (&opened);
+  run_app (opened.source, opened_topic_shown, check_opened, &opened);
+  opened_clear (&opened);
+}
+
+/* Started again without arguments, after the original is gone: the copy
+ * is still in the library and in the sidebar. */
+static gboolean
+library_shown (SyllabusApplication *app,
+               gpointer             data)
+{
+  SyllabusWindow *window = get_window (app);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         syllabus_library_get_loaded (get_library (window)) &&
+         syllabus_window_get_topic (window) != NULL &&
+         find_sidebar_label (window, TOPIC_TITLE) != NULL;
+}
+
+static gboolean
+check_still_there (SyllabusApplication *app,
+                   gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = get_window (app);
+  SyllabusTopic *shown = syllabus_window_get_topic (window);
+
+  assert_listed (window, opened);
+  assert_copied (opened);
+
+  /* Settings in memory last as long as the process, which ran the first
+   * start too: the window comes back to the topic shown last, the copy,
+   * and the sidebar selects it. */
+  g_assert_true (syllabus_library_lookup (get_library (window), TOPIC_ID) == shown);
+  g_assert_true (gtk_single_selection_get_selected_item (
+                   GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_topics_view (window)))) ==
+                 shown);
+
+  return TRUE;
+}
+
+static void
+test_open_again (void)
+{
+  Opened opened = { NULL };
+  g_autofree char *source = NULL;
+
+  opened_set_up (&opened);
+  run_app (opened.source, opened_topic_shown, check_opened, &opened);
+
+  /* The original goes away, as a download might. */
+  source = g_strdup (opened.source);
+  opened_clear (&opened);
+  g_assert_false (g_file_test (source, G_FILE_TEST_EXISTS));
+
+  opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+                                  TOPIC_ID ".md", NULL);
+  run_app (NULL, library_shown, check_still_there, &opened);
+  g_clear_pointer (&opened.copy, g_free);
+}
+
+/* A file that is not a topic is refused with a message, and not copied. */
+static gboolean
+refusal_shown (SyllabusApplication *app,
+               gpointer             data)
+{
+  SyllabusWindow *window = get_window (app);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      !syllabus_library_get_loaded (get_library (window)))
+    return FALSE;
+
+  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (strstr (text, "Could not open the topic") != NULL)
+        {
+          /* The message says why. */
+          g_assert_nonnull (strstr (text, "UTF-8"));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_refused (SyllabusApplication *app,
+               gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = get_window (app);
+  SyllabusTopic *shown = syllabus_window_get_topic (window);
+
+  g_assert_false (g_file_test (opened->copy, G_FILE_TEST_EXISTS));
+  g_assert_null (syllabus_library_lookup (get_library (window), TOPIC_ID));
+  g_assert_null (find_sidebar_label (window, TOPIC_TITLE));
+
+  /* The window shows a shipped topic instead. */
+  g_assert_nonnull (shown);
+  g_assert_null (syllabus_topic_get_file (shown));
+
+  return TRUE;
+}
+
+static void
+test_open_broken (void)
+{
+  Opened opened = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  opened_set_up (&opened);
+  /* The same topic in Latin-1. */
+  g_assert_true (g_file_set_contents (opened.source,
+                                      "---\ntitle: " TOPIC_TITLE "\n---\n\nCaf\xe9.\n", -1,
+                                      &error));
+  g_assert_no_error (error);
+
+  run_app (opened.source, refusal_shown, check_refused, &opened);
+  opened_clear (&opened);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  ui_test_add ("/open/file", test_open_file);
+  ui_test_add ("/open/again", test_open_again);
+  ui_test_add ("/open/broken", test_open_broken);
+
+  return g_test_run ();
+}
