@@ -91,13 +91,26 @@ syllabus_show_about (GtkWindow *parent)
 }
 
 static GtkFileFilter *
-markdown_filter (void)
+make_filter (SyllabusFileKind kind)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Topics (Markdown)"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_suffix (filter, "md");
+  switch (kind)
+    {
+    case SYLLABUS_FILE_BACKUP:
+      gtk_file_filter_set_name (filter, _("Progress Backups (JSON)"));
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      gtk_file_filter_add_suffix (filter, "json");
+      break;
+    case SYLLABUS_FILE_TOPIC:
+    case SYLLABUS_FILE_REPORT:
+    default:
+      gtk_file_filter_set_name (filter, kind == SYLLABUS_FILE_TOPIC ? _("Topics (Markdown)")
+                                                                    : _("Reports (Markdown)"));
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "md");
+      break;
+    }
 
   return filter;
 }
@@ -112,7 +125,12 @@ file_dialog_ready_cb (GObject      *object,
   GError *error = NULL;
   GFile *file;
 
-  if ((file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error)))
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)))
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (file != NULL)
     g_task_return_pointer (task, file, g_object_unref);
   else
     g_task_return_error (task, error);
@@ -137,50 +155,76 @@ native_response_cb (GtkNativeDialog *native,
 #endif
 
 /**
- * syllabus_choose_topic_file:
+ * syllabus_choose_file:
+ * @kind: what the file holds, which sets the filter
+ * @save: whether the file is to be written
+ * @title: the dialog's title
+ * @initial_name: (nullable): the proposed name, when saving
  *
- * Asks the user for a Markdown topic file, through the file chooser portal
- * where there is one.
+ * Asks the user for a file, through the file chooser portal where there is
+ * one.
  */
 void
-syllabus_choose_topic_file (GtkWindow           *parent,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+syllabus_choose_file (GtkWindow           *parent,
+                      SyllabusFileKind     kind,
+                      gboolean             save,
+                      const char          *title,
+                      const char          *initial_name,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GtkFileFilter) filter = markdown_filter ();
+  g_autoptr(GtkFileFilter) filter = make_filter (kind);
+
+  g_task_set_task_data (task, GINT_TO_POINTER (save), NULL);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Open Topic"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, filter);
-  gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_ready_cb, task);
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    if (save)
+      {
+        gtk_file_dialog_set_initial_name (dialog, initial_name);
+        gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_ready_cb, task);
+      }
+    else
+      {
+        gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_ready_cb, task);
+      }
+  }
 #else
-  GtkFileChooserNative *native;
+  {
+    GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open Topic"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    native = gtk_file_chooser_native_new (title, parent,
+                                          save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          save ? _("_Save") : _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    if (save && initial_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
 #endif
 }
 
 /**
- * syllabus_choose_topic_file_finish:
+ * syllabus_choose_file_finish:
  *
  * Returns: (transfer full) (nullable): the chosen file, or %NULL when the
  *   user cancelled
  */
 GFile *
-syllabus_choose_topic_file_finish (GAsyncResult  *result,
-                                   GError       **error)
+syllabus_choose_file_finish (GAsyncResult  *result,
+                             GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

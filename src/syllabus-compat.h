@@ -26,12 +26,23 @@ void syllabus_show_about        (GtkWindow  *parent);
 void syllabus_list_view_scroll_to (GtkListView *list_view,
                                    guint        position);
 
-void   syllabus_choose_topic_file        (GtkWindow            *parent,
-                                          GCancellable         *cancellable,
-                                          GAsyncReadyCallback   callback,
-                                          gpointer              user_data);
-GFile *syllabus_choose_topic_file_finish (GAsyncResult         *result,
-                                          GError              **error);
+typedef enum
+{
+  SYLLABUS_FILE_TOPIC,
+  SYLLABUS_FILE_REPORT,
+  SYLLABUS_FILE_BACKUP,
+} SyllabusFileKind;
+
+void   syllabus_choose_file        (GtkWindow            *parent,
+                                    SyllabusFileKind      kind,
+                                    gboolean              save,
+                                    const char           *title,
+                                    const char           *initial_name,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
+GFile *syllabus_choose_file_finish (GAsyncResult         *result,
+                                    GError              **error);
 
 void     syllabus_confirm        (GtkWindow            *parent,
                                   const char           *heading,

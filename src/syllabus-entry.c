@@ -706,6 +706,10 @@ syllabus_entry_restore (SyllabusEntry  *self,
   set_time (&self->done_at, status == SYLLABUS_STATUS_DONE ? done_at : NULL);
   set_string (&self->notes, notes != NULL ? notes : "");
   set_time (&self->changed_at, changed_at);
+
+  /* What came before a restored state is not the user's to undo. */
+  self->can_undo = FALSE;
+  self->last_typing = 0;
 }
 
 /**
@@ -757,6 +761,10 @@ syllabus_entry_undo (SyllabusEntry *self)
   g_autofree char *notes = NULL;
   SyllabusStatus status;
   gboolean was_done;
+  gboolean status_changed;
+  gboolean started_changed;
+  gboolean done_changed;
+  gboolean notes_changed;
 
   g_return_if_fail (SYLLABUS_IS_ENTRY (self));
 
@@ -770,19 +778,24 @@ syllabus_entry_undo (SyllabusEntry *self)
 
   remember (self, FALSE);
   was_done = self->status == SYLLABUS_STATUS_DONE;
+  status_changed = self->status != status;
   self->status = status;
-  set_time (&self->started_at, started_at);
-  set_time (&self->done_at, done_at);
-  set_string (&self->notes, notes);
+  started_changed = set_time (&self->started_at, started_at);
+  done_changed = set_time (&self->done_at, done_at);
+  notes_changed = set_string (&self->notes, notes);
 
   g_object_freeze_notify (G_OBJECT (self));
   touch (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (status_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   if (was_done != (status == SYLLABUS_STATUS_DONE))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  if (started_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
+  if (done_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+  if (notes_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
   g_object_thaw_notify (G_OBJECT (self));
 
   g_signal_emit (self, signals[CHANGED], 0, FALSE);

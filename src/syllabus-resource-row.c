@@ -143,6 +143,11 @@ update_dates (SyllabusResourceRow *self)
                  done ? _("Not recorded") : _("Not finished"));
   self->syncing_dates = FALSE;
 
+  /* Only a started resource has a start to correct, and only a finished
+   * one a finish. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->started_calendar),
+                            syllabus_entry_get_status (self->entry) != SYLLABUS_STATUS_NOT_STARTED &&
+                            gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->finished_calendar), done &&
                             gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
   update_meta (self);
@@ -456,7 +461,6 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->check), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->started_calendar), !read_only);
   gtk_text_view_set_editable (self->notes_view, !read_only);
   gtk_toggle_button_set_active (self->notes_button, FALSE);
   gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);

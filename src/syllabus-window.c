@@ -296,7 +296,7 @@ file_chosen_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(SyllabusWindow) self = user_data;
-  g_autoptr(GFile) file = syllabus_choose_topic_file_finish (result, NULL);
+  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
 
   if (file != NULL)
     syllabus_window_open_file (self, file);
@@ -307,7 +307,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  syllabus_choose_topic_file (GTK_WINDOW (widget), NULL, file_chosen_cb, g_object_ref (widget));
+  syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_TOPIC, FALSE, _("Open Topic"), NULL,
+                        NULL, file_chosen_cb, g_object_ref (widget));
 }
 
 static void
@@ -456,6 +457,14 @@ status_name (SyllabusStatus status)
     }
 }
 
+static void
+undo_toast_dismissed_cb (SyllabusWindow *self,
+                         AdwToast       *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
 /* Offers to undo a change the user may regret: unticking, any change of
  * status, clearing a note. */
 static void
@@ -468,6 +477,7 @@ offer_undo (SyllabusWindow *self,
   const char *title = syllabus_entry_get_title (entry);
   g_autofree char *message = NULL;
   AdwToast *toast;
+  GVariant *target;
 
   if (self->undoing || !syllabus_entry_can_undo (entry))
     return;
@@ -485,16 +495,26 @@ offer_undo (SyllabusWindow *self,
   else
     return;
 
+  target = g_variant_new ("(ss)", syllabus_entry_get_topic_id (entry),
+                          syllabus_entry_get_key (entry));
+
+  /* libadwaita before 1.3 crashes when a toast is dismissed while it still
+   * slides in (a few quick ticks): change the toast on screen instead of
+   * replacing it. */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      adw_toast_set_title (self->undo_toast, message);
+      adw_toast_set_action_target_value (self->undo_toast, target);
+      return;
+    }
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_action_target_value (toast,
-                                     g_variant_new ("(ss)", syllabus_entry_get_topic_id (entry),
-                                                    syllabus_entry_get_key (entry)));
+  adw_toast_set_action_target_value (toast, target);
   g_set_weak_pointer (&self->undo_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -810,7 +830,11 @@ collect_orphans (SyllabusWindow *self)
       const char *title = syllabus_entry_get_title (entry);
       g_autoptr(SyllabusResource) orphan = NULL;
 
-      if (g_hash_table_contains (keys, syllabus_entry_get_key (entry)))
+      /* Entries that hold nothing (ticked, then unticked) are not worth a
+       * place in the list. */
+      if (g_hash_table_contains (keys, syllabus_entry_get_key (entry)) ||
+          (syllabus_entry_get_status (entry) == SYLLABUS_STATUS_NOT_STARTED &&
+           *syllabus_entry_get_notes (entry) == '\0'))
         continue;
 
       orphan = syllabus_resource_new (title != NULL ? title : syllabus_entry_get_key (entry),
@@ -895,10 +919,18 @@ update_problem (SyllabusWindow *self)
 {
   const char *problem = syllabus_store_get_problem (self->store);
   const char *save_error = syllabus_store_get_save_error (self->store);
+  const char *library_problem = syllabus_library_get_problem (self->library);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (problem != NULL && !self->problem_dismissed)
     g_string_append (text, problem);
+
+  if (library_problem != NULL && !self->problem_dismissed)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, library_problem);
+    }
 
   if (save_error != NULL)
     {
@@ -1030,6 +1062,8 @@ syllabus_window_constructed (GObject *object)
   g_signal_connect_object (self->topics_selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loaded", G_CALLBACK (library_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
   library_loaded_cb (self);
 
