@@ -1997,6 +1997,7 @@ syllabus_store_mark_seen (SyllabusStore *self,
                           GListModel    *resources)
 {
   GHashTable *new_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *topic_id_copy = NULL;
   GHashTable *previous;
   GHashTable *current;
   guint n;
@@ -2005,6 +2006,8 @@ syllabus_store_mark_seen (SyllabusStore *self,
   g_return_val_if_fail (topic_id != NULL, new_keys);
   g_return_val_if_fail (G_IS_LIST_MODEL (resources), new_keys);
 
+  /* Topic ids are file names, which need not be UTF-8; the file must be. */
+  topic_id = valid_utf8 (topic_id, &topic_id_copy);
   previous = g_hash_table_lookup (self->seen, topic_id);
   current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = g_list_model_get_n_items (resources);
@@ -2012,7 +2015,8 @@ syllabus_store_mark_seen (SyllabusStore *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
-      const char *key = syllabus_resource_get_key (resource);
+      g_autofree char *key_copy = NULL;
+      const char *key = valid_utf8 (syllabus_resource_get_key (resource), &key_copy);
 
       g_hash_table_add (current, g_strdup (key));
       if (previous != NULL && !g_hash_table_contains (previous, key))
@@ -2100,6 +2104,575 @@ syllabus_counts_to_string (const SyllabusCounts *counts)
   if (counts->skipped > 0)
     /* Translators: added to the progress, e.g. "5 of 7 done · 1 skipped" */
     g_string_append_printf (text, _(" · %u skipped"), counts->skipped);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Backups and merging ---------------------------------------------------- */
+
+/**
+ * syllabus_store_export_backup:
+ * @file: where to write the backup
+ * @error: return location for a #GError
+ *
+ * Writes everything the store holds, in the format of the progress file
+ * (including the lists of resources seen in each topic), to @file. The file
+ * is replaced atomically: it holds either its old content or the whole
+ * backup. The backup can be given to syllabus_store_merge_file() on this or
+ * another computer.
+ *
+ * Returns: %TRUE if the backup was written
+ */
+gboolean
+syllabus_store_export_backup (SyllabusStore  *self,
+                              GFile          *file,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Before loading, the store knows nothing: such a backup would be empty
+   * and look like lost progress. */
+  if (!self->loaded)
+    {
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
+                           _("The progress file has not been loaded yet"));
+      return FALSE;
+    }
+
+  snapshots = take_snapshot (self);
+  contents = serialize (snapshots, &length);
+
+  /* Notes are private: the backup is readable by the user only. */
+  return g_file_replace_contents (file, contents, length, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+/* What a file to merge holds, parsed in a worker thread. */
+typedef struct
+{
+  GFile      *file;
+  GHashTable *topics;
+  GHashTable *seen;
+} MergeData;
+
+static void
+merge_data_free (gpointer data)
+{
+  MergeData *merge = data;
+
+  g_clear_object (&merge->file);
+  g_clear_pointer (&merge->topics, g_hash_table_unref);
+  g_clear_pointer (&merge->seen, g_hash_table_unref);
+  g_free (merge);
+}
+
+static MergeData *
+merge_data_new (GFile *file)
+{
+  MergeData *merge = g_new0 (MergeData, 1);
+
+  merge->file = g_object_ref (file);
+  merge->topics = new_topics_table ();
+  merge->seen = new_seen_table ();
+
+  return merge;
+}
+
+/* Reads and parses the file of @merge with the loader's strict parser. A
+ * file this program would not load as it is, including one written by a
+ * newer version, is refused. */
+static gboolean
+read_merge_file (MergeData     *merge,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gint64 version = SYLLABUS_STORE_VERSION;
+  gsize length;
+
+  info = g_file_query_info (merge->file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return damaged (error, _("A folder is not a backup of progress"));
+
+  /* Reading a pipe or a device could block or never end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return damaged (error, _("Only a file can be a backup of progress"));
+
+  if (g_file_info_get_size (info) > SYLLABUS_STORE_MAX_SIZE)
+    return damaged (error, _("The file is far too large to be a progress file"));
+
+  if (!g_file_load_contents (merge->file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+
+  if (length > SYLLABUS_STORE_MAX_SIZE)
+    return damaged (error, _("The file is far too large to be a progress file"));
+
+  if (!parse_contents (contents, length, merge->topics, merge->seen, &version, error))
+    return FALSE;
+
+  /* What a newer program wrote may mean more than this one understands;
+   * merging a part of it would lose the rest without a word. */
+  if (version > SYLLABUS_STORE_VERSION)
+    {
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NEWER_VERSION,
+                           _("The file was written by a newer version of Syllabus"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+/* Orders change times; an entry without one (written before change times
+ * were recorded) is older than any that has one. */
+static int
+compare_change_times (GDateTime *a,
+                      GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+/* Whether two entries hold the same progress: what the user did, not how
+ * the resource was titled when it was last seen. */
+static gboolean
+same_progress (SyllabusEntry *a,
+               SyllabusEntry *b)
+{
+  return syllabus_entry_get_status (a) == syllabus_entry_get_status (b) &&
+         same_time (syllabus_entry_get_started_at (a), syllabus_entry_get_started_at (b)) &&
+         same_time (syllabus_entry_get_done_at (a), syllabus_entry_get_done_at (b)) &&
+         g_strcmp0 (syllabus_entry_get_notes (a), syllabus_entry_get_notes (b)) == 0;
+}
+
+/* Makes @entry hold what @source holds. Views are bound to @entry, so it is
+ * changed in place and every property that changed is notified. It is not
+ * a change of the user's: the change time is the one @source records. */
+static void
+take_entry (SyllabusEntry *entry,
+            SyllabusEntry *source)
+{
+  GObject *object = G_OBJECT (entry);
+  SyllabusStatus old_status = syllabus_entry_get_status (entry);
+  SyllabusStatus new_status = syllabus_entry_get_status (source);
+  gboolean started_changed =
+    !same_time (syllabus_entry_get_started_at (entry), syllabus_entry_get_started_at (source));
+  gboolean done_at_changed =
+    !same_time (syllabus_entry_get_done_at (entry), syllabus_entry_get_done_at (source));
+  gboolean changed_at_changed =
+    !same_time (syllabus_entry_get_changed_at (entry), syllabus_entry_get_changed_at (source));
+  gboolean notes_changed =
+    g_strcmp0 (syllabus_entry_get_notes (entry), syllabus_entry_get_notes (source)) != 0;
+
+  g_object_freeze_notify (object);
+
+  syllabus_entry_restore (entry, new_status,
+                          syllabus_entry_get_started_at (source),
+                          syllabus_entry_get_done_at (source),
+                          syllabus_entry_get_notes (source),
+                          syllabus_entry_get_changed_at (source));
+  /* A file that did not record the title or link keeps ours. */
+  if (syllabus_entry_get_title (source) != NULL)
+    syllabus_entry_set_title (entry, syllabus_entry_get_title (source));
+  if (syllabus_entry_get_url (source) != NULL)
+    syllabus_entry_set_url (entry, syllabus_entry_get_url (source));
+
+  if (old_status != new_status)
+    g_object_notify (object, "status");
+  if ((old_status == SYLLABUS_STATUS_DONE) != (new_status == SYLLABUS_STATUS_DONE))
+    g_object_notify (object, "done");
+  if (started_changed)
+    g_object_notify (object, "started-at");
+  if (done_at_changed)
+    g_object_notify (object, "done-at");
+  if (notes_changed)
+    g_object_notify (object, "notes");
+  if (changed_at_changed)
+    g_object_notify (object, "changed-at");
+
+  g_object_thaw_notify (object);
+}
+
+/* Merges what @merge read into the store, on the main thread. */
+static void
+apply_merge (SyllabusStore        *self,
+             MergeData            *merge,
+             SyllabusMergeSummary *summary)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean seen_changed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  memset (summary, 0, sizeof *summary);
+
+  g_hash_table_iter_init (&iter, merge->topics);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *topic_id = key;
+      GHashTable *entries = NULL;
+      GHashTableIter entry_iter;
+      gpointer entry_key;
+      gpointer entry_value;
+
+      g_hash_table_iter_init (&entry_iter, value);
+      while (g_hash_table_iter_next (&entry_iter, &entry_key, &entry_value))
+        {
+          SyllabusEntry *theirs = entry_value;
+          SyllabusEntry *ours;
+          int order;
+
+          /* Nothing was done with it there: nothing to take. */
+          if (syllabus_entry_is_pristine (theirs))
+            continue;
+
+          if (entries == NULL)
+            entries = ensure_topic_table (self->topics, topic_id);
+
+          if ((ours = g_hash_table_lookup (entries, entry_key)) == NULL)
+            {
+              /* Progress only the file has, even for a resource or a topic
+               * this computer does not know, is kept. */
+              g_hash_table_insert (entries, g_strdup (entry_key), g_object_ref (theirs));
+              g_signal_connect_object (theirs, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+              g_ptr_array_add (changed, g_object_ref (theirs));
+              summary->added++;
+              continue;
+            }
+
+          if (syllabus_entry_is_pristine (ours))
+            {
+              take_entry (ours, theirs);
+              g_ptr_array_add (changed, g_object_ref (ours));
+              summary->added++;
+              continue;
+            }
+
+          order = compare_change_times (syllabus_entry_get_changed_at (theirs),
+                                        syllabus_entry_get_changed_at (ours));
+          if (order > 0)
+            {
+              take_entry (ours, theirs);
+              g_ptr_array_add (changed, g_object_ref (ours));
+              summary->taken++;
+            }
+          else if (order < 0)
+            summary->kept_newer_here++;
+          else if (same_progress (ours, theirs))
+            summary->unchanged++;
+          else
+            summary->conflicts_kept++;
+        }
+    }
+
+  /* A resource either computer listed in a topic is not new any more. */
+  g_hash_table_iter_init (&iter, merge->seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTable *ours = g_hash_table_lookup (self->seen, key);
+      GHashTableIter seen_iter;
+      gpointer seen_key;
+
+      if (ours == NULL)
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (self->seen, key, value);
+          seen_changed = TRUE;
+          continue;
+        }
+
+      g_hash_table_iter_init (&seen_iter, value);
+      while (g_hash_table_iter_next (&seen_iter, &seen_key, NULL))
+        if (!g_hash_table_contains (ours, seen_key))
+          {
+            g_hash_table_add (ours, g_strdup (seen_key));
+            seen_changed = TRUE;
+          }
+    }
+
+  if (changed->len > 0 || seen_changed)
+    mark_changed (self, 0);
+
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[ENTRY_CHANGED], 0, g_ptr_array_index (changed, i));
+}
+
+static gboolean
+check_mergeable (SyllabusStore  *self,
+                 GError        **error)
+{
+  /* Merging into a store that cannot save would look like it worked and
+   * then be lost. */
+  return check_writable (self, error);
+}
+
+/**
+ * syllabus_store_merge_file:
+ * @file: a backup written by syllabus_store_export_backup(), or a progress
+ *   file
+ * @summary: (out caller-allocates) (optional): what the merge did
+ * @error: return location for a #GError
+ *
+ * Merges the progress in @file into the store, resource by resource: the
+ * one changed last wins (status, dates, notes, title and link); progress
+ * only in @file is added, even for resources no topic lists any more;
+ * progress only here stays. When both were changed at the same moment but
+ * differ, ours is kept and counted in @summary as a conflict. The lists of
+ * resources seen in each topic are joined. Merging the same file again
+ * changes nothing.
+ *
+ * @file is parsed as strictly as the progress file: a damaged file, or one
+ * written by a newer version of Syllabus, is refused and nothing changes.
+ *
+ * Entries are changed in place, with property notifications, and
+ * #SyllabusStore::entry-changed is emitted for each; the store then saves
+ * as it does after any change.
+ *
+ * This blocks while reading @file: for the command line and tests. The
+ * application uses syllabus_store_merge_file_async().
+ *
+ * Returns: %TRUE if @file was merged
+ */
+gboolean
+syllabus_store_merge_file (SyllabusStore         *self,
+                           GFile                 *file,
+                           SyllabusMergeSummary  *summary,
+                           GError               **error)
+{
+  MergeData *merge;
+  SyllabusMergeSummary local_summary;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!check_mergeable (self, error))
+    return FALSE;
+
+  merge = merge_data_new (file);
+  if (!read_merge_file (merge, NULL, error))
+    {
+      merge_data_free (merge);
+      return FALSE;
+    }
+
+  apply_merge (self, merge, summary != NULL ? summary : &local_summary);
+  merge_data_free (merge);
+
+  return TRUE;
+}
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MergeData *merge = task_data;
+  GError *error = NULL;
+
+  if (read_merge_file (merge, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+merge_ready_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyllabusStore *self = g_task_get_source_object (task);
+  MergeData *merge = g_task_get_task_data (G_TASK (result));
+  SyllabusMergeSummary *summary;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_task_return_error_if_cancelled (task) ||
+      !check_mergeable (self, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      return;
+    }
+
+  summary = g_new0 (SyllabusMergeSummary, 1);
+  apply_merge (self, merge, summary);
+  g_task_return_pointer (task, summary, g_free);
+}
+
+/**
+ * syllabus_store_merge_file_async:
+ * @file: a backup or a progress file
+ *
+ * Like syllabus_store_merge_file(), but reads and parses @file in a worker
+ * thread; the merge itself happens on the main thread when it is done.
+ * Cancelling before then leaves the store untouched.
+ */
+void
+syllabus_store_merge_file_async (SyllabusStore       *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syllabus_store_merge_file_async);
+
+  if (!check_mergeable (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  inner = g_task_new (NULL, cancellable, merge_ready_cb, g_steal_pointer (&task));
+  g_task_set_task_data (inner, merge_data_new (file), merge_data_free);
+  g_task_run_in_thread (inner, merge_thread);
+}
+
+/**
+ * syllabus_store_merge_file_finish:
+ * @summary: (out caller-allocates) (optional): what the merge did
+ *
+ * Returns: %TRUE if the file was merged
+ */
+gboolean
+syllabus_store_merge_file_finish (SyllabusStore         *self,
+                                  GAsyncResult          *result,
+                                  SyllabusMergeSummary  *summary,
+                                  GError               **error)
+{
+  g_autofree SyllabusMergeSummary *result_summary = NULL;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!(result_summary = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+
+  if (summary != NULL)
+    *summary = *result_summary;
+
+  return TRUE;
+}
+
+/**
+ * syllabus_merge_summary_changed:
+ *
+ * Returns: whether the merge changed any progress
+ */
+gboolean
+syllabus_merge_summary_changed (const SyllabusMergeSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return summary->added > 0 || summary->taken > 0;
+}
+
+/**
+ * syllabus_merge_summary_to_string:
+ *
+ * Returns: (transfer full): what a merge did, in a sentence or two for the
+ *   user, e.g. "Added progress for 3 resources and took newer progress for
+ *   1. Kept newer progress for 2 from here."
+ */
+char *
+syllabus_merge_summary_to_string (const SyllabusMergeSummary *summary)
+{
+  GString *text;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  text = g_string_new (NULL);
+
+  if (!syllabus_merge_summary_changed (summary))
+    g_string_append (text, _("Nothing new to import."));
+  else if (summary->taken == 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "Added progress for %u resource.",
+                                         "Added progress for %u resources.",
+                                         summary->added),
+                            summary->added);
+  else if (summary->added == 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "Took newer progress for %u resource.",
+                                         "Took newer progress for %u resources.",
+                                         summary->taken),
+                            summary->taken);
+  else
+    {
+      g_autofree char *added =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Added progress for %u resource",
+                                      "Added progress for %u resources",
+                                      summary->added),
+                         summary->added);
+
+      /* Translators: the first %s is "Added progress for N resources" */
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s and took newer progress for %u.",
+                                           "%s and took newer progress for %u.",
+                                           summary->taken),
+                              added, summary->taken);
+    }
+
+  if (summary->kept_newer_here > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Kept newer progress for %u resource from here.",
+                                           "Kept newer progress for %u resources from here.",
+                                           summary->kept_newer_here),
+                              summary->kept_newer_here);
+    }
+
+  if (summary->conflicts_kept > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u resource was changed at the same time in both "
+                                           "and differs; the progress here was kept.",
+                                           "%u resources were changed at the same time in "
+                                           "both and differ; the progress here was kept.",
+                                           summary->conflicts_kept),
+                              summary->conflicts_kept);
+    }
 
   return g_string_free (text, FALSE);
 }

@@ -105,4 +105,47 @@ void           syllabus_store_count             (SyllabusStore       *self,
                                                  SyllabusCounts      *counts);
 char          *syllabus_counts_to_string        (const SyllabusCounts *counts);
 
+/**
+ * SyllabusMergeSummary:
+ * @added: resources whose progress only the merged file had (or that had
+ *   none here), now added
+ * @taken: resources changed later in the file than here: the file's
+ *   progress replaced ours
+ * @kept_newer_here: resources changed later here than in the file: ours
+ *   was kept
+ * @conflicts_kept: resources changed at the same moment in both but
+ *   holding different progress: ours was kept
+ * @unchanged: resources with the same progress in both
+ *
+ * What syllabus_store_merge_file() did. Merging the same file twice gives
+ * @added and @taken of 0 the second time.
+ */
+typedef struct
+{
+  guint added;
+  guint taken;
+  guint kept_newer_here;
+  guint conflicts_kept;
+  guint unchanged;
+} SyllabusMergeSummary;
+
+gboolean       syllabus_store_export_backup     (SyllabusStore       *self,
+                                                 GFile               *file,
+                                                 GError             **error);
+gboolean       syllabus_store_merge_file        (SyllabusStore       *self,
+                                                 GFile               *file,
+                                                 SyllabusMergeSummary *summary,
+                                                 GError             **error);
+void           syllabus_store_merge_file_async  (SyllabusStore       *self,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       syllabus_store_merge_file_finish (SyllabusStore       *self,
+                                                 GAsyncResult        *result,
+                                                 SyllabusMergeSummary *summary,
+                                                 GError             **error);
+gboolean       syllabus_merge_summary_changed   (const SyllabusMergeSummary *summary);
+char          *syllabus_merge_summary_to_string (const SyllabusMergeSummary *summary);
+
 G_END_DECLS

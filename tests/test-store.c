@@ -916,6 +916,920 @@ test_odd_text (void)
   g_assert_cmpuint (list->len, ==, 1);
 }
 
+/* Statuses, dates, the "seen" list, counts and orphans ------------------- */
+
+/* Returns (transfer full) a list of resources named by the last part of
+ * their link, https://example.org/NAME, in the order given. */
+static GListModel *
+resource_list (const char *first,
+               ...)
+{
+  GListStore *store = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *url = g_strconcat ("https://example.org/", name, NULL);
+      g_autofree char *title = g_strconcat ("Resource ", name, NULL);
+      g_autoptr(SyllabusResource) resource = syllabus_resource_new (title, url, NULL, 0);
+
+      g_list_store_append (store, resource);
+    }
+  va_end (args);
+
+  return G_LIST_MODEL (store);
+}
+
+static SyllabusEntry *
+entry_at (SyllabusStore *store,
+          const char    *topic_id,
+          GListModel    *resources,
+          guint          position)
+{
+  g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, position);
+
+  g_assert_nonnull (resource);
+  return syllabus_store_get_entry (store, topic_id, resource);
+}
+
+/* The key of a resource resource_list() made: its links are normalised
+ * already. */
+#define KEY_OF(name) ("https://example.org/" name)
+
+static int
+compare_string_pointers (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Returns the keys in @new_keys, sorted and joined by spaces. */
+static char *
+join_keys (GHashTable *new_keys)
+{
+  g_autofree const char **keys = (const char **)g_hash_table_get_keys_as_array (new_keys, NULL);
+  guint n = g_hash_table_size (new_keys);
+
+  g_qsort_with_data (keys, n, sizeof (char *), compare_string_pointers, NULL);
+  for (guint i = 0; i < n; i++)
+    if (g_str_has_prefix (keys[i], "https://example.org/"))
+      keys[i] += strlen ("https://example.org/");
+
+  return g_strjoinv (" ", (char **)keys);
+}
+
+/* Opens @topic_id showing @resources and asserts which were new. */
+static void
+assert_mark_seen (SyllabusStore *store,
+                  const char    *topic_id,
+                  GListModel    *resources,
+                  const char    *expected_new)
+{
+  g_autoptr(GHashTable) new_keys = syllabus_store_mark_seen (store, topic_id, resources);
+  g_autofree char *joined = join_keys (new_keys);
+
+  g_assert_cmpstr (joined, ==, expected_new);
+}
+
+/* Returns (transfer none) the "seen" list of @topic_id in @root, or NULL. */
+static JsonArray *
+file_seen (JsonNode   *root,
+           const char *topic_id)
+{
+  JsonObject *object = json_object_get_object_member (json_node_get_object (root), "topics");
+  JsonNode *node;
+
+  if ((node = json_object_get_member (object, topic_id)) == NULL)
+    return NULL;
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  if ((node = json_object_get_member (json_node_get_object (node), "seen")) == NULL)
+    return NULL;
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+
+  return json_node_get_array (node);
+}
+
+/* Returns the "seen" list of @topic_id in the file, joined by spaces, with
+ * the common prefix left out. */
+static char *
+file_seen_joined (const char *topic_id)
+{
+  g_autoptr(JsonNode) root = parse_progress_file ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  JsonArray *seen = file_seen (root, topic_id);
+
+  if (seen == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (seen); i++)
+    {
+      const char *key = json_array_get_string_element (seen, i);
+
+      g_assert_true (g_str_has_prefix (key, "https://example.org/"));
+      g_strv_builder_add (builder, key + strlen ("https://example.org/"));
+    }
+  names = g_strv_builder_end (builder);
+
+  return g_strjoinv (" ", names);
+}
+
+static void
+write_progress_file (const char *contents)
+{
+  g_autofree char *path = progress_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+static GDateTime *
+fixed_time (int month)
+{
+  return g_date_time_new_utc (2026, month, 3, 4, 5, 6);
+}
+
+static void
+test_status_round_trip (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) resources =
+    resource_list ("not-started", "in-progress", "done", "skipped", "ticked", NULL);
+  g_autoptr(GDateTime) start = fixed_time (2);
+  g_autoptr(GDateTime) finish = fixed_time (3);
+  g_autoptr(GDateTime) ticked_at = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GDateTime *changed_at[5];
+  static const struct {
+    const char *key;
+    SyllabusStatus status;
+    const char *text;
+    gboolean has_start;
+  } expected[] = {
+    { KEY_OF ("not-started"), SYLLABUS_STATUS_NOT_STARTED, "not-started", FALSE },
+    { KEY_OF ("in-progress"), SYLLABUS_STATUS_IN_PROGRESS, "in-progress", TRUE },
+    { KEY_OF ("done"), SYLLABUS_STATUS_DONE, "done", TRUE },
+    { KEY_OF ("skipped"), SYLLABUS_STATUS_SKIPPED, "skipped", TRUE },
+    { KEY_OF ("ticked"), SYLLABUS_STATUS_DONE, "done", FALSE },
+  };
+  SyllabusEntry *entry;
+
+  /* Not started but worth keeping: it has notes. */
+  syllabus_entry_set_notes (entry_at (store, TOPIC_ID, resources, 0), "some day");
+
+  entry = entry_at (store, TOPIC_ID, resources, 1);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_started_at (entry, start);
+
+  entry = entry_at (store, TOPIC_ID, resources, 2);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_started_at (entry, start);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_DONE);
+  syllabus_entry_set_done_at (entry, finish);
+
+  entry = entry_at (store, TOPIC_ID, resources, 3);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_started_at (entry, start);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_SKIPPED);
+
+  /* Ticked without ever being started: a finish and no start. */
+  entry = entry_at (store, TOPIC_ID, resources, 4);
+  syllabus_entry_set_done (entry, TRUE);
+  ticked_at = g_date_time_ref (syllabus_entry_get_done_at (entry));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    changed_at[i] = syllabus_entry_get_changed_at (entry_at (store, TOPIC_ID, resources, i));
+  save_or_fail (store);
+
+  /* In the file: the status by name, "done" for older versions, dates in
+   * UTC. */
+  root = parse_progress_file ();
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *object = file_entry (root, TOPIC_ID, expected[i].key);
+
+      g_test_message ("%s in the file", expected[i].key);
+      g_assert_nonnull (object);
+      g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, expected[i].text);
+      g_assert_true (json_object_get_boolean_member (object, "done") ==
+                     (expected[i].status == SYLLABUS_STATUS_DONE));
+      if (expected[i].has_start)
+        g_assert_cmpstr (json_object_get_string_member (object, "started-at"), ==,
+                         "2026-02-03T04:05:06Z");
+      else
+        g_assert_false (json_object_has_member (object, "started-at"));
+      g_assert_true (json_object_has_member (object, "done-at") ==
+                     (expected[i].status == SYLLABUS_STATUS_DONE));
+      g_assert_true (json_object_has_member (object, "changed-at"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (file_entry (root, TOPIC_ID, KEY_OF ("done")),
+                                                  "done-at"),
+                   ==, "2026-03-03T04:05:06Z");
+
+  /* And back. */
+  again = new_loaded_store ();
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      entry = syllabus_store_lookup (again, TOPIC_ID, expected[i].key);
+
+      g_test_message ("%s read back", expected[i].key);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (syllabus_entry_get_status (entry), ==, expected[i].status);
+      g_assert_true (syllabus_entry_get_done (entry) == (expected[i].status == SYLLABUS_STATUS_DONE));
+      if (expected[i].has_start)
+        g_assert_true (g_date_time_equal (syllabus_entry_get_started_at (entry), start));
+      else
+        g_assert_null (syllabus_entry_get_started_at (entry));
+      if (expected[i].status != SYLLABUS_STATUS_DONE)
+        g_assert_null (syllabus_entry_get_done_at (entry));
+      g_assert_true (g_date_time_equal (syllabus_entry_get_changed_at (entry), changed_at[i]));
+    }
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (again, TOPIC_ID,
+                                                                    KEY_OF ("not-started"))),
+                   ==, "some day");
+  g_assert_true (g_date_time_equal (syllabus_entry_get_done_at (
+                                      syllabus_store_lookup (again, TOPIC_ID, KEY_OF ("done"))),
+                                    finish));
+  g_assert_true (g_date_time_equal (syllabus_entry_get_done_at (
+                                      syllabus_store_lookup (again, TOPIC_ID, KEY_OF ("ticked"))),
+                                    ticked_at));
+  g_assert_false (syllabus_store_get_dirty (again));
+
+  /* Going on from what was read: unticking the one never started leaves
+   * it not started, unticking the started one leaves it in progress. */
+  entry = syllabus_store_lookup (again, TOPIC_ID, KEY_OF ("ticked"));
+  syllabus_entry_set_done (entry, FALSE);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_NOT_STARTED);
+  entry = syllabus_store_lookup (again, TOPIC_ID, KEY_OF ("done"));
+  syllabus_entry_set_done (entry, FALSE);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_IN_PROGRESS);
+  g_assert_true (g_date_time_equal (syllabus_entry_get_started_at (entry), start));
+}
+
+/* Files written before statuses existed say only "done". */
+static void
+test_legacy_done (void)
+{
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) finish = g_date_time_new_utc (2025, 12, 24, 18, 0, 0);
+  JsonObject *object;
+  SyllabusEntry *entry;
+
+  write_progress_file (
+    "{\"version\": 1, \"topics\": {\"demo\": {\"resources\": {\n"
+    "  \"https://example.org/done\": {\"title\": \"Done\", \"done\": true,"
+    "    \"done-at\": \"2025-12-24T18:00:00Z\", \"changed-at\": \"2025-12-24T18:00:00Z\"},\n"
+    "  \"https://example.org/undone\": {\"done\": false, \"notes\": \"soon\"},\n"
+    "  \"https://example.org/nothing\": {\"notes\": \"no done at all\"},\n"
+    "  \"https://example.org/bare\": {\"done\": true}\n"
+    "}}}}\n");
+
+  store = new_loaded_store ();
+  g_assert_false (syllabus_store_get_dirty (store));
+
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("done"));
+  g_assert_nonnull (entry);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_DONE);
+  g_assert_true (g_date_time_equal (syllabus_entry_get_done_at (entry), finish));
+  g_assert_null (syllabus_entry_get_started_at (entry));
+
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("undone"));
+  g_assert_nonnull (entry);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_NOT_STARTED);
+  g_assert_null (syllabus_entry_get_done_at (entry));
+  g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "soon");
+
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("nothing"));
+  g_assert_nonnull (entry);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_NOT_STARTED);
+
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("bare"));
+  g_assert_nonnull (entry);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_DONE);
+  g_assert_null (syllabus_entry_get_done_at (entry));
+
+  /* The next save writes statuses, keeping what was there. */
+  syllabus_entry_set_notes (syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("nothing")), "now");
+  save_or_fail (store);
+  root = parse_progress_file ();
+  object = file_entry (root, TOPIC_ID, KEY_OF ("done"));
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "done");
+  g_assert_true (json_object_get_boolean_member (object, "done"));
+  g_assert_cmpstr (json_object_get_string_member (object, "done-at"), ==, "2025-12-24T18:00:00Z");
+  object = file_entry (root, TOPIC_ID, KEY_OF ("undone"));
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "not-started");
+  g_assert_false (json_object_get_boolean_member (object, "done"));
+  object = file_entry (root, TOPIC_ID, KEY_OF ("bare"));
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "done");
+
+  again = new_loaded_store ();
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (again, TOPIC_ID,
+                                                                     KEY_OF ("done"))),
+                   ==, SYLLABUS_STATUS_DONE);
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (again, TOPIC_ID,
+                                                                     KEY_OF ("undone"))),
+                   ==, SYLLABUS_STATUS_NOT_STARTED);
+}
+
+/* Statuses and dates a file may combine. */
+static void
+test_status_accepted (void)
+{
+  g_autoptr(SyllabusStore) store = NULL;
+  SyllabusEntry *entry;
+
+  write_progress_file (
+    "{\"version\": 1, \"topics\": {\"demo\": {\"resources\": {\n"
+    "  \"https://example.org/a\": {\"status\": \"done\"},\n"
+    "  \"https://example.org/b\": {\"status\": \"skipped\", \"done\": false,"
+    "    \"started-at\": \"2026-02-03T04:05:06Z\"},\n"
+    "  \"https://example.org/c\": {\"status\": \"in-progress\", \"done\": false},\n"
+    "  \"https://example.org/d\": {\"status\": null, \"done\": true},\n"
+    "  \"https://example.org/e\": {\"status\": \"skipped\","
+    "    \"done-at\": \"2026-02-03T04:05:06Z\"}\n"
+    "}}}}\n");
+
+  store = new_loaded_store ();
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("a"))),
+                   ==, SYLLABUS_STATUS_DONE);
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("b"));
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+  g_assert_nonnull (syllabus_entry_get_started_at (entry));
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("c"))),
+                   ==, SYLLABUS_STATUS_IN_PROGRESS);
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("d"))),
+                   ==, SYLLABUS_STATUS_DONE);
+  /* Only a done resource has a finish. */
+  entry = syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("e"));
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+  g_assert_null (syllabus_entry_get_done_at (entry));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *member;
+} StatusDamage;
+
+static const StatusDamage status_damages[] = {
+  { "bogus", "\"status\": \"bogus\"" },
+  { "capitalised", "\"status\": \"Done\"" },
+  { "empty", "\"status\": \"\"" },
+  { "number", "\"status\": 2" },
+  { "boolean", "\"status\": true" },
+  { "done-but-skipped", "\"done\": true, \"status\": \"skipped\"" },
+  { "done-but-in-progress", "\"done\": true, \"status\": \"in-progress\"" },
+  { "not-done-but-done", "\"done\": false, \"status\": \"done\"" },
+  { "started-at-garbage", "\"status\": \"in-progress\", \"started-at\": \"soon\"" },
+  { "started-at-number", "\"status\": \"in-progress\", \"started-at\": 20260203" },
+};
+
+/* A file whose statuses cannot be trusted is damaged: moved aside, as
+ * test-store-damage.c checks for every other kind of damage. */
+static void
+test_status_damaged (gconstpointer data)
+{
+  const StatusDamage *damage = data;
+  g_autofree char *path = progress_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *kept_contents = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_dir = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) resources = resource_list ("one", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *problem;
+
+  contents = g_strdup_printf ("{\"version\": 1, \"topics\": {\"demo\": {\"resources\": {"
+                              "\"https://example.org/one\": {%s, \"notes\": \"mine\"}}}}}\n",
+                              damage->member);
+  write_progress_file (contents);
+
+  /* The same verdict from the checker. */
+  g_assert_false (syllabus_store_parse_data (contents, strlen (contents), NULL, &error));
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED);
+
+  store = syllabus_store_new (NULL);
+  g_clear_error (&error);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+
+  problem = syllabus_store_get_problem (store);
+  g_test_message ("problem: %s", problem);
+  g_assert_nonnull (problem);
+  g_assert_false (syllabus_store_get_read_only (store));
+  kept = g_strdup (syllabus_store_get_kept_file (store));
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (problem, kept));
+  kept_dir = g_path_get_dirname (kept);
+  kept_name = g_path_get_basename (kept);
+  g_assert_cmpstr (kept_dir, ==, dir);
+  g_assert_true (g_regex_match_simple ("^progress\\.json\\.damaged-[0-9]{8}-[0-9]{6}(-[0-9]+)?$",
+                                       kept_name, 0, 0));
+  g_assert_true (g_file_get_contents (kept, &kept_contents, NULL, NULL));
+  g_assert_cmpstr (kept_contents, ==, contents);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Nothing half-read. */
+  list = syllabus_store_list_entries (store, TOPIC_ID);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_null (syllabus_store_lookup (store, TOPIC_ID, KEY_OF ("one")));
+  g_assert_false (syllabus_store_get_dirty (store));
+
+  /* Carrying on writes a good file beside the kept one. */
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 0), SYLLABUS_STATUS_SKIPPED);
+  save_or_fail (store);
+  again = new_loaded_store ();
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (again, TOPIC_ID,
+                                                                     KEY_OF ("one"))),
+                   ==, SYLLABUS_STATUS_SKIPPED);
+  g_clear_pointer (&kept_contents, g_free);
+  g_assert_true (g_file_get_contents (kept, &kept_contents, NULL, NULL));
+  g_assert_cmpstr (kept_contents, ==, contents);
+}
+
+/* Returns the text of @topic_id's seen list in @contents, as written. */
+static char *
+seen_text (const char *contents,
+           const char *topic_id)
+{
+  g_autofree char *topic = g_strdup_printf ("\"%s\"", topic_id);
+  const char *start = strstr (contents, topic);
+  const char *end;
+
+  g_assert_nonnull (start);
+  start = strstr (start, "\"seen\"");
+  g_assert_nonnull (start);
+  end = strchr (start, ']');
+  g_assert_nonnull (end);
+
+  return g_strndup (start, end + 1 - start);
+}
+
+static void
+test_seen_round_trip (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) unsorted = resource_list ("z", "a", "m", NULL);
+  g_autoptr(GListModel) reordered = resource_list ("m", "z", "a", NULL);
+  g_autoptr(GListModel) other = resource_list ("one", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *seen = NULL;
+  const char *a;
+  const char *m;
+  const char *z;
+
+  /* A topic opened but never changed still has a seen list. */
+  assert_mark_seen (store, TOPIC_ID, unsorted, "");
+  g_assert_true (syllabus_store_get_dirty (store));
+  save_or_fail (store);
+
+  /* Sorted in the file, whatever the order of the topic. */
+  seen = file_seen_joined (TOPIC_ID);
+  g_assert_cmpstr (seen, ==, "a m z");
+  contents = read_progress_file ();
+  a = strstr (contents, "\"https://example.org/a\"");
+  m = strstr (contents, "\"https://example.org/m\"");
+  z = strstr (contents, "\"https://example.org/z\"");
+  g_assert_true (a != NULL && m != NULL && z != NULL);
+  g_assert_true (a < m && m < z);
+  first_text = seen_text (contents, TOPIC_ID);
+
+  /* Read back: the same list, so nothing is new and nothing changes. */
+  again = new_loaded_store ();
+  assert_mark_seen (again, TOPIC_ID, reordered, "");
+  g_assert_false (syllabus_store_get_dirty (again));
+
+  /* Stable across saves: another change leaves the list as it was. */
+  syllabus_entry_set_done (entry_at (again, "other", other, 0), TRUE);
+  assert_mark_seen (again, "other", other, "");
+  save_or_fail (again);
+  g_clear_pointer (&contents, g_free);
+  contents = read_progress_file ();
+  second_text = seen_text (contents, TOPIC_ID);
+  g_assert_cmpstr (first_text, ==, second_text);
+  g_clear_pointer (&seen, g_free);
+  seen = file_seen_joined (TOPIC_ID);
+  g_assert_cmpstr (seen, ==, "a m z");
+  g_clear_pointer (&seen, g_free);
+  seen = file_seen_joined ("other");
+  g_assert_cmpstr (seen, ==, "one");
+  root = parse_progress_file ();
+  g_assert_nonnull (file_entry (root, "other", KEY_OF ("one")));
+}
+
+static void
+dirty_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+}
+
+static void
+count_entry_changed_cb (SyllabusStore *store,
+                        SyllabusEntry *entry,
+                        gpointer       user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+}
+
+static void
+test_mark_seen (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) abc = resource_list ("a", "b", "c", NULL);
+  g_autoptr(GListModel) cba = resource_list ("c", "b", "a", NULL);
+  g_autoptr(GListModel) acd = resource_list ("a", "c", "d", NULL);
+  g_autoptr(GListModel) abcd = resource_list ("a", "b", "c", "d", NULL);
+  g_autoptr(GListModel) just_a = resource_list ("a", NULL);
+  g_autoptr(GListModel) ac = resource_list ("a", "c", NULL);
+  g_autoptr(GListModel) nothing = resource_list (NULL);
+  g_autofree char *seen = NULL;
+  guint n_dirty = 0;
+  guint n_entry_changed = 0;
+
+  g_signal_connect (store, "notify::dirty", G_CALLBACK (dirty_notify_cb), &n_dirty);
+  g_signal_connect (store, "entry-changed", G_CALLBACK (count_entry_changed_cb),
+                    &n_entry_changed);
+
+  /* The first time a topic is opened nothing is new, but the list is
+   * recorded. */
+  assert_mark_seen (store, TOPIC_ID, abc, "");
+  g_assert_true (syllabus_store_get_dirty (store));
+  save_or_fail (store);
+
+  /* The same list again, in any order: nothing new, nothing to save. */
+  n_dirty = 0;
+  assert_mark_seen (store, TOPIC_ID, abc, "");
+  assert_mark_seen (store, TOPIC_ID, cba, "");
+  g_assert_false (syllabus_store_get_dirty (store));
+  g_assert_cmpuint (n_dirty, ==, 0);
+
+  /* One resource left, another came: the newcomer is new, and the list
+   * is what was shown. */
+  assert_mark_seen (store, TOPIC_ID, acd, "d");
+  g_assert_true (syllabus_store_get_dirty (store));
+  g_assert_cmpuint (n_dirty, ==, 1);
+  /* New once: the next opening shows it as seen. */
+  assert_mark_seen (store, TOPIC_ID, acd, "");
+  save_or_fail (store);
+  seen = file_seen_joined (TOPIC_ID);
+  g_assert_cmpstr (seen, ==, "a c d");
+
+  /* What the file says survives a restart. */
+  again = new_loaded_store ();
+  assert_mark_seen (again, TOPIC_ID, acd, "");
+  g_assert_false (syllabus_store_get_dirty (again));
+
+  /* A resource that left and came back is new again. */
+  assert_mark_seen (again, TOPIC_ID, abcd, "b");
+  g_assert_true (syllabus_store_get_dirty (again));
+  save_or_fail (again);
+
+  /* Fewer resources: nothing new, but recorded, so that one coming back
+   * is new. */
+  assert_mark_seen (again, TOPIC_ID, just_a, "");
+  g_assert_true (syllabus_store_get_dirty (again));
+  assert_mark_seen (again, TOPIC_ID, ac, "c");
+  assert_mark_seen (again, TOPIC_ID, abcd, "b d");
+
+  /* Topics are apart: another topic's first opening has nothing new. */
+  assert_mark_seen (again, "other", abcd, "");
+
+  /* An empty topic is seen too: what it gets later is new, after a
+   * restart as well. */
+  assert_mark_seen (again, "empty", nothing, "");
+  save_or_fail (again);
+  g_clear_pointer (&seen, g_free);
+  seen = file_seen_joined ("empty");
+  g_assert_cmpstr (seen, ==, "");
+  g_clear_object (&again);
+  again = new_loaded_store ();
+  assert_mark_seen (again, "empty", just_a, "a");
+
+  /* Seeing is not the user changing an entry. */
+  g_assert_cmpuint (n_entry_changed, ==, 0);
+}
+
+static void
+test_count (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) resources = resource_list ("a", "b", "c", "d", "e", "f", "g", NULL);
+  g_autoptr(GListModel) gone = resource_list ("gone", NULL);
+  g_autoptr(GListModel) nothing = resource_list (NULL);
+  g_autofree char *text = NULL;
+  SyllabusCounts counts;
+
+  /* Nothing yet, not even entries. */
+  syllabus_store_count (store, TOPIC_ID, resources, &counts);
+  g_assert_cmpuint (counts.total, ==, 7);
+  g_assert_cmpuint (counts.done, ==, 0);
+  g_assert_cmpuint (counts.in_progress, ==, 0);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 0), TRUE);
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 1), SYLLABUS_STATUS_DONE);
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 2), SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 3), SYLLABUS_STATUS_SKIPPED);
+  /* Ticked and unticked: an entry, not started. */
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 4), TRUE);
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 4), FALSE);
+  /* f has no entry at all; g an untouched one. */
+  entry_at (store, TOPIC_ID, resources, 6);
+  /* Progress elsewhere does not count here. */
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, gone, 0), TRUE);
+  syllabus_entry_set_done (entry_at (store, "other", resources, 5), TRUE);
+  syllabus_entry_set_status (entry_at (store, "other", resources, 6), SYLLABUS_STATUS_SKIPPED);
+
+  /* Poison what a forgetful count would leave. */
+  memset (&counts, 0xff, sizeof counts);
+  syllabus_store_count (store, TOPIC_ID, resources, &counts);
+  g_assert_cmpuint (counts.total, ==, 7);
+  g_assert_cmpuint (counts.done, ==, 2);
+  g_assert_cmpuint (counts.in_progress, ==, 1);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+  text = syllabus_counts_to_string (&counts);
+  g_assert_cmpstr (text, ==, "2 of 7 done · 1 skipped");
+
+  /* The same after a restart. */
+  save_or_fail (store);
+  again = new_loaded_store ();
+  memset (&counts, 0xff, sizeof counts);
+  syllabus_store_count (again, TOPIC_ID, resources, &counts);
+  g_assert_cmpuint (counts.total, ==, 7);
+  g_assert_cmpuint (counts.done, ==, 2);
+  g_assert_cmpuint (counts.in_progress, ==, 1);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+
+  /* Skipped, then done after all: counted as done only. */
+  syllabus_entry_set_done (entry_at (again, TOPIC_ID, resources, 3), TRUE);
+  syllabus_store_count (again, TOPIC_ID, resources, &counts);
+  g_assert_cmpuint (counts.done, ==, 3);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = syllabus_counts_to_string (&counts);
+  g_assert_cmpstr (text, ==, "3 of 7 done");
+
+  /* A topic with no resources, and one never opened. Counting changes
+   * nothing. */
+  save_or_fail (again);
+  memset (&counts, 0xff, sizeof counts);
+  syllabus_store_count (again, TOPIC_ID, nothing, &counts);
+  g_assert_cmpuint (counts.total, ==, 0);
+  g_assert_cmpuint (counts.done, ==, 0);
+  g_assert_cmpuint (counts.in_progress, ==, 0);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+  syllabus_store_count (again, "never-opened", resources, &counts);
+  g_assert_cmpuint (counts.total, ==, 7);
+  g_assert_cmpuint (counts.done, ==, 0);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+
+  g_assert_false (syllabus_store_get_dirty (again));
+  g_assert_null (syllabus_store_lookup (again, "never-opened", KEY_OF ("a")));
+}
+
+static void
+test_counts_to_string (void)
+{
+  static const struct {
+    SyllabusCounts counts;
+    const char *text;
+  } cases[] = {
+    { { 7, 5, 0, 1 }, "5 of 7 done · 1 skipped" },
+    { { 7, 5, 1, 0 }, "5 of 7 done" },
+    { { 7, 5, 1, 1 }, "5 of 7 done · 1 skipped" },
+    { { 10, 2, 3, 4 }, "2 of 10 done · 4 skipped" },
+    { { 3, 0, 0, 3 }, "0 of 3 done · 3 skipped" },
+    { { 1, 1, 0, 0 }, "1 of 1 done" },
+    { { 1, 0, 1, 0 }, "0 of 1 done" },
+    { { 0, 0, 0, 0 }, "0 of 0 done" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = syllabus_counts_to_string (&cases[i].counts);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+typedef struct
+{
+  guint          n;
+  SyllabusEntry *last;
+  SyllabusStatus last_status;
+  gboolean       dirty;
+  SyllabusCounts counts;
+  GListModel    *resources;
+} EntryChanged;
+
+static void
+entry_changed_cb (SyllabusStore *store,
+                  SyllabusEntry *entry,
+                  EntryChanged  *seen)
+{
+  seen->n++;
+  seen->last = entry;
+  seen->last_status = syllabus_entry_get_status (entry);
+  seen->dirty = syllabus_store_get_dirty (store);
+  /* Views count again when told: the change is there already. */
+  if (seen->resources != NULL)
+    syllabus_store_count (store, TOPIC_ID, seen->resources, &seen->counts);
+}
+
+static void
+test_entry_changed (void)
+{
+  g_autoptr(SyllabusStore) first = new_loaded_store ();
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(GListModel) resources = resource_list ("a", "b", NULL);
+  g_autoptr(SyllabusResource) renamed =
+    syllabus_resource_new ("A, renamed", "https://example.org/a", NULL, 0);
+  g_autoptr(GDateTime) start = fixed_time (2);
+  g_autoptr(GError) error = NULL;
+  EntryChanged seen = { 0 };
+  SyllabusEntry *a;
+  SyllabusEntry *b;
+
+  syllabus_entry_set_status (entry_at (first, TOPIC_ID, resources, 0), SYLLABUS_STATUS_DONE);
+  save_or_fail (first);
+
+  /* Loading is not the user's doing. */
+  store = syllabus_store_new (NULL);
+  g_signal_connect (store, "entry-changed", G_CALLBACK (entry_changed_cb), &seen);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.n, ==, 0);
+
+  /* Nor is seeing a resource under a new title, though it is saved. */
+  a = syllabus_store_get_entry (store, TOPIC_ID, renamed);
+  g_assert_cmpstr (syllabus_entry_get_title (a), ==, "A, renamed");
+  g_assert_true (syllabus_store_get_dirty (store));
+  g_assert_cmpuint (seen.n, ==, 0);
+  save_or_fail (store);
+  syllabus_entry_set_title (a, "A again");
+  syllabus_entry_set_url (a, "https://example.org/a?again");
+  b = entry_at (store, TOPIC_ID, resources, 1);
+  assert_mark_seen (store, TOPIC_ID, resources, "");
+  g_assert_cmpuint (seen.n, ==, 0);
+
+  /* Each user change, once, on entries read from the file and new ones. */
+  seen.resources = resources;
+  syllabus_entry_set_done (a, FALSE);
+  g_assert_cmpuint (seen.n, ==, 1);
+  g_assert_true (seen.last == a);
+  g_assert_cmpint (seen.last_status, ==, SYLLABUS_STATUS_NOT_STARTED);
+  g_assert_true (seen.dirty);
+  g_assert_cmpuint (seen.counts.done, ==, 0);
+
+  syllabus_entry_set_status (b, SYLLABUS_STATUS_SKIPPED);
+  g_assert_cmpuint (seen.n, ==, 2);
+  g_assert_true (seen.last == b);
+  g_assert_cmpuint (seen.counts.skipped, ==, 1);
+
+  syllabus_entry_set_started_at (b, start);
+  g_assert_cmpuint (seen.n, ==, 3);
+  syllabus_entry_set_notes (b, "why");
+  g_assert_cmpuint (seen.n, ==, 4);
+  syllabus_entry_set_done (a, TRUE);
+  syllabus_entry_set_done_at (a, start);
+  g_assert_cmpuint (seen.n, ==, 6);
+  g_assert_true (seen.last == a);
+  g_assert_cmpuint (seen.counts.done, ==, 1);
+
+  /* What changes nothing says nothing. */
+  syllabus_entry_set_status (b, SYLLABUS_STATUS_SKIPPED);
+  syllabus_entry_set_started_at (b, start);
+  syllabus_entry_set_done_at (b, start);
+  syllabus_entry_set_notes (b, "why");
+  syllabus_entry_set_done (a, TRUE);
+  syllabus_entry_set_done_at (a, start);
+  g_assert_cmpuint (seen.n, ==, 6);
+}
+
+static void
+test_status_orphans (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) before = resource_list ("a", "b", "c", NULL);
+  g_autoptr(GListModel) after = resource_list ("a", "d", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) start = fixed_time (2);
+  g_autofree char *seen = NULL;
+  SyllabusCounts counts;
+  SyllabusEntry *entry;
+  JsonObject *object;
+
+  assert_mark_seen (store, TOPIC_ID, before, "");
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, before, 0), SYLLABUS_STATUS_IN_PROGRESS);
+  entry = entry_at (store, TOPIC_ID, before, 1);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_started_at (entry, start);
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_SKIPPED);
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, before, 2), TRUE);
+  save_or_fail (store);
+
+  /* b and c left the topic, d joined. */
+  again = new_loaded_store ();
+  assert_mark_seen (again, TOPIC_ID, after, "d");
+  syllabus_entry_set_done (entry_at (again, TOPIC_ID, after, 1), TRUE);
+  save_or_fail (again);
+
+  /* Kept, with their statuses, sorted by key. */
+  list = syllabus_store_list_entries (again, TOPIC_ID);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (syllabus_entry_get_key (g_ptr_array_index (list, 0)), ==, KEY_OF ("a"));
+  g_assert_cmpstr (syllabus_entry_get_key (g_ptr_array_index (list, 1)), ==, KEY_OF ("b"));
+  g_assert_cmpstr (syllabus_entry_get_key (g_ptr_array_index (list, 2)), ==, KEY_OF ("c"));
+  g_assert_cmpstr (syllabus_entry_get_key (g_ptr_array_index (list, 3)), ==, KEY_OF ("d"));
+  entry = g_ptr_array_index (list, 1);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+  g_assert_true (g_date_time_equal (syllabus_entry_get_started_at (entry), start));
+  g_assert_cmpstr (syllabus_entry_get_title (entry), ==, "Resource b");
+  entry = g_ptr_array_index (list, 2);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_DONE);
+  g_assert_nonnull (syllabus_entry_get_done_at (entry));
+
+  root = parse_progress_file ();
+  object = file_entry (root, TOPIC_ID, KEY_OF ("b"));
+  g_assert_nonnull (object);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "skipped");
+  g_assert_cmpstr (json_object_get_string_member (object, "started-at"), ==,
+                   "2026-02-03T04:05:06Z");
+  object = file_entry (root, TOPIC_ID, KEY_OF ("c"));
+  g_assert_nonnull (object);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "done");
+  g_assert_true (json_object_has_member (object, "done-at"));
+  /* No longer seen, though kept. */
+  seen = file_seen_joined (TOPIC_ID);
+  g_assert_cmpstr (seen, ==, "a d");
+
+  /* The topic's count is of its resources only. */
+  syllabus_store_count (again, TOPIC_ID, after, &counts);
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_cmpuint (counts.done, ==, 1);
+  g_assert_cmpuint (counts.in_progress, ==, 1);
+  g_assert_cmpuint (counts.skipped, ==, 0);
+
+  /* And still there after another restart. */
+  g_clear_object (&again);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  again = new_loaded_store ();
+  list = syllabus_store_list_entries (again, TOPIC_ID);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpint (syllabus_entry_get_status (syllabus_store_lookup (again, TOPIC_ID,
+                                                                     KEY_OF ("b"))),
+                   ==, SYLLABUS_STATUS_SKIPPED);
+}
+
+/* Topic ids are file names, which need not be UTF-8: the seen list of such
+ * a topic must not make the file unreadable. */
+static void
+test_seen_odd_topic_id (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) resources = resource_list ("a", "b", NULL);
+  const char *latin1_id = "caf\xe9";
+
+  syllabus_entry_set_done (entry_at (store, latin1_id, resources, 0), TRUE);
+  assert_mark_seen (store, latin1_id, resources, "");
+  save_or_fail (store);
+
+  /* new_loaded_store() asserts that there is no problem. */
+  again = new_loaded_store ();
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (again, latin1_id, KEY_OF ("a"))));
+  /* And the list was recorded under the same id: nothing is new. */
+  assert_mark_seen (again, latin1_id, resources, "");
+  g_assert_false (syllabus_store_get_dirty (again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +1850,23 @@ main (int   argc,
   g_test_add_func ("/store/backup", test_backup);
   g_test_add_func ("/store/unknown-members", test_unknown_members);
   g_test_add_func ("/store/odd-text", test_odd_text);
+  g_test_add_func ("/store/status-round-trip", test_status_round_trip);
+  g_test_add_func ("/store/legacy-done", test_legacy_done);
+  g_test_add_func ("/store/status-accepted", test_status_accepted);
+  for (gsize i = 0; i < G_N_ELEMENTS (status_damages); i++)
+    {
+      g_autofree char *name = g_strconcat ("/store/status-damaged/", status_damages[i].name, NULL);
+
+      g_test_add_data_func (name, &status_damages[i], test_status_damaged);
+    }
+  g_test_add_func ("/store/seen-round-trip", test_seen_round_trip);
+  g_test_add_func ("/store/mark-seen", test_mark_seen);
+  g_test_add_func ("/store/count", test_count);
+  g_test_add_func ("/store/counts-to-string", test_counts_to_string);
+  g_test_add_func ("/store/entry-changed", test_entry_changed);
+  g_test_add_func ("/store/status-orphans", test_status_orphans);
+
+  g_test_add_func ("/store/seen-odd-topic-id", test_seen_odd_topic_id);
 
   return g_test_run ();
 }
