@@ -16,9 +16,12 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "syllabus-compat.h"
 #include "syllabus-library.h"
+#include "syllabus-report.h"
 #include "syllabus-window.h"
 
 struct _SyllabusApplication
@@ -205,6 +208,234 @@ syllabus_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
 }
 
+/* Command line ------------------------------------------------------------ */
+
+/* The options that work without a window, before any display is opened:
+ * handle_local_options runs them in the process that was started and
+ * exits. */
+static const GOptionEntry command_line_options[] = {
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print your progress in each topic and exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --status, print JSON for scripts"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a progress report (if FILE ends in .md) or a backup of all progress (otherwise) "
+       "to FILE and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge a backup of progress from FILE into yours and exit"), N_("FILE") },
+  { NULL }
+};
+
+typedef struct
+{
+  GError   *error;
+  gboolean  done;
+} Wait;
+
+static void
+command_line_library_loaded_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  Wait *load = user_data;
+
+  syllabus_library_load_finish (SYLLABUS_LIBRARY (object), result, &load->error);
+  load->done = TRUE;
+}
+
+/* Loads the library as the window shows it, blocking: the command line has
+ * nothing else to do meanwhile. Its own main context keeps the wait from
+ * running anything else. */
+static gboolean
+load_library_sync (SyllabusLibrary  *library,
+                   GError          **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Wait load = { NULL, FALSE };
+
+  g_main_context_push_thread_default (context);
+  syllabus_library_load_async (library, NULL, command_line_library_loaded_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  if (load.error != NULL)
+    {
+      g_propagate_error (error, load.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether Syllabus runs already, as the owner of its name on the session
+ * bus. Without a session bus no running instance can be found, and none
+ * can be unique either. */
+static gboolean
+is_running (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if ((bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL)) == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APPLICATION_ID),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+static gboolean
+is_markdown_name (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (folded, ".md") || g_str_has_suffix (folded, ".markdown");
+}
+
+static int
+fail (const char   *what,
+      const char   *path,
+      const GError *error)
+{
+  g_autofree char *display = path != NULL ? g_filename_display_name (path) : NULL;
+
+  if (display != NULL)
+    g_printerr ("%s: %s: %s\n", what, display, error->message);
+  else
+    g_printerr ("%s: %s\n", what, error->message);
+
+  return EXIT_FAILURE;
+}
+
+/* Runs the command line options: --import first, so that --export and
+ * --status show what it merged, then --export, then --status. */
+static int
+run_command_line (gboolean    status,
+                  gboolean    json,
+                  const char *export_path,
+                  const char *import_path)
+{
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *topics;
+
+  /* The running instance keeps progress in memory and saves it over the
+   * file: what is merged here behind its back would be lost. Asking it to
+   * merge instead would need its window; the user is told to quit it. */
+  if (import_path != NULL && is_running ())
+    {
+      g_printerr ("%s\n", _("Syllabus is running. Quit it before importing progress, "
+                            "or it would save over what is imported."));
+      return EXIT_FAILURE;
+    }
+
+  store = syllabus_store_new (NULL);
+  if (!syllabus_store_load (store, &error))
+    return fail (_("Could not read your progress"), NULL, error);
+  if (syllabus_store_get_problem (store) != NULL)
+    g_printerr ("%s\n", syllabus_store_get_problem (store));
+
+  library = syllabus_library_new (RESOURCE_PREFIX "/content/", NULL);
+  if (!load_library_sync (library, &error))
+    return fail (_("Could not read the topics"), NULL, error);
+  if (syllabus_library_get_problem (library) != NULL)
+    g_printerr ("%s\n", syllabus_library_get_problem (library));
+  topics = syllabus_library_get_topics (library);
+
+  if (import_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+      g_autofree char *summary_text = NULL;
+      SyllabusMergeSummary summary;
+
+      if (!syllabus_store_merge_file (store, file, &summary, &error))
+        return fail (_("Could not import progress"), import_path, error);
+      if (!syllabus_store_save (store, &error))
+        return fail (_("Could not save your progress"), NULL, error);
+
+      summary_text = syllabus_merge_summary_to_string (&summary);
+      g_print ("%s\n", summary_text);
+    }
+
+  if (export_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_path);
+      gboolean written;
+
+      if (is_markdown_name (export_path))
+        {
+          g_autofree char *report = syllabus_report_markdown (store, topics);
+
+          written = g_file_replace_contents (file, report, strlen (report), NULL, FALSE,
+                                             G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                             &error);
+        }
+      else
+        written = syllabus_store_export_backup (store, file, &error);
+
+      if (!written)
+        return fail (_("Could not export progress"), export_path, error);
+    }
+
+  if (status)
+    {
+      g_autofree char *text = json ? syllabus_report_status_json (store, topics)
+                                   : syllabus_report_status_text (store, topics);
+
+      /* JSON is UTF-8 whatever the terminal: it goes out unconverted. */
+      if (json)
+        fputs (text, stdout);
+      else
+        g_print ("%s", text);
+    }
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("%s\n", _("Could not write the output"));
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+syllabus_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  gboolean status = g_variant_dict_contains (options, "status");
+  gboolean json = g_variant_dict_contains (options, "json");
+  const char *export_path = NULL;
+  const char *import_path = NULL;
+
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+
+  if (!status && !json && export_path == NULL && import_path == NULL)
+    {
+      if (G_APPLICATION_CLASS (syllabus_application_parent_class)->handle_local_options != NULL)
+        return G_APPLICATION_CLASS (syllabus_application_parent_class)->handle_local_options (app, options);
+      return -1;
+    }
+
+  if (json && !status)
+    {
+      g_printerr ("%s\n", _("--json only goes with --status"));
+      return EXIT_FAILURE;
+    }
+
+  return run_command_line (status, json, export_path, import_path);
+}
+
 static void
 syllabus_application_finalize (GObject *object)
 {
@@ -229,11 +460,24 @@ syllabus_application_class_init (SyllabusApplicationClass *klass)
   app_class->shutdown = syllabus_application_shutdown;
   app_class->activate = syllabus_application_activate;
   app_class->open = syllabus_application_open;
+  app_class->handle_local_options = syllabus_application_handle_local_options;
 }
 
 static void
 syllabus_application_init (SyllabusApplication *self)
 {
+  GApplication *app = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (app, command_line_options);
+  /* Translators: the files that --help says Syllabus opens */
+  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_summary (app, _("Open topic files, or show, export and "
+                                                   "import your progress."));
+  g_application_set_option_context_description (app,
+    _("--export writes a Markdown report of your progress when FILE ends in .md, and "
+      "otherwise a backup of all your progress as JSON, which --import merges on another "
+      "computer: for each resource, the progress changed last wins. --import refuses to run "
+      "while Syllabus is open. These options never open a window."));
 }
 
 SyllabusApplication *

@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+# test-cli.py
+#
+# Copyright 2026 The Syllabus developers
+#
+# This program is free software: you can redistribute it and/or modify it
+# under the terms of the GNU General Public License as published by the Free
+# Software Foundation, either version 3 of the License, or (at your option)
+# any later version.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The command line of the real program, without a display: --status as
+text and JSON, --export as Markdown and as a backup, --import of that backup
+into a fresh home giving the same status, a second import changing nothing,
+errors with exit code 1 and a message, and --import refused while Syllabus
+runs.
+
+Usage: test-cli.py SYLLABUS OWN-NAME [--private-bus]. Prints TAP.
+"""
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+SYLLABUS = sys.argv[1]
+OWN_NAME = sys.argv[2]
+PRIVATE_BUS = "--private-bus" in sys.argv[3:]
+
+DEMO_TOPIC = """---
+title: Demo
+---
+# Demo
+
+## Learning Resources
+
+### Books
+- [Book One](https://example.org/one)
+- [Book Two](https://example.org/two)
+- [Book Three](https://example.org/three)
+"""
+
+PROGRESS = {
+    "version": 1,
+    "topics": {
+        "demo": {
+            "seen": ["https://example.org/one", "https://example.org/two",
+                     "https://example.org/three"],
+            "resources": {
+                "https://example.org/one": {
+                    "title": "Book One", "url": "https://example.org/one",
+                    "status": "done", "done": True,
+                    "started-at": "2026-11-20T09:00:00Z",
+                    "done-at": "2026-11-25T12:00:00Z",
+                    "notes": "Read it twice.",
+                    "changed-at": "2026-11-25T12:00:00Z",
+                },
+                "https://example.org/two": {
+                    "title": "Book Two", "url": "https://example.org/two",
+                    "status": "in-progress",
+                    "started-at": "2026-11-22T09:00:00Z",
+                    "changed-at": "2026-11-22T09:00:00Z",
+                },
+                "https://example.org/three": {
+                    "title": "Book Three", "url": "https://example.org/three",
+                    "status": "skipped",
+                    "changed-at": "2026-11-23T09:00:00Z",
+                },
+                # Progress whose resource left the topic.
+                "https://example.org/gone": {
+                    "title": "Gone Book", "url": "https://example.org/gone",
+                    "status": "done", "done": True,
+                    "done-at": "2026-10-01T09:00:00Z",
+                    "changed-at": "2026-10-01T09:00:00Z",
+                },
+            },
+        },
+        "rust": {
+            "resources": {
+                "https://doc.rust-lang.org/book/": {
+                    "title": "Official Rust Book",
+                    "url": "https://doc.rust-lang.org/book/",
+                    "status": "done", "done": True,
+                    "done-at": "2026-09-01T09:00:00Z",
+                    "changed-at": "2026-09-01T09:00:00Z",
+                },
+            },
+        },
+    },
+}
+
+TOP = tempfile.mkdtemp(prefix="syllabus-cli-")
+count = 0
+failures = 0
+
+
+def report(ok, description, detail=None):
+    global count, failures
+    count += 1
+    if not ok:
+        failures += 1
+    print(f"{'ok' if ok else 'not ok'} {count} - {description}")
+    if not ok and detail:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+    sys.stdout.flush()
+
+
+def skip(description, reason):
+    global count
+    count += 1
+    print(f"ok {count} - {description} # SKIP {reason}")
+
+
+def make_home(name, progress=None):
+    """A fresh set of XDG folders with the demo topic in the user's topic
+    folder, and @progress as the progress file if given."""
+    home = os.path.join(TOP, name)
+    data = os.path.join(home, "data")
+    topics = os.path.join(data, "syllabus", "topics")
+    os.makedirs(topics)
+    for folder in ("config", "cache", "runtime", "home"):
+        os.makedirs(os.path.join(home, folder), mode=0o700)
+    with open(os.path.join(topics, "demo.md"), "w", encoding="utf-8") as f:
+        f.write(DEMO_TOPIC)
+    if progress is not None:
+        with open(progress_path(home), "w", encoding="utf-8") as f:
+            json.dump(progress, f)
+    return home
+
+
+def progress_path(home):
+    return os.path.join(home, "data", "syllabus", "progress.json")
+
+
+def environment(home):
+    env = dict(os.environ)
+    # No display of any kind: these options must never need one.
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "GDK_BACKEND"):
+        env.pop(name, None)
+    env["HOME"] = os.path.join(home, "home")
+    env["XDG_DATA_HOME"] = os.path.join(home, "data")
+    env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
+    env["XDG_CACHE_HOME"] = os.path.join(home, "cache")
+    env["XDG_RUNTIME_DIR"] = os.path.join(home, "runtime")
+    env["TZ"] = "UTC"
+    env["LC_ALL"] = "C.UTF-8"
+    if not PRIVATE_BUS:
+        # Never find a Syllabus the developer has open.
+        env["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + os.path.join(home, "no-bus")
+    return env
+
+
+def run(home, *args, stdout=subprocess.PIPE):
+    return subprocess.run([SYLLABUS, *args], env=environment(home), cwd=home,
+                          stdout=stdout, stderr=subprocess.PIPE,
+                          timeout=60, check=False)
+
+
+def text(completed):
+    return completed.stdout.decode("utf-8") if completed.stdout else ""
+
+
+def errors(completed):
+    return completed.stderr.decode("utf-8", "replace")
+
+
+def describe(completed):
+    return (f"exit {completed.returncode}\nstdout:\n{text(completed)}\n"
+            f"stderr:\n{errors(completed)}")
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def status_json(home):
+    completed = run(home, "--status", "--json")
+    try:
+        return completed.returncode, json.loads(text(completed))
+    except json.JSONDecodeError as error:
+        return completed.returncode, f"not JSON: {error}\n{describe(completed)}"
+
+
+def main():
+    a = make_home("a", PROGRESS)
+
+    # --status: one aligned line per topic.
+    completed = run(a, "--status")
+    lines = text(completed).splitlines()
+    demo = [line for line in lines if line.startswith("Demo ")]
+    rust = [line for line in lines if line.startswith("Rust ")]
+    report(completed.returncode == 0 and errors(completed) == "", "--status succeeds quietly",
+           describe(completed))
+    report(len(demo) == 1 and
+           re.fullmatch(r"Demo +1 of 3 done · 1 in progress · 1 skipped", demo[0]) is not None,
+           "--status shows the demo topic's progress", describe(completed))
+    report(len(rust) == 1 and re.fullmatch(r"Rust +1 of \d+ done", rust[0]) is not None,
+           "--status shows the shipped topics' progress", describe(completed))
+    columns = {re.search(r"\d+ of \d+ done", line).start() for line in lines}
+    report(len(lines) >= 2 and len(columns) == 1, "--status aligns the summaries",
+           describe(completed))
+
+    # --status --json
+    code, data = status_json(a)
+    ok = code == 0 and isinstance(data, dict)
+    report(ok and data.get("version") == 1, "--status --json prints JSON", data)
+    if ok:
+        topics = {topic["id"]: topic for topic in data["topics"]}
+        demo = topics.get("demo", {})
+        report(demo.get("total") == 3 and demo.get("done") == 1 and
+               demo.get("in-progress") == 1 and demo.get("skipped") == 1 and
+               demo.get("not-started") == 0,
+               "--status --json counts the demo topic", demo)
+        statuses = [(r["title"], r["status"], r["done-at"], r["notes"])
+                    for r in demo.get("resources", [])]
+        report(statuses == [("Book One", "done", "2026-11-25T12:00:00Z", "Read it twice."),
+                            ("Book Two", "in-progress", None, ""),
+                            ("Book Three", "skipped", None, "")],
+               "--status --json lists the resources", statuses)
+        orphans = [(r["title"], r["status"]) for r in demo.get("orphans", [])]
+        report(orphans == [("Gone Book", "done")], "--status --json lists orphans", orphans)
+        report("rust" in topics and topics["rust"]["done"] == 1,
+               "--status --json includes shipped topics", list(topics))
+    else:
+        for description in ("counts", "resources", "orphans", "shipped topics"):
+            report(False, f"--status --json {description}", data)
+
+    # --export x.md: the Markdown report.
+    completed = run(a, "--export", "report.md")
+    report(completed.returncode == 0 and text(completed) == "", "--export x.md succeeds",
+           describe(completed))
+    markdown = read(os.path.join(a, "report.md")).decode("utf-8") \
+        if os.path.exists(os.path.join(a, "report.md")) else ""
+    expected = ("## Demo\n\n1 of 3 done · 1 in progress · 1 skipped\n\n### Done\n\n"
+                "- [Book One](https://example.org/one) — started 2026-11-20, done 2026-11-25\n"
+                "  > Read it twice.\n")
+    report(markdown.startswith("# ") and expected in markdown and
+           "- [Gone Book](https://example.org/gone) — done 2026-10-01" in markdown and
+           "## Rust" in markdown,
+           "--export x.md writes the report", markdown)
+
+    # --export x.json: the backup.
+    backup = os.path.join(TOP, "backup.json")
+    completed = run(a, "--export", backup)
+    report(completed.returncode == 0, "--export x.json succeeds", describe(completed))
+    try:
+        with open(backup, encoding="utf-8") as f:
+            saved = json.load(f)
+        resources = saved["topics"]["demo"]["resources"]
+        report(saved["version"] == 1 and len(resources) == 4 and
+               resources["https://example.org/one"]["notes"] == "Read it twice." and
+               len(saved["topics"]["demo"]["seen"]) == 3,
+               "--export x.json writes a full backup", saved)
+        report(stat.S_IMODE(os.stat(backup).st_mode) & 0o077 == 0,
+               "the backup is private", oct(os.stat(backup).st_mode))
+    except (OSError, ValueError, KeyError) as error:
+        report(False, "--export x.json writes a full backup", error)
+        report(False, "the backup is private", error)
+
+    # --import into a fresh home gives the same status.
+    b = make_home("b")
+    completed = run(b, "--import", backup)
+    report(completed.returncode == 0 and
+           text(completed) == "Added progress for 5 resources.\n",
+           "--import merges the backup", describe(completed))
+    report(os.path.exists(progress_path(b)), "--import saves before exiting")
+    code_a, data_a = status_json(a)
+    code_b, data_b = status_json(b)
+    report(code_a == 0 and code_b == 0 and data_a == data_b,
+           "the imported status matches the exported one", f"{data_a}\n{data_b}")
+
+    before = read(progress_path(b)) if os.path.exists(progress_path(b)) else b""
+    completed = run(b, "--import", backup)
+    report(completed.returncode == 0 and text(completed) == "Nothing new to import.\n",
+           "a second --import changes nothing", describe(completed))
+    after = read(progress_path(b)) if os.path.exists(progress_path(b)) else b""
+    report(before == after and before != b"", "a second --import leaves the file alone")
+
+    # --import then --status in one run: the status includes the import.
+    c = make_home("c")
+    completed = run(c, "--import", backup, "--status")
+    report(completed.returncode == 0 and
+           text(completed).startswith("Added progress for 5 resources.\n") and
+           re.search(r"^Demo +1 of 3 done · 1 in progress · 1 skipped$", text(completed),
+                     re.MULTILINE) is not None,
+           "--import with --status shows the imported progress", describe(completed))
+
+    # Errors: exit code 1, a message on stderr, nothing changed.
+    with open(os.path.join(TOP, "garbage.json"), "w") as f:
+        f.write("this is not a backup")
+    newer = dict(PROGRESS, version=2)
+    with open(os.path.join(TOP, "newer.json"), "w") as f:
+        json.dump(newer, f)
+    cases = [
+        (["--import", os.path.join(TOP, "missing.json")], "missing.json",
+         "--import of a missing file fails"),
+        (["--import", os.path.join(TOP, "garbage.json")], "garbage.json",
+         "--import of a damaged file fails"),
+        (["--import", os.path.join(TOP, "newer.json")], "newer version",
+         "--import of a newer version's file fails"),
+        (["--import", TOP], "folder", "--import of a folder fails"),
+        (["--export", os.path.join(TOP, "no-such-folder", "x.json")], "x.json",
+         "--export into a missing folder fails"),
+        (["--export", os.path.join(TOP, "no-such-folder", "x.md")], "x.md",
+         "--export of a report into a missing folder fails"),
+        (["--json"], "--status", "--json without --status fails"),
+    ]
+    for args, mention, description in cases:
+        completed = run(b, *args)
+        after_error = read(progress_path(b))
+        report(completed.returncode == 1 and mention in errors(completed) and
+               text(completed) == "" and after_error == before,
+               description, describe(completed))
+
+    # Output that cannot be written is an error too.
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            completed = run(a, "--status", stdout=full)
+        report(completed.returncode == 1, "--status to a full disk fails", describe(completed))
+    else:
+        skip("--status to a full disk fails", "no /dev/full")
+
+    # --help lists the options with their descriptions.
+    completed = run(a, "--help")
+    out = text(completed)
+    report(completed.returncode == 0 and
+           all(option in out for option in ("--status", "--json", "--export=FILE",
+                                            "--import=FILE", "Markdown")),
+           "--help lists the options", describe(completed))
+
+    # While Syllabus runs, --import refuses; reading still works.
+    if PRIVATE_BUS:
+        d = make_home("d")
+        owner = subprocess.Popen([OWN_NAME], env=environment(d), stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE)
+        try:
+            owned = owner.stdout.readline().decode().strip() == "owned"
+            report(owned, "a stand-in for a running Syllabus owns the name")
+            completed = run(d, "--import", backup)
+            report(completed.returncode == 1 and "running" in errors(completed) and
+                   not os.path.exists(progress_path(d)),
+                   "--import refuses while Syllabus runs", describe(completed))
+            completed = run(d, "--status")
+            report(completed.returncode == 0, "--status works while Syllabus runs",
+                   describe(completed))
+        finally:
+            owner.stdin.close()
+            owner.wait(timeout=30)
+        completed = run(d, "--import", backup)
+        report(completed.returncode == 0 and os.path.exists(progress_path(d)),
+               "--import works once Syllabus quit", describe(completed))
+    else:
+        for description in ("a stand-in for a running Syllabus owns the name",
+                            "--import refuses while Syllabus runs",
+                            "--status works while Syllabus runs",
+                            "--import works once Syllabus quit"):
+            skip(description, "no private session bus")
+
+    print(f"1..{count}")
+
+
+try:
+    main()
+finally:
+    shutil.rmtree(TOP, ignore_errors=True)
+
+sys.exit(1 if failures else 0)
