@@ -354,6 +354,27 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "resourcerow");
 }
 
+/* GTK 4.8 names the button inside the drop-down, the one that takes the
+ * focus, "GtkToggleButton": name it by the resource and the status it
+ * shows, which a screen reader does not say otherwise. */
+static void
+name_status_button (SyllabusResourceRow *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->status_dropdown));
+  gpointer status = gtk_drop_down_get_selected_item (self->status_dropdown);
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (button) || !GTK_IS_STRING_OBJECT (status) || self->resource == NULL)
+    return;
+
+  /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
+  name = g_strdup_printf (_("Status of %s: %s"), syllabus_resource_get_title (self->resource),
+                          gtk_string_object_get_string (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
 static void
 syllabus_resource_row_init (SyllabusResourceRow *self)
 {
@@ -373,6 +394,9 @@ syllabus_resource_row_init (SyllabusResourceRow *self)
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (notes_key_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), controller);
+
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (name_status_button), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -472,6 +496,7 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                                                       G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                                       status_to_position, position_to_status,
                                                       NULL, NULL);
+  name_status_button (self);
   g_signal_connect_object (entry, "notify::notes", G_CALLBACK (entry_notes_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "notify::started-at", G_CALLBACK (update_dates), self,

@@ -18,6 +18,7 @@
 
 #include "syllabus-compat.h"
 #include "syllabus-group.h"
+#include "syllabus-report.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-search.h"
 #include "syllabus-topic-view.h"
@@ -351,6 +352,191 @@ remove_topic_action (GtkWidget  *widget,
                     _("The topic file is deleted from your topics folder. Your progress and "
                       "notes are kept, and come back if you open the topic again."),
                     _("_Remove"), NULL, remove_confirmed_cb, g_object_ref (self));
+}
+
+static void update_checklist (SyllabusWindow *self);
+
+static void
+toast (SyllabusWindow *self,
+       const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+typedef struct
+{
+  SyllabusWindow *window;
+  char           *contents;
+  gboolean        backup;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_free (data->contents);
+  g_free (data);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    message = g_strdup_printf (_("Could not export: %s"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (G_FILE (object));
+
+      message = g_strdup_printf (_("Exported to “%s”"), name);
+    }
+
+  toast (data->window, message);
+  export_data_free (data);
+}
+
+static void
+export_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL)
+    {
+      export_data_free (data);
+      return;
+    }
+
+  if (data->backup)
+    {
+      /* The store writes its own format, atomically. */
+      if (!syllabus_store_export_backup (data->window->store, file, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not back up: %s"), error->message);
+
+          toast (data->window, message);
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Progress backed up to “%s”"), name);
+
+          toast (data->window, message);
+        }
+      export_data_free (data);
+      return;
+    }
+
+  g_file_replace_contents_async (file, data->contents, strlen (data->contents), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, data);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  gboolean all = g_variant_get_boolean (parameter);
+  g_autoptr(GListStore) one = NULL;
+  g_autofree char *name = NULL;
+  ExportData *data;
+  GListModel *topics;
+
+  if (!all && self->topic == NULL)
+    return;
+
+  if (all)
+    {
+      topics = syllabus_library_get_topics (self->library);
+      name = g_strdup (_("Syllabus progress.md"));
+    }
+  else
+    {
+      one = g_list_store_new (SYLLABUS_TYPE_TOPIC);
+      g_list_store_append (one, self->topic);
+      topics = G_LIST_MODEL (one);
+      /* Translators: the file name proposed for a topic's report */
+      name = g_strdup_printf (_("%s progress.md"), syllabus_topic_get_title (self->topic));
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->contents = syllabus_report_markdown (self->store, topics);
+  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_REPORT, TRUE, _("Export Report"), name,
+                        NULL, export_file_chosen_cb, data);
+}
+
+static void
+export_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the file name proposed for a backup; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("Syllabus backup %s.json"), date);
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->window = g_object_ref (self);
+  data->backup = TRUE;
+  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_BACKUP, TRUE, _("Back Up Progress"), name,
+                        NULL, export_file_chosen_cb, data);
+}
+
+static void
+merged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SyllabusMergeSummary summary;
+  AdwToast *note;
+
+  if (!syllabus_store_merge_file_finish (SYLLABUS_STORE (object), result, &summary, &error))
+    message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
+  else
+    message = syllabus_merge_summary_to_string (&summary);
+
+  /* The summary stays until read: it says what changed. */
+  note = adw_toast_new (message);
+  adw_toast_set_timeout (note, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, note);
+
+  /* Progress that came in may belong to resources no longer listed. */
+  update_checklist (self);
+}
+
+static void
+import_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    syllabus_store_merge_file_async (self->store, file, NULL, merged_cb, g_object_ref (self));
+}
+
+static void
+import_backup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_BACKUP, FALSE, _("Import Progress"),
+                        NULL, NULL, import_file_chosen_cb, g_object_ref (widget));
 }
 
 static gboolean
@@ -1250,6 +1436,9 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-backup", NULL, export_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.import-backup", NULL, import_backup_action);
 
   /* Zoom keys work wherever the focus is in the window. */
   gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
