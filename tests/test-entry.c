@@ -826,6 +826,92 @@ test_invalid_status (Fixture       *fixture,
   g_assert_true (syllabus_entry_is_pristine (entry));
 }
 
+/* Undo puts back the state before the last change, as a new change. */
+static void
+test_undo_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SyllabusEntry *entry = fixture->entry;
+  g_autoptr(GDateTime) started = NULL;
+
+  g_assert_false (syllabus_entry_can_undo (entry));
+
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  started = g_date_time_ref (syllabus_entry_get_started_at (entry));
+  syllabus_entry_set_done (entry, TRUE);
+  g_assert_true (syllabus_entry_can_undo (entry));
+  g_assert_cmpint (syllabus_entry_get_previous_status (entry), ==, SYLLABUS_STATUS_IN_PROGRESS);
+
+  fixture_reset (fixture);
+  syllabus_entry_undo (entry);
+  assert_one_change (fixture, FALSE);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_IN_PROGRESS);
+  g_assert_null (syllabus_entry_get_done_at (entry));
+  g_assert_true (g_date_time_equal (syllabus_entry_get_started_at (entry), started));
+  /* Only what changed is notified. */
+  g_assert_cmpuint (n_notified (fixture, "status"), ==, 1);
+  g_assert_cmpuint (n_notified (fixture, "done"), ==, 1);
+  g_assert_cmpuint (n_notified (fixture, "done-at"), ==, 1);
+  g_assert_cmpuint (n_notified (fixture, "started-at"), ==, 0);
+  g_assert_cmpuint (n_notified (fixture, "notes"), ==, 0);
+
+  /* Undoing the undo redoes. */
+  syllabus_entry_undo (entry);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_DONE);
+  g_assert_nonnull (syllabus_entry_get_done_at (entry));
+}
+
+static void
+test_undo_notes_burst (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SyllabusEntry *entry = fixture->entry;
+
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_SKIPPED);
+  syllabus_entry_set_notes (entry, "a long note");
+
+  /* Deleting it character by character is one burst of typing... */
+  syllabus_entry_set_notes (entry, "a long not");
+  syllabus_entry_set_notes (entry, "a lo");
+  syllabus_entry_set_notes (entry, "");
+  g_assert_cmpstr (syllabus_entry_get_previous_notes (entry), ==, "");
+
+  /* ...which began before the note was typed, in the same burst. Undo
+   * takes the whole burst back. */
+  syllabus_entry_undo (entry);
+  g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "");
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+
+  /* A status change ends a burst: clearing after it is undone to the
+   * full note. */
+  syllabus_entry_set_notes (entry, "kept");
+  syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+  syllabus_entry_set_notes (entry, "");
+  g_assert_cmpstr (syllabus_entry_get_previous_notes (entry), ==, "kept");
+  syllabus_entry_undo (entry);
+  g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "kept");
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_IN_PROGRESS);
+}
+
+static void
+test_undo_after_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SyllabusEntry *entry = fixture->entry;
+
+  syllabus_entry_set_done (entry, TRUE);
+  g_assert_true (syllabus_entry_can_undo (entry));
+
+  /* A state read from disk or merged in is not the user's to undo. */
+  syllabus_entry_restore (entry, SYLLABUS_STATUS_SKIPPED, NULL, NULL, "merged", NULL);
+  g_assert_false (syllabus_entry_can_undo (entry));
+
+  fixture_reset (fixture);
+  syllabus_entry_undo (entry);
+  assert_silent (fixture);
+  g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +934,9 @@ main (int   argc,
   ADD ("/entry/restore", test_restore);
   ADD ("/entry/pristine", test_pristine);
   ADD ("/entry/invalid-status", test_invalid_status);
+  ADD ("/entry/undo-status", test_undo_status);
+  ADD ("/entry/undo-notes-burst", test_undo_notes_burst);
+  ADD ("/entry/undo-after-restore", test_undo_after_restore);
 
 #undef ADD
 
