@@ -74,16 +74,9 @@ font_css (GtkWidget *widget)
   g_autoptr(PangoFontDescription) desc = NULL;
   const char *family = NULL;
   double size = 11;
-  double text_scale = 1;
-  int dpi = 0;
 
-  /* The system text scale is the font DPI over 96 (in 1024ths). */
-  g_object_get (gtk_widget_get_settings (widget),
-                "gtk-font-name", &font_name,
-                "gtk-xft-dpi", &dpi,
-                NULL);
-  if (dpi > 0)
-    text_scale = dpi / (96.0 * 1024.0);
+  /* WebKit applies the system text scale (the font DPI) itself. */
+  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
   if (font_name != NULL)
     desc = pango_font_description_from_string (font_name);
   if (desc != NULL)
@@ -93,11 +86,11 @@ font_css (GtkWidget *widget)
         size = (double)pango_font_description_get_size (desc) / PANGO_SCALE;
     }
 
-  /* Points to CSS pixels at 96 dpi, times the text scale. */
+  /* Points to CSS pixels, at 96 dpi. */
   return g_strdup_printf (":root { --ui-font: \"%s\", system-ui, sans-serif; "
                           "font-size: %.1fpx; }",
                           family != NULL ? family : "Cantarell",
-                          size * 96.0 / 72.0 * text_scale);
+                          size * 96.0 / 72.0);
 }
 
 static void
