@@ -17,6 +17,8 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "syllabus-application.h"
 #include "syllabus-resource-row.h"
@@ -375,6 +377,129 @@ test_damaged_file_reported (void)
   g_assert_true (found);
 }
 
+/* SIGTERM and SIGINT quit cleanly, writing notes still waiting for a pause
+ * in typing. */
+static gboolean
+write_note_and_signal (SyllabusApplication *app,
+                       gpointer             data)
+{
+  GtkWidget *row = find_row (app, "Easy Rust");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  g_assert_nonnull (row);
+  syllabus_resource_row_edit_notes (SYLLABUS_RESOURCE_ROW (row));
+  collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
+                            "typed just before the signal", -1);
+  g_assert_true (syllabus_store_get_dirty (syllabus_application_get_store (app)));
+
+  raise (GPOINTER_TO_INT (data));
+
+  /* The signal's handler quits the application; nothing else does. */
+  return FALSE;
+}
+
+static void
+check_note_on_disk (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json",
+                                            NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "typed just before the signal"));
+}
+
+static void
+run_until_signal (int signum)
+{
+  g_autoptr(SyllabusApplication) app = syllabus_application_new ();
+  Run run = { app, all_rows_shown, write_note_and_signal, GINT_TO_POINTER (signum),
+              g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+
+  run.source_id = g_timeout_add (50, poll_cb, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_false (run.timed_out);
+  g_clear_handle_id (&run.source_id, g_source_remove);
+
+  check_note_on_disk ();
+}
+
+static void
+test_sigterm (void)
+{
+  run_until_signal (SIGTERM);
+}
+
+static void
+test_sigint (void)
+{
+  run_until_signal (SIGINT);
+}
+
+/* Starting Syllabus again brings the running one forward: one process, one
+ * writer of the progress file. */
+static guint activations;
+
+static void
+activate_cb (GApplication *app)
+{
+  activations++;
+}
+
+static gboolean
+start_second (SyllabusApplication *app,
+              gpointer             data)
+{
+  const char *argv[] = { g_getenv ("SYLLABUS_BINARY"), NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status = -1;
+  guint before = activations;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean exited = FALSE;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+
+  /* Serve the second process's D-Bus call while waiting for it to end. */
+  while (g_get_monotonic_time () < deadline && !exited)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      exited = waitpid (pid, &status, WNOHANG) == pid;
+      g_usleep (10000);
+    }
+  g_spawn_close_pid (pid);
+
+  g_assert_true (exited);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Its activation reached this process. */
+  while (activations == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (activations, ==, before + 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  return TRUE;
+}
+
+static void
+test_single_instance (void)
+{
+  g_autoptr(SyllabusApplication) app = syllabus_application_new ();
+  Run run = { app, all_rows_shown, start_second, NULL,
+              g_get_monotonic_time () + 60 * G_USEC_PER_SEC };
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  run.source_id = g_timeout_add (50, poll_cb, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_cmpuint (run.source_id, ==, 0);
+  g_assert_false (run.timed_out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +509,9 @@ main (int   argc,
   ui_test_add ("/ui/checklist", test_rust_checklist);
   ui_test_add ("/ui/kept", test_progress_kept);
   ui_test_add ("/ui/damaged", test_damaged_file_reported);
+  ui_test_add ("/ui/sigterm", test_sigterm);
+  ui_test_add ("/ui/sigint", test_sigint);
+  ui_test_add ("/ui/single", test_single_instance);
 
   return g_test_run ();
 }
