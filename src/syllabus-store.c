@@ -930,6 +930,41 @@ move_aside (const char  *path,
   return NULL;
 }
 
+/* A save interrupted by a crash or a kill leaves its temporary file
+ * (g_file_set_contents() names it after the file, plus six characters).
+ * The file itself is intact, old or new; the leftovers only pile up. */
+static void
+remove_leftover_temporary_files (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *backup_tmp = g_strconcat (base, ".bak.tmp", NULL);
+  const char *name;
+  gsize base_length = strlen (base);
+
+  if (listing == NULL)
+    return;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      gboolean temporary = strlen (name) == base_length + 7 &&
+                           strncmp (name, base, base_length) == 0 &&
+                           name[base_length] == '.';
+
+      for (gsize i = base_length + 1; temporary && name[i] != '\0'; i++)
+        temporary = g_ascii_isalnum (name[i]);
+
+      if (temporary || g_str_equal (name, backup_tmp))
+        {
+          g_autofree char *leftover = g_build_filename (dir, name, NULL);
+
+          g_debug ("Removing %s, left by an interrupted save", leftover);
+          g_unlink (leftover);
+        }
+    }
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -946,6 +981,8 @@ load_thread (GTask        *task,
 
   result->topics = new_topics_table ();
   result->seen = new_seen_table ();
+
+  remove_leftover_temporary_files (writer->path);
 
   if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
     {

@@ -1830,6 +1830,51 @@ test_seen_odd_topic_id (void)
   g_assert_false (syllabus_store_get_dirty (again));
 }
 
+/* Temporary files left by a save that a kill interrupted are removed on
+ * load; nothing else in the folder is touched. */
+static void
+test_leftover_temporary_files (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
+  const char *leftovers[] = { "progress.json.Ab12Cd", "progress.json.zzzzzz",
+                              "progress.json.bak.tmp" };
+  const char *kept[] = { "progress.json.damaged-20261125-120000", "progress.json.bak",
+                         "progress.json.toolong1", "progress.json.ab-12c", "notes.txt" };
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, leftovers[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "{\"version\": 1", -1, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "{\"version\": 1}", -1, NULL));
+    }
+
+  store = syllabus_store_new (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, leftovers[i], NULL);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1867,6 +1912,7 @@ main (int   argc,
   g_test_add_func ("/store/status-orphans", test_status_orphans);
 
   g_test_add_func ("/store/seen-odd-topic-id", test_seen_odd_topic_id);
+  g_test_add_func ("/store/leftover-temporary-files", test_leftover_temporary_files);
 
   return g_test_run ();
 }
