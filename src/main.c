@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "syllabus-application.h"
 
@@ -22,6 +23,9 @@ main (int   argc,
 {
   g_autoptr(SyllabusApplication) app = NULL;
 
+  /* GTK sets the locale only when the application runs, but --help is
+   * assembled before that, when the application is made. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

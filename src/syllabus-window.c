@@ -90,6 +90,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A toast showing @text as it is: libadwaita reads toast titles as markup,
+ * and titles of resources and error messages may hold "&" or "<". */
+static AdwToast *
+new_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 /* The group under which resources that left the topic are listed. */
 #define ORPHAN_GROUP G_MAXUINT
 
@@ -170,6 +180,13 @@ bind_topic_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (progress), "");
   g_hash_table_replace (self->topic_labels, g_strdup (syllabus_topic_get_id (topic)), progress);
   update_topic_label (self, topic);
+
+  /* GTK 4.8 leaves the row that takes the focus unnamed: name it by its
+   * labels, whose text the name follows. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, progress, NULL,
+                                    -1);
 }
 
 static void
@@ -264,7 +281,7 @@ imported_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
                                                   error->message);
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = new_toast (message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -327,7 +344,7 @@ remove_confirmed_cb (GObject      *object,
   topic = g_object_ref (self->topic);
   if (!syllabus_library_remove (self->library, topic, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, new_toast (error->message));
       return;
     }
 
@@ -360,7 +377,7 @@ static void
 toast (SyllabusWindow *self,
        const char     *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
 }
 
 typedef struct
@@ -510,7 +527,7 @@ merged_cb (GObject      *object,
     message = syllabus_merge_summary_to_string (&summary);
 
   /* The summary stays until read: it says what changed. */
-  note = adw_toast_new (message);
+  note = new_toast (message);
   adw_toast_set_timeout (note, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, note);
 
@@ -689,12 +706,14 @@ offer_undo (SyllabusWindow *self,
    * replacing it. */
   if (self->undo_toast != NULL)
     {
-      adw_toast_set_title (self->undo_toast, message);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_set_title (self->undo_toast, escaped);
       adw_toast_set_action_target_value (self->undo_toast, target);
       return;
     }
 
-  toast = adw_toast_new (message);
+  toast = new_toast (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, target);
@@ -925,6 +944,12 @@ bind_hit_cb (GtkSignalListItemFactory *factory,
                       syllabus_topic_get_title (syllabus_search_hit_get_topic (hit)));
   gtk_label_set_text (GTK_LABEL (snippet), text != NULL ? text : "");
   gtk_widget_set_visible (snippet, text != NULL);
+
+  /* As for topics: GTK 4.8 leaves the focusable row unnamed. */
+  if (gtk_widget_get_parent (gtk_list_item_get_child (item)) != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_list_item_get_child (item))),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, where, snippet, NULL,
+                                    -1);
 }
 
 /* Single keys on a focused resource ---------------------------------------- */
