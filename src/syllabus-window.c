@@ -38,6 +38,7 @@ struct _SyllabusWindow
   GtkListView         *topics_view;
   GtkListView         *results_view;
   GtkToggleButton     *search_button;
+  GtkToggleButton     *sidebar_button;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkPaned            *paned;
@@ -882,6 +883,8 @@ search_mode_cb (SyllabusWindow *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
+      /* Results are listed in the sidebar. */
+      gtk_toggle_button_set_active (self->sidebar_button, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
   else
@@ -900,6 +903,17 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                !gtk_toggle_button_get_active (self->sidebar_button));
 }
 
 static void
@@ -1290,6 +1304,8 @@ syllabus_window_constructed (GObject *object)
                               g_settings_get_int (self->settings, "sidebar-position"));
       g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "show-sidebar", self->sidebar_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
@@ -1437,6 +1453,7 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topics_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
@@ -1459,6 +1476,8 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
