@@ -51,20 +51,6 @@ static const char *resource_titles[] = {
   "Opened Talk",
 };
 
-typedef gboolean (*Check) (SyllabusApplication *app,
-                           gpointer             data);
-
-typedef struct
-{
-  SyllabusApplication *app;
-  Check                ready;
-  Check                act;
-  gpointer             data;
-  gint64               deadline;
-  guint                poll_id;
-  gboolean             timed_out;
-} Run;
-
 /* What a test knows of the file it opened. */
 typedef struct
 {
@@ -72,32 +58,6 @@ typedef struct
   char *source;
   char *copy;
 } Opened;
-
-/* Finds the widgets of @type below @widget that are on screen, or all of
- * them when @mapped_only is FALSE. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         gboolean   mapped_only,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (!mapped_only || gtk_widget_get_mapped (widget)))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, mapped_only, found);
-}
-
-static SyllabusWindow *
-get_window (SyllabusApplication *app)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  return SYLLABUS_IS_WINDOW (window) ? SYLLABUS_WINDOW (window) : NULL;
-}
 
 static SyllabusLibrary *
 get_library (SyllabusWindow *window)
@@ -112,48 +72,6 @@ get_library (SyllabusWindow *window)
   return library;
 }
 
-/* The resource rows on screen. */
-static GPtrArray *
-get_rows (SyllabusApplication *app)
-{
-  SyllabusWindow *window = get_window (app);
-  GPtrArray *rows = g_ptr_array_new ();
-
-  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
-    collect (GTK_WIDGET (window), SYLLABUS_TYPE_RESOURCE_ROW, TRUE, rows);
-
-  return rows;
-}
-
-static GtkWidget *
-row_check_button (GtkWidget *row)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-
-  collect (row, GTK_TYPE_CHECK_BUTTON, TRUE, checks);
-  g_assert_cmpuint (checks->len, ==, 1);
-
-  return g_ptr_array_index (checks, 0);
-}
-
-static GtkWidget *
-find_row (SyllabusApplication *app,
-          const char          *title)
-{
-  g_autoptr(GPtrArray) rows = get_rows (app);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SyllabusResource *resource =
-        syllabus_resource_row_get_resource (g_ptr_array_index (rows, i));
-
-      if (resource != NULL && g_str_equal (syllabus_resource_get_title (resource), title))
-        return g_ptr_array_index (rows, i);
-    }
-
-  return NULL;
-}
-
 /* The sidebar: the list view that assistive technologies know as
  * "Topics". */
 static GtkListView *
@@ -162,7 +80,7 @@ find_topics_view (SyllabusWindow *window)
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkListView *found = NULL;
 
-  collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, FALSE, views);
+  ui_test_collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, FALSE, views);
   for (guint i = 0; i < views->len; i++)
     {
       g_autofree char *mismatch =
@@ -188,7 +106,7 @@ find_sidebar_label (SyllabusWindow *window,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GtkWidget *found = NULL;
 
-  collect (GTK_WIDGET (find_topics_view (window)), GTK_TYPE_LABEL, TRUE, labels);
+  ui_test_collect (GTK_WIDGET (find_topics_view (window)), GTK_TYPE_LABEL, TRUE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), title))
       {
@@ -216,57 +134,6 @@ count_listed (GListModel *topics,
     }
 
   return count;
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  Run *run = user_data;
-
-  if (g_get_monotonic_time () > run->deadline)
-    {
-      run->timed_out = TRUE;
-      run->poll_id = 0;
-      g_application_quit (G_APPLICATION (run->app));
-      return G_SOURCE_REMOVE;
-    }
-
-  if (!run->ready (run->app, run->data))
-    return G_SOURCE_CONTINUE;
-
-  /* act returns TRUE when it is done with the application */
-  if (run->act (run->app, run->data))
-    {
-      run->poll_id = 0;
-      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the application as "syllabus [file]". */
-static void
-run_app (const char *file,
-         Check       ready,
-         Check       act,
-         gpointer    data)
-{
-  g_autoptr(SyllabusApplication) app = NULL;
-  Run run = { NULL, ready, act, data, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
-  char *argv[] = { (char *)"syllabus", (char *)file, NULL };
-  int status;
-
-  app = syllabus_application_new ();
-  run.app = app;
-
-  run.poll_id = g_timeout_add (50, poll_cb, &run);
-  status = g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, argv);
-
-  /* The application quits only when the checks are done or time is up. */
-  g_assert_cmpuint (run.poll_id, ==, 0);
-  g_assert_false (run.timed_out);
-  g_assert_cmpint (status, ==, 0);
 }
 
 static void
@@ -328,7 +195,7 @@ static gboolean
 opened_topic_shown (SyllabusApplication *app,
                     gpointer             data)
 {
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
   SyllabusTopic *topic;
   g_autoptr(GPtrArray) rows = NULL;
 
@@ -340,7 +207,7 @@ opened_topic_shown (SyllabusApplication *app,
     return FALSE;
 
   /* The sidebar and the checklist are drawn. */
-  rows = get_rows (app);
+  rows = ui_test_get_rows (app);
   return rows->len == G_N_ELEMENTS (resource_titles) &&
          syllabus_library_get_loaded (get_library (window)) &&
          find_sidebar_label (window, TOPIC_TITLE) != NULL;
@@ -390,10 +257,10 @@ check_opened (SyllabusApplication *app,
               gpointer             data)
 {
   Opened *opened = data;
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
   SyllabusLibrary *library = get_library (window);
   SyllabusTopic *topic = syllabus_window_get_topic (window);
-  g_autoptr(GPtrArray) rows = get_rows (app);
+  g_autoptr(GPtrArray) rows = ui_test_get_rows (app);
   GtkListView *view;
 
   /* The window shows the topic as the library lists it: the copy. */
@@ -406,11 +273,11 @@ check_opened (SyllabusApplication *app,
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (resource_titles));
   for (guint i = 0; i < G_N_ELEMENTS (resource_titles); i++)
     {
-      GtkWidget *row = find_row (app, resource_titles[i]);
+      GtkWidget *row = ui_test_find_row (app, resource_titles[i]);
       GtkWidget *check;
 
       g_assert_nonnull (row);
-      check = row_check_button (row);
+      check = ui_test_row_check_button (row);
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_ROLE_CHECKBOX);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, resource_titles[i]);
@@ -435,7 +302,7 @@ test_open_file (void)
   Opened opened = { NULL };
 
   opened_set_up (&opened);
-  run_app (opened.source, opened_topic_shown, check_opened, &opened);
+  g_assert_true (ui_test_run_app (opened.source, opened_topic_shown, check_opened, &opened));
   opened_clear (&opened);
 }
 
@@ -445,7 +312,7 @@ static gboolean
 library_shown (SyllabusApplication *app,
                gpointer             data)
 {
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
          syllabus_library_get_loaded (get_library (window)) &&
@@ -458,7 +325,7 @@ check_still_there (SyllabusApplication *app,
                    gpointer             data)
 {
   Opened *opened = data;
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
   SyllabusTopic *shown = syllabus_window_get_topic (window);
 
   assert_listed (window, opened);
@@ -482,7 +349,7 @@ test_open_again (void)
   g_autofree char *source = NULL;
 
   opened_set_up (&opened);
-  run_app (opened.source, opened_topic_shown, check_opened, &opened);
+  g_assert_true (ui_test_run_app (opened.source, opened_topic_shown, check_opened, &opened));
 
   /* The original goes away, as a download might. */
   source = g_strdup (opened.source);
@@ -491,7 +358,7 @@ test_open_again (void)
 
   opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
                                   TOPIC_ID ".md", NULL);
-  run_app (NULL, library_shown, check_still_there, &opened);
+  g_assert_true (ui_test_run_app (NULL, library_shown, check_still_there, &opened));
   g_clear_pointer (&opened.copy, g_free);
 }
 
@@ -500,14 +367,14 @@ static gboolean
 refusal_shown (SyllabusApplication *app,
                gpointer             data)
 {
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
       !syllabus_library_get_loaded (get_library (window)))
     return FALSE;
 
-  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, TRUE, labels);
+  ui_test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, TRUE, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -528,7 +395,7 @@ check_refused (SyllabusApplication *app,
                gpointer             data)
 {
   Opened *opened = data;
-  SyllabusWindow *window = get_window (app);
+  SyllabusWindow *window = ui_test_get_window (app);
   SyllabusTopic *shown = syllabus_window_get_topic (window);
 
   g_assert_false (g_file_test (opened->copy, G_FILE_TEST_EXISTS));
@@ -555,7 +422,7 @@ test_open_broken (void)
                                       &error));
   g_assert_no_error (error);
 
-  run_app (opened.source, refusal_shown, check_refused, &opened);
+  g_assert_true (ui_test_run_app (opened.source, refusal_shown, check_refused, &opened));
   opened_clear (&opened);
 }
 

@@ -35,151 +35,13 @@ static const char *rust_titles[] = {
   "Easy Rust",
 };
 
-typedef gboolean (*Check) (SyllabusApplication *app,
-                           gpointer             data);
-
-typedef struct
-{
-  SyllabusApplication *app;
-  Check                ready;
-  Check                act;
-  gpointer             data;
-  gint64               deadline;
-  guint                source_id;
-  gboolean             timed_out;
-} Run;
-
-/* Finds the widgets of @type below @widget that are on screen, or all of
- * them when @mapped_only is FALSE. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         gboolean   mapped_only,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (!mapped_only || gtk_widget_get_mapped (widget)))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, mapped_only, found);
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  collect (widget, type, TRUE, found);
-}
-
-static SyllabusWindow *
-get_window (SyllabusApplication *app)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  return SYLLABUS_IS_WINDOW (window) ? SYLLABUS_WINDOW (window) : NULL;
-}
-
-/* The resource rows on screen, once the store is loaded and the list shown. */
-static GPtrArray *
-get_rows (SyllabusApplication *app)
-{
-  SyllabusWindow *window = get_window (app);
-  GPtrArray *rows = g_ptr_array_new ();
-
-  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
-    collect_widgets (GTK_WIDGET (window), SYLLABUS_TYPE_RESOURCE_ROW, rows);
-
-  return rows;
-}
-
-static GtkWidget *
-row_check_button (GtkWidget *row)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-
-  collect_widgets (row, GTK_TYPE_CHECK_BUTTON, checks);
-  g_assert_cmpuint (checks->len, ==, 1);
-
-  return g_ptr_array_index (checks, 0);
-}
-
-static GtkWidget *
-find_row (SyllabusApplication *app,
-          const char          *title)
-{
-  g_autoptr(GPtrArray) rows = get_rows (app);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SyllabusResource *resource =
-        syllabus_resource_row_get_resource (g_ptr_array_index (rows, i));
-
-      if (resource != NULL && g_str_equal (syllabus_resource_get_title (resource), title))
-        return g_ptr_array_index (rows, i);
-    }
-
-  return NULL;
-}
-
 static gboolean
 all_rows_shown (SyllabusApplication *app,
                 gpointer             data)
 {
-  g_autoptr(GPtrArray) rows = get_rows (app);
+  g_autoptr(GPtrArray) rows = ui_test_get_rows (app);
 
   return rows->len == G_N_ELEMENTS (rust_titles);
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  Run *run = user_data;
-
-  if (g_get_monotonic_time () > run->deadline)
-    {
-      run->timed_out = TRUE;
-      run->source_id = 0;
-      g_application_quit (G_APPLICATION (run->app));
-      return G_SOURCE_REMOVE;
-    }
-
-  if (!run->ready (run->app, run->data))
-    return G_SOURCE_CONTINUE;
-
-  /* act returns TRUE when it is done with the application */
-  if (run->act (run->app, run->data))
-    {
-      run->source_id = 0;
-      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-run_app (Check    ready,
-         Check    act,
-         gpointer data)
-{
-  g_autoptr(SyllabusApplication) app = NULL;
-  Run run = { NULL, ready, act, data, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
-  int status;
-
-  app = syllabus_application_new ();
-  run.app = app;
-
-  run.source_id = g_timeout_add (50, poll_cb, &run);
-  status = g_application_run (G_APPLICATION (app), 0, NULL);
-
-  /* The application quit before the checks were done with it. */
-  g_assert_cmpuint (run.source_id, ==, 0);
-  g_assert_false (run.timed_out);
-  g_assert_cmpint (status, ==, 0);
 }
 
 /* The seven Rust resources are shown as check boxes named by their titles. */
@@ -187,17 +49,17 @@ static gboolean
 check_named_boxes (SyllabusApplication *app,
                    gpointer             data)
 {
-  g_autoptr(GPtrArray) rows = get_rows (app);
+  g_autoptr(GPtrArray) rows = ui_test_get_rows (app);
 
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (rust_titles));
 
   for (guint i = 0; i < G_N_ELEMENTS (rust_titles); i++)
     {
-      GtkWidget *row = find_row (app, rust_titles[i]);
+      GtkWidget *row = ui_test_find_row (app, rust_titles[i]);
       GtkWidget *check;
 
       g_assert_nonnull (row);
-      check = row_check_button (row);
+      check = ui_test_row_check_button (row);
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_ROLE_CHECKBOX);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, rust_titles[i]);
@@ -205,8 +67,8 @@ check_named_boxes (SyllabusApplication *app,
     }
 
   /* The window says what it shows. */
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (get_window (app))), ==, "Syllabus");
-  g_assert_cmpstr (syllabus_topic_get_title (syllabus_window_get_topic (get_window (app))), ==,
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ui_test_get_window (app))), ==, "Syllabus");
+  g_assert_cmpstr (syllabus_topic_get_title (syllabus_window_get_topic (ui_test_get_window (app))), ==,
                    "Rust");
 
   return TRUE;
@@ -215,7 +77,7 @@ check_named_boxes (SyllabusApplication *app,
 static void
 test_rust_checklist (void)
 {
-  run_app (all_rows_shown, check_named_boxes, NULL);
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_named_boxes, NULL));
 }
 
 /* Tick, write a note, quit, start again: both are there and in the file. */
@@ -225,16 +87,16 @@ static gboolean
 tick_and_write (SyllabusApplication *app,
                 gpointer             data)
 {
-  GtkWidget *row = find_row (app, "Rust in Action");
+  GtkWidget *row = ui_test_find_row (app, "Rust in Action");
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkTextBuffer *buffer;
 
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (row_check_button (row)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_row_check_button (row)), TRUE);
 
   /* One click on the notes button opens a named editor. */
   syllabus_resource_row_edit_notes (SYLLABUS_RESOURCE_ROW (row));
-  collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  ui_test_collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
   g_assert_cmpuint (views->len, ==, 1);
   gtk_test_accessible_assert_property (g_ptr_array_index (views, 0),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -251,14 +113,14 @@ static gboolean
 check_kept (SyllabusApplication *app,
             gpointer             data)
 {
-  GtkWidget *row = find_row (app, "Rust in Action");
+  GtkWidget *row = ui_test_find_row (app, "Rust in Action");
   SyllabusStore *store = syllabus_application_get_store (app);
   SyllabusEntry *entry;
 
   g_assert_nonnull (row);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (row_check_button (row))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_row_check_button (row))));
   g_assert_false (gtk_check_button_get_active (
-    GTK_CHECK_BUTTON (row_check_button (find_row (app, "Programming Rust")))));
+    GTK_CHECK_BUTTON (ui_test_row_check_button (ui_test_find_row (app, "Programming Rust")))));
 
   entry = syllabus_store_lookup (store, "rust", "https://www.manning.com/books/rust-in-action");
   g_assert_nonnull (entry);
@@ -277,7 +139,7 @@ test_progress_kept (void)
   g_autoptr(GError) error = NULL;
   JsonObject *entry;
 
-  run_app (all_rows_shown, tick_and_write, NULL);
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, tick_and_write, NULL));
 
   path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -300,7 +162,7 @@ test_progress_kept (void)
   g_assert_nonnull (g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "done-at"),
                                                   NULL));
 
-  run_app (all_rows_shown, check_kept, NULL);
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_kept, NULL));
 }
 
 /* A damaged progress file is kept aside and the window says so. */
@@ -323,7 +185,7 @@ problem_shown (SyllabusApplication *app,
   /* The bar slides in, so its label may not be mapped yet: look at all
    * labels, and at whether the bar around the one naming the file is
    * revealed. */
-  collect (GTK_WIDGET (get_window (app)), GTK_TYPE_LABEL, FALSE, labels);
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), kept) != NULL)
       {
@@ -359,7 +221,7 @@ test_damaged_file_reported (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"topics\": [", -1, &error));
 
-  run_app (problem_shown, done_now, NULL);
+  g_assert_true (ui_test_run_app (NULL, problem_shown, done_now, NULL));
 
   /* The damaged bytes are still there, under another name. */
   listing = g_dir_open (dir, 0, &error);
@@ -383,12 +245,12 @@ static gboolean
 write_note_and_signal (SyllabusApplication *app,
                        gpointer             data)
 {
-  GtkWidget *row = find_row (app, "Easy Rust");
+  GtkWidget *row = ui_test_find_row (app, "Easy Rust");
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
   g_assert_nonnull (row);
   syllabus_resource_row_edit_notes (SYLLABUS_RESOURCE_ROW (row));
-  collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  ui_test_collect (row, GTK_TYPE_TEXT_VIEW, FALSE, views);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
                             "typed just before the signal", -1);
   g_assert_true (syllabus_store_get_dirty (syllabus_application_get_store (app)));
@@ -413,15 +275,9 @@ check_note_on_disk (void)
 static void
 run_until_signal (int signum)
 {
-  g_autoptr(SyllabusApplication) app = syllabus_application_new ();
-  Run run = { app, all_rows_shown, write_note_and_signal, GINT_TO_POINTER (signum),
-              g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
-
-  run.source_id = g_timeout_add (50, poll_cb, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_false (run.timed_out);
-  g_clear_handle_id (&run.source_id, g_source_remove);
-
+  /* The application quits because of the signal, not the checks. */
+  g_assert_false (ui_test_run_app (NULL, all_rows_shown, write_note_and_signal,
+                                   GINT_TO_POINTER (signum)));
   check_note_on_disk ();
 }
 
@@ -455,9 +311,12 @@ start_second (SyllabusApplication *app,
   g_autoptr(GError) error = NULL;
   GPid pid;
   int status = -1;
-  guint before = activations;
+  guint before;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   gboolean exited = FALSE;
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  before = activations;
 
   g_assert_nonnull (argv[0]);
   g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
@@ -489,15 +348,7 @@ start_second (SyllabusApplication *app,
 static void
 test_single_instance (void)
 {
-  g_autoptr(SyllabusApplication) app = syllabus_application_new ();
-  Run run = { app, all_rows_shown, start_second, NULL,
-              g_get_monotonic_time () + 60 * G_USEC_PER_SEC };
-
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  run.source_id = g_timeout_add (50, poll_cb, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_cmpuint (run.source_id, ==, 0);
-  g_assert_false (run.timed_out);
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, start_second, NULL));
 }
 
 int

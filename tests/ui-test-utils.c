@@ -14,6 +14,8 @@
 
 #include "ui-test-utils.h"
 
+#include "syllabus-resource-row.h"
+
 /* What every UI test program needs to run GTK and WebKit with isolated XDG
  * folders. */
 
@@ -111,4 +113,155 @@ ui_test_add (const char *path,
              GTestFunc   func)
 {
   g_test_add_data_func (path, (gconstpointer)func, in_subprocess);
+}
+
+typedef struct
+{
+  SyllabusApplication *app;
+  UiTestCheck          ready;
+  UiTestCheck          act;
+  gpointer             data;
+  gint64               deadline;
+  guint                source_id;
+  gboolean             timed_out;
+} Run;
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  Run *run = user_data;
+
+  if (g_get_monotonic_time () > run->deadline)
+    {
+      run->timed_out = TRUE;
+      run->source_id = 0;
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!run->ready (run->app, run->data))
+    return G_SOURCE_CONTINUE;
+
+  /* act returns TRUE when it is done with the application */
+  if (run->act (run->app, run->data))
+    {
+      run->source_id = 0;
+      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ui_test_run_app:
+ * @file: (nullable): a file to open, as in "syllabus FILE"
+ * @ready: polled every 50 ms until it returns TRUE
+ * @act: then polled until it returns TRUE, which quits the application
+ *
+ * Runs the real application until @act is done with it, or it quits by
+ * itself, within 30 seconds.
+ *
+ * Returns: TRUE if @act quit the application, FALSE if it quit by itself
+ */
+gboolean
+ui_test_run_app (const char  *file,
+                 UiTestCheck  ready,
+                 UiTestCheck  act,
+                 gpointer     data)
+{
+  g_autoptr(SyllabusApplication) app = syllabus_application_new ();
+  Run run = { app, ready, act, data, g_get_monotonic_time () + 30 * G_USEC_PER_SEC };
+  char *argv[] = { (char *)"syllabus", (char *)file, NULL };
+  gboolean by_checks;
+
+  run.source_id = g_timeout_add (50, poll_cb, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, argv), ==, 0);
+  g_assert_false (run.timed_out);
+
+  by_checks = run.source_id == 0;
+  g_clear_handle_id (&run.source_id, g_source_remove);
+
+  return by_checks;
+}
+
+/**
+ * ui_test_collect:
+ *
+ * Finds the widgets of @type below @widget that are on screen, or all of
+ * them when @mapped_only is FALSE.
+ */
+void
+ui_test_collect (GtkWidget *widget,
+                 GType      type,
+                 gboolean   mapped_only,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (!mapped_only || gtk_widget_get_mapped (widget)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ui_test_collect (child, type, mapped_only, found);
+}
+
+SyllabusWindow *
+ui_test_get_window (SyllabusApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return SYLLABUS_IS_WINDOW (window) ? SYLLABUS_WINDOW (window) : NULL;
+}
+
+/**
+ * ui_test_get_rows:
+ *
+ * Returns: (transfer container): the resource rows on screen
+ */
+GPtrArray *
+ui_test_get_rows (SyllabusApplication *app)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    ui_test_collect (GTK_WIDGET (window), SYLLABUS_TYPE_RESOURCE_ROW, TRUE, rows);
+
+  return rows;
+}
+
+/**
+ * ui_test_find_row:
+ *
+ * Returns: (nullable): the row on screen showing the resource @title
+ */
+GtkWidget *
+ui_test_find_row (SyllabusApplication *app,
+                  const char          *title)
+{
+  g_autoptr(GPtrArray) rows = ui_test_get_rows (app);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SyllabusResource *resource =
+        syllabus_resource_row_get_resource (g_ptr_array_index (rows, i));
+
+      if (resource != NULL && g_str_equal (syllabus_resource_get_title (resource), title))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+ui_test_row_check_button (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  ui_test_collect (row, GTK_TYPE_CHECK_BUTTON, TRUE, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+
+  return g_ptr_array_index (checks, 0);
 }

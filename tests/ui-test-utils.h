@@ -12,14 +12,34 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
+
+#include "syllabus-application.h"
+#include "syllabus-window.h"
 
 G_BEGIN_DECLS
+
+typedef gboolean (*UiTestCheck) (SyllabusApplication *app,
+                                 gpointer             data);
 
 void ui_test_init           (int         *argc,
                              char      ***argv);
 void ui_test_add            (const char  *path,
                              GTestFunc    func);
 void ui_test_use_system_dirs (void);
+
+gboolean        ui_test_run_app          (const char          *file,
+                                          UiTestCheck          ready,
+                                          UiTestCheck          act,
+                                          gpointer             data);
+void            ui_test_collect          (GtkWidget           *widget,
+                                          GType                type,
+                                          gboolean             mapped_only,
+                                          GPtrArray           *found);
+SyllabusWindow *ui_test_get_window       (SyllabusApplication *app);
+GPtrArray      *ui_test_get_rows         (SyllabusApplication *app);
+GtkWidget      *ui_test_find_row         (SyllabusApplication *app,
+                                          const char          *title);
+GtkWidget      *ui_test_row_check_button (GtkWidget           *row);
 
 G_END_DECLS
