@@ -14,6 +14,8 @@
 
 #include "syllabus-entry.h"
 
+#include <glib/gi18n.h>
+
 /* What the user did with one resource of one topic: its status (not
  * started, in progress, done, skipped), when it was started and finished,
  * their notes, and when they last changed any of it. The title and URL are
@@ -84,6 +86,32 @@ syllabus_status_to_string (SyllabusStatus status)
   g_return_val_if_fail (status < SYLLABUS_N_STATUSES, NULL);
 
   return status_values[status].value_nick;
+}
+
+/**
+ * syllabus_status_describe:
+ *
+ * Returns: the status in words, lower case, for sentences: "in progress"
+ */
+const char *
+syllabus_status_describe (SyllabusStatus status)
+{
+  switch (status)
+    {
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      /* Translators: a resource's status, within a sentence */
+      return _("in progress");
+    case SYLLABUS_STATUS_DONE:
+      /* Translators: a resource's status, within a sentence */
+      return _("done");
+    case SYLLABUS_STATUS_SKIPPED:
+      /* Translators: a resource's status, within a sentence */
+      return _("skipped");
+    case SYLLABUS_STATUS_NOT_STARTED:
+    default:
+      /* Translators: a resource's status, within a sentence */
+      return _("not started");
+    }
 }
 
 /**

@@ -226,27 +226,6 @@ format_date (GDateTime *time)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-static const char *
-status_label (SyllabusStatus status)
-{
-  switch (status)
-    {
-    case SYLLABUS_STATUS_IN_PROGRESS:
-      /* Translators: a resource's status in the progress report */
-      return _("in progress");
-    case SYLLABUS_STATUS_DONE:
-      /* Translators: a resource's status in the progress report */
-      return _("done");
-    case SYLLABUS_STATUS_SKIPPED:
-      /* Translators: a resource's status in the progress report */
-      return _("skipped");
-    case SYLLABUS_STATUS_NOT_STARTED:
-    default:
-      /* Translators: a resource's status in the progress report */
-      return _("not started");
-    }
-}
-
 /* Appends the user's notes under a list item, quoted, so that they keep
  * their own Markdown but cannot break the report's structure: every block
  * they open ends with the quote. */
@@ -296,7 +275,7 @@ append_item (GString       *out,
 
   /* "done 2026-11-25" says the status already. */
   if (with_status && !(status == SYLLABUS_STATUS_DONE && done_at != NULL))
-    g_ptr_array_add (details, g_strdup (status_label (status)));
+    g_ptr_array_add (details, g_strdup (syllabus_status_describe (status)));
   if (started_at != NULL)
     {
       g_autofree char *date = format_date (started_at);

@@ -644,23 +644,6 @@ update_progress (SyllabusWindow *self)
   update_topic_label (self, self->topic);
 }
 
-static const char *
-status_name (SyllabusStatus status)
-{
-  switch (status)
-    {
-    case SYLLABUS_STATUS_IN_PROGRESS:
-      return _("in progress");
-    case SYLLABUS_STATUS_DONE:
-      return _("done");
-    case SYLLABUS_STATUS_SKIPPED:
-      return _("skipped");
-    case SYLLABUS_STATUS_NOT_STARTED:
-    default:
-      return _("not started");
-    }
-}
-
 static void
 undo_toast_dismissed_cb (SyllabusWindow *self,
                          AdwToast       *toast)
@@ -692,7 +675,7 @@ offer_undo (SyllabusWindow *self,
   if (previous == SYLLABUS_STATUS_DONE && status != SYLLABUS_STATUS_DONE)
     message = g_strdup_printf (_("“%s” is no longer done"), title);
   else if (previous != status)
-    message = g_strdup_printf (_("“%s” is now %s"), title, status_name (status));
+    message = g_strdup_printf (_("“%s” is now %s"), title, syllabus_status_describe (status));
   else if (*syllabus_entry_get_notes (entry) == '\0' && previous_notes != NULL &&
            *previous_notes != '\0')
     message = g_strdup_printf (_("Notes for “%s” cleared"), title);
