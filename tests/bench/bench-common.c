@@ -1,0 +1,260 @@
+/* bench-common.c
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bench-common.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The generated topics are the same on every run and every machine: the
+ * words come from a fixed seed. */
+static const char *const words[] = {
+  "ownership", "borrow", "lifetime", "trait", "closure", "iterator", "vector",
+  "slice", "module", "crate", "macro", "thread", "channel", "mutex", "future",
+  "memory", "safety", "compiler", "pattern", "match", "enum", "struct", "error",
+  "result", "option", "generic", "data", "pipeline", "stream", "buffer", "the",
+  "a", "of", "and", "to", "in", "is", "that", "with", "for", "it", "as", "on",
+  "fast", "reliable", "concurrent", "zero-cost", "abstraction", "library",
+};
+
+static void
+append_words (GString *out,
+              GRand   *rand,
+              guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+}
+
+/* One paragraph of prose with the inline markup topics use. */
+static void
+append_paragraph (GString *out,
+                  GRand   *rand,
+                  guint    serial)
+{
+  for (guint sentence = 0; sentence < 5; sentence++)
+    {
+      append_words (out, rand, 4);
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:
+          g_string_append (out, " *");
+          append_words (out, rand, 2);
+          g_string_append (out, "*");
+          break;
+        case 1:
+          g_string_append (out, " **");
+          append_words (out, rand, 2);
+          g_string_append (out, "**");
+          break;
+        case 2:
+          g_string_append_printf (out, " `value_%u`", serial);
+          break;
+        case 3:
+          g_string_append_printf (out, " [the %s guide](https://example.org/guide/%u#part-%u)",
+                                  words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                  serial, sentence);
+          break;
+        default:
+          g_string_append (out, " &mdash; ");
+          break;
+        }
+      g_string_append (out, " ");
+      append_words (out, rand, 6);
+      /* Soft line breaks, as in hand-written pages. */
+      g_string_append (out, sentence % 2 == 0 ? ".\n" : ". ");
+    }
+  g_string_append (out, "\n\n");
+}
+
+static void
+append_section (GString *out,
+                GRand   *rand,
+                guint    serial)
+{
+  g_string_append_printf (out, "## Part %u: ", serial);
+  append_words (out, rand, 3);
+  g_string_append (out, "\n\n");
+
+  append_paragraph (out, rand, serial);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_string_append (out, "- ");
+      append_words (out, rand, 5);
+      g_string_append (out, i % 2 == 0 ? " with _emphasis_\n" : " and `code`\n");
+      if (i == 1)
+        {
+          g_string_append (out, "  - nested: ");
+          append_words (out, rand, 4);
+          g_string_append (out, "\n");
+        }
+    }
+  g_string_append (out, "\n");
+
+  append_paragraph (out, rand, serial + 1);
+
+  g_string_append_printf (out,
+                          "```rust\n"
+                          "fn part_%u(input: &[u8]) -> Result<usize, Error> {\n"
+                          "    let total = input.iter().filter(|b| **b > %u).count();\n"
+                          "    println!(\"{} < {}\", total, input.len());\n"
+                          "    Ok(total)\n"
+                          "}\n"
+                          "```\n\n",
+                          serial, serial % 256);
+
+  g_string_append (out, "> **Note:** ");
+  append_words (out, rand, 12);
+  g_string_append (out, "\n\n");
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_string_append_printf (out, "%u. ", i);
+      append_words (out, rand, 6);
+      g_string_append (out, "\n");
+    }
+  g_string_append (out, "\n");
+
+  append_paragraph (out, rand, serial + 2);
+}
+
+/**
+ * bench_generate_topic:
+ * @intro_bytes: about how long the introduction is
+ * @n_resources: how many resources the "Learning Resources" section lists
+ *
+ * Writes a topic page: front matter, a title, an introduction of about
+ * @intro_bytes bytes with headings, paragraphs with emphasis, links and
+ * inline code, lists, code blocks and quotes, then a "Learning Resources"
+ * section with @n_resources links in groups of fifty, then a closing
+ * section.
+ *
+ * Returns: (transfer full): the page
+ */
+GString *
+bench_generate_topic (gsize intro_bytes,
+                      guint n_resources)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  GString *out = g_string_sized_new (intro_bytes + n_resources * 96 + 4096);
+  guint serial = 0;
+
+  g_string_append (out,
+                   "---\n"
+                   "title: Generated\n"
+                   "weight: 5\n"
+                   "---\n"
+                   "\n"
+                   "# Generated\n"
+                   "\n"
+                   "## Introduction\n");
+  append_paragraph (out, rand, serial++);
+
+  while (out->len < intro_bytes)
+    append_section (out, rand, serial++ * 3);
+
+  g_string_append (out, "## Learning Resources\n");
+  for (guint i = 0; i < n_resources; i++)
+    {
+      if (i % 50 == 0)
+        g_string_append_printf (out, "\n### Group %u\n", i / 50 + 1);
+      g_string_append_printf (out, "- [Resource %u: ", i);
+      append_words (out, rand, 3);
+      g_string_append_printf (out, "](https://example.org/resources/%u/%s)\n", i,
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+
+  g_string_append (out, "\n## Closing words\n\n");
+  append_paragraph (out, rand, serial);
+
+  return out;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+double
+bench_median (const double *values,
+              guint         n)
+{
+  g_autofree double *sorted = NULL;
+
+  g_return_val_if_fail (n > 0, 0);
+
+  sorted = g_memdup2 (values, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+
+  return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+double
+bench_now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Reads "--runs N" (N at least BENCH_MIN_RUNS) and removes it from argv. */
+guint
+bench_parse_runs (int    *argc,
+                  char ***argv)
+{
+  guint runs = BENCH_DEFAULT_RUNS;
+  int j = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--runs") && i + 1 < *argc)
+        {
+          guint64 value;
+
+          if (!g_ascii_string_to_unsigned ((*argv)[i + 1], 10, BENCH_MIN_RUNS, 1000, &value, NULL))
+            {
+              g_printerr ("--runs takes a number from %d to 1000\n", BENCH_MIN_RUNS);
+              exit (2);
+            }
+          runs = value;
+          i++;
+          continue;
+        }
+      (*argv)[j++] = (*argv)[i];
+    }
+  *argc = j;
+  (*argv)[j] = NULL;
+
+  return runs;
+}
+
+void
+bench_print_verdict (const char *name,
+                     gboolean    met)
+{
+  g_print ("  goal %-56s %s\n", name, met ? "met" : "MISSED");
+}
