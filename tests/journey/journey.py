@@ -1,0 +1,989 @@
+#!/usr/bin/env python3
+# journey.py
+#
+# Copyright 2026 The Syllabus developers
+#
+# This program is free software: you can redistribute it and/or modify it
+# under the terms of the GNU General Public License as published by the Free
+# Software Foundation, either version 3 of the License, or (at your option)
+# any later version.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""A person's journey through Syllabus, driven through the accessibility tree.
+
+The real application runs on a virtual screen (Xvfb) with a D-Bus session
+bus and the AT-SPI accessibility bus of its own, and fresh temporary XDG
+folders. Widgets are found the way a screen reader finds them, by role and
+accessible name; they are used with real pointer and key events (xdotool).
+
+The journey: start; choose another topic, then Rust; tick "Rust in Action";
+set "Programming Rust" in progress; write a note; search for it, where the
+application has a search; quit with Ctrl+Q; check progress.json; start again
+and check every change through the accessibility tree; quit again.
+
+--pointer does it with the mouse; --keyboard with the keyboard only, moving
+the focus with Tab as a person who cannot use a pointer would, and so checks
+that every control on the way can be reached and used that way.
+
+On failure, a screenshot of each step taken so far, the accessibility tree
+and the application's output are saved to LOG_DIR/journey-MODE/; set
+JOURNEY_KEEP_EVIDENCE=1 to keep them after a success too.
+
+Prints TAP. Usage: journey.py --pointer|--keyboard [--log-dir LOG_DIR] SYLLABUS
+"""
+
+import argparse
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+TOPIC = "Rust"
+OTHER_TOPIC = "Python"
+TICKED = "Rust in Action"
+STARTED = "Programming Rust"
+UNTOUCHED = "Official Rust Book"
+SEARCH_WORD = "borrowck"
+STATUSES = ("Not Started", "In Progress", "Done", "Skipped")
+SCREEN = "1400x900x24"
+
+# Seconds to wait for the application to react; generous, as a build with
+# sanitizers is several times slower.
+TIMEOUT = float(os.environ.get("JOURNEY_TIMEOUT", "30"))
+
+
+class Failure(Exception):
+    pass
+
+
+class Skip(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------
+# Outside the virtual screen: a clean environment, then run again inside.
+
+
+def outer(args):
+    missing = [tool for tool in ("Xvfb", "dbus-run-session", "xdotool")
+               if shutil.which(tool) is None]
+    try:
+        import pyatspi  # noqa: F401
+    except ImportError:
+        missing.append("python3-pyatspi")
+    if missing:
+        print("1..0 # SKIP missing: " + ", ".join(missing))
+        return 0
+
+    # Short paths: the buses put their sockets under these folders.
+    root = tempfile.mkdtemp(prefix="syl-j-", dir="/tmp")
+    server = process = None
+    # Meson ends a test that runs out of time with SIGTERM: clean up then too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        env = dict(os.environ)
+        # The test suite turns accessibility off for the other tests.
+        for name in ("NO_AT_BRIDGE", "GTK_A11Y", "DBUS_SESSION_BUS_ADDRESS",
+                     "AT_SPI_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY",
+                     "GDK_BACKEND", "G_MESSAGES_DEBUG", "LANGUAGE", "LANG"):
+            env.pop(name, None)
+        for name in ("data", "config", "cache", "runtime"):
+            path = os.path.join(root, name)
+            os.mkdir(path, 0o700)
+            env["XDG_%s_HOME" % name.upper() if name != "runtime" else "XDG_RUNTIME_DIR"] = path
+        env["GSETTINGS_BACKEND"] = "memory"
+        env["GDK_BACKEND"] = "x11"
+        env["LC_ALL"] = "C.UTF-8"
+        env["JOURNEY_WORKDIR"] = root
+        # The buses and daemons started on the way print to standard
+        # output too: the journey writes its TAP to a file of its own,
+        # which is passed on here as it grows.
+        tap_path = os.path.join(root, "journey.tap")
+        env["JOURNEY_TAP"] = tap_path
+        open(tap_path, "w").close()
+
+        # A virtual screen of its own. Xvfb picks a free display itself:
+        # xvfb-run -a can pick one that a run starting at the same moment
+        # also picks.
+        server, env["DISPLAY"] = start_xvfb(os.path.join(root, "xvfb.log"))
+
+        command = ["dbus-run-session", "--",
+                   sys.executable, os.path.abspath(__file__), "--inner"] + sys.argv[1:]
+        # A process group of its own, to end every daemon started on the
+        # way with it.
+        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=sys.stderr,
+                                   start_new_session=True)
+        with open(tap_path) as tap:
+            while True:
+                done = process.poll() is not None
+                sys.stdout.write(tap.read())
+                sys.stdout.flush()
+                if done:
+                    break
+                time.sleep(0.2)
+        return process.returncode
+    finally:
+        if process is not None:
+            end_group(process)
+        if server is not None and server.poll() is None:
+            server.terminate()
+            server.wait()
+        # The document portal's mount in the runtime folder goes away
+        # a moment after the portal.
+        for _ in range(20):
+            shutil.rmtree(root, ignore_errors=True)
+            if not os.path.exists(root):
+                break
+            time.sleep(0.25)
+
+
+def end_group(process):
+    """Ends process and whatever is left of its process group."""
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            continue
+        # Daemons of the group may outlive its leader.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+
+
+def start_xvfb(log_path):
+    """Starts Xvfb on a free display; returns it and the display's name."""
+    read_end, write_end = os.pipe()
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN,
+                                   "-nolisten", "tcp"],
+                                  pass_fds=(write_end,), stdin=subprocess.DEVNULL,
+                                  stdout=log, stderr=subprocess.STDOUT)
+    os.close(write_end)
+    number = b""
+    deadline = time.monotonic() + 30
+    while not number.endswith(b"\n"):
+        ready, _, _ = select.select([read_end], [], [], max(0, deadline - time.monotonic()))
+        chunk = os.read(read_end, 16) if ready else b""
+        if not chunk:
+            server.kill()
+            with open(log_path) as log:
+                raise SystemExit("Xvfb did not start: " + log.read())
+        number += chunk
+    os.close(read_end)
+    return server, ":" + number.decode().strip()
+
+
+# --------------------------------------------------------------------------
+# Inside: the application, its accessibility tree, the pointer and the keys.
+
+
+def run(*command, timeout=20):
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, timeout=timeout)
+    if result.returncode != 0:
+        raise Failure("%s failed: %s" % (" ".join(command), result.stderr.strip()))
+    return result.stdout
+
+
+def wait_for(what, check, timeout=TIMEOUT, interval=0.1):
+    """Calls check() until it returns something true; returns that.
+
+    Objects of the tree can vanish while they are read (rows are recycled):
+    errors count as "not yet".
+    """
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while True:
+        try:
+            value = check()
+            if value:
+                return value
+        except Failure as error:
+            last_error = error
+        except Exception as error:  # D-Bus errors from objects that went away
+            last_error = error
+        if time.monotonic() > deadline:
+            raise Failure("timed out after %gs waiting for %s%s" %
+                          (timeout, what, " (last error: %s)" % last_error if last_error else ""))
+        time.sleep(interval)
+
+
+class App:
+    """The running application: its process, X window and accessible."""
+
+    def __init__(self, journey, executable):
+        self.journey = journey
+        self.log_path = os.path.join(journey.workdir, "syllabus-%d.log" % (journey.starts + 1))
+        journey.starts += 1
+        self.log = open(self.log_path, "w")
+        env = dict(os.environ)
+        env["G_DEBUG"] = "fatal-criticals"
+        command = [executable]
+        if os.environ.get("JOURNEY_STRACE"):
+            # Who sends the application signals, for an unexplained end.
+            command = ["strace", "-f", "-e", "trace=none", "-o", self.log_path + ".strace"] + command
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.accessible = None
+        self.window = None
+        self.lists = {}
+
+    def check_alive(self):
+        code = self.process.poll()
+        if code is not None:
+            raise Failure("the application ended with status %d" % code)
+
+    def find_accessible(self):
+        self.check_alive()
+        desktop = self.journey.pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and self.process.pid in (app.get_process_id(),
+                                                        parent_pid(app.get_process_id())):
+                return app
+        return None
+
+    def frame(self):
+        self.check_alive()
+        for i in range(self.accessible.childCount):
+            child = self.accessible.getChildAtIndex(i)
+            if child is not None and child.getRoleName() == "frame" and child.name == "Syllabus":
+                return child
+        raise Failure("no frame named Syllabus")
+
+    def find_x_window(self):
+        # No window manager: the window is where the application put it.
+        # The name is matched without case, so the leader window
+        # "syllabus" and popovers match too; the big one is the window.
+        out = run("xdotool", "search", "--onlyvisible", "--name", "^Syllabus$")
+        best = None
+        for wid in out.split():
+            geometry = x_geometry(wid)
+            if geometry[2] >= 300 and (best is None or geometry[2] > best[1][2]):
+                best = (wid, geometry)
+        return best[0] if best else None
+
+    def start(self):
+        self.accessible = wait_for("the application on the accessibility bus", self.find_accessible)
+        self.window = wait_for("the window on the screen", self.find_x_window)
+        wait_for("the window in the accessibility tree", self.frame)
+        run("xdotool", "windowfocus", "--sync", self.window)
+
+    def origin(self):
+        """Where window coordinates start on the screen.
+
+        GTK 4.8 reports extents relative to the window widget, whatever
+        coordinate type is asked for (and warns for screen coordinates);
+        the X window is larger by the invisible frame around the window
+        widget, the same on each side.
+        """
+        x, y, width, height = x_geometry(self.window)
+        extents = self.frame().queryComponent().getExtents(self.journey.pyatspi.WINDOW_COORDS)
+        return x + (width - extents.width) // 2, y + (height - extents.height) // 2
+
+    def quit(self):
+        self.check_alive()
+        run("xdotool", "windowfocus", "--sync", self.window)
+        run("xdotool", "key", "ctrl+q")
+        try:
+            code = self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise Failure("the application did not quit within %gs of Ctrl+Q" % TIMEOUT)
+        self.log.close()
+        if code != 0:
+            raise Failure("the application quit with status %d" % code)
+        # Its own warnings, not those of the web process beside it.
+        with open(self.log_path) as log:
+            warnings = [line for line in log
+                        if re.search(r"^\(syllabus:\d+\): .*(WARNING|CRITICAL) \*\*", line)]
+        if warnings:
+            raise Failure("the application warned:\n" + "".join(warnings))
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def parent_pid(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def x_geometry(wid):
+    out = run("xdotool", "getwindowgeometry", "--shell", wid)
+    values = dict(line.split("=", 1) for line in out.split() if "=" in line)
+    return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+
+def tap(line):
+    """Writes a line of TAP where the outer process reads it."""
+    with open(os.environ["JOURNEY_TAP"], "a") as out:
+        out.write(line + "\n")
+
+
+class Journey:
+    def __init__(self, args):
+        import pyatspi
+
+        self.pyatspi = pyatspi
+        self.args = args
+        self.mode = "keyboard" if args.keyboard else "pointer"
+        self.workdir = os.environ.get("JOURNEY_WORKDIR") or tempfile.mkdtemp(prefix="syl-j-")
+        self.shots = os.path.join(self.workdir, "shots")
+        os.makedirs(self.shots, exist_ok=True)
+        self.starts = 0
+        self.keys = []
+        self.app = None
+        self.count = 0
+        self.note = "Chapter 4 on ownership; the %s explains %s errors." % (
+            "keyboard" if args.keyboard else "mouse", SEARCH_WORD)
+
+    # ---- the tree
+
+    def walk(self, root, max_depth=60):
+        """Every descendant of root, depth first."""
+        stack = [(root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            yield node
+            if depth >= max_depth:
+                continue
+            try:
+                children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+            except Exception:
+                continue
+            for child in reversed(children):
+                if child is not None:
+                    stack.append((child, depth + 1))
+
+    def iter_find(self, root, role=None, name=None, pred=None):
+        for node in self.walk(root):
+            try:
+                if role is not None and node.getRoleName() != role:
+                    continue
+                if name is not None and node.name != name:
+                    continue
+                if pred is not None and not pred(node):
+                    continue
+            except Exception:
+                continue
+            yield node
+
+    def find_all(self, root, role=None, name=None, pred=None):
+        return list(self.iter_find(root, role, name, pred))
+
+    def find(self, root, role=None, name=None, pred=None):
+        return next(self.iter_find(root, role, name, pred), None)
+
+    def extents(self, node):
+        e = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        return e.x, e.y, e.width, e.height
+
+    def on_screen(self, node):
+        x, y, width, height = self.extents(node)
+        return width > 0 and height > 0
+
+    def shown(self, node):
+        """Whether node is on screen, and so is everything around it.
+
+        A widget in a closed revealer keeps the size it had: its
+        ancestors tell.
+        """
+        while node is not None and node.getRoleName() != "frame":
+            try:
+                extents = self.extents(node)
+            except NotImplementedError:
+                extents = (0, 0, 1, 1)
+            if extents[2] <= 0 or extents[3] <= 0:
+                return False
+            node = node.parent
+        return node is not None
+
+    def has_state(self, node, state):
+        return node.getState().contains(state)
+
+    def focused(self, node):
+        return self.has_state(node, self.pyatspi.STATE_FOCUSED)
+
+    def checked(self, node):
+        return self.has_state(node, self.pyatspi.STATE_CHECKED)
+
+    def text_of(self, node):
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+
+    def frame(self):
+        return self.app.frame()
+
+    def named_list(self, name):
+        """The list named name; the lists live as long as the window."""
+        cached = self.app.lists.get(name)
+        try:
+            if cached is not None and cached.name == name and cached.getRoleName() == "list":
+                return cached
+        except Exception:
+            pass
+        found = self.find(self.frame(), "list", name)
+        if found is None:
+            raise Failure("no list named “%s”" % name)
+        self.app.lists[name] = found
+        return found
+
+    def checklist(self):
+        return self.named_list("Learning resources")
+
+    def topics(self):
+        return self.named_list("Topics")
+
+    def check_box(self, title):
+        found = self.find(self.checklist(), "check box", title)
+        if found is None or not self.on_screen(found):
+            raise Failure("no check box named “%s” on screen" % title)
+        return found
+
+    def combo(self, title):
+        found = self.find(self.checklist(), "combo box", "Status of " + title)
+        if found is None or not self.on_screen(found):
+            raise Failure("no combo box named “Status of %s” on screen" % title)
+        return found
+
+    def combo_button(self, title):
+        combo = self.combo(title)
+        button = self.find(combo, "push button", pred=self.on_screen)
+        if button is None:
+            raise Failure("the status of “%s” has no button" % title)
+        return button
+
+    def status_shown(self, title):
+        """The status the drop-down of title shows, its popover aside."""
+        button = self.combo_button(title)
+        labels = self.find_all(button, "label", pred=lambda n: n.name in STATUSES and self.on_screen(n))
+        return labels[0].name if len(labels) == 1 else None
+
+    def notes_button(self, title):
+        found = self.find(self.checklist(), "push button", "Edit notes for " + title)
+        if found is None or not self.on_screen(found):
+            raise Failure("no button named “Edit notes for %s” on screen" % title)
+        return found
+
+    def notes_view(self, title):
+        found = self.find(self.checklist(), "text", "Notes for " + title)
+        if found is None:
+            raise Failure("no text named “Notes for %s”" % title)
+        return found
+
+    def topic_item(self, title):
+        """The sidebar's list item that shows title."""
+        for item in self.find_all(self.topics(), "list item"):
+            if self.find(item, "label", title) is not None:
+                return item
+        raise Failure("no topic “%s” in the sidebar" % title)
+
+    def subtitle_is(self, title):
+        # The window title shows the topic under the application's name.
+        labels = self.find_all(self.frame(), "label", title, pred=self.on_screen)
+        header = [label for label in labels if self.extents(label)[1] < 48]
+        return bool(header)
+
+    def progress_text(self):
+        labels = self.find_all(self.frame(), "label",
+                               pred=lambda n: re.match(r"^\d+ of \d+ done", n.name or "") is not None
+                               and self.on_screen(n))
+        # The topic's own count comes first, above the group headings.
+        labels.sort(key=lambda n: self.extents(n)[1])
+        return labels[0].name if labels else None
+
+    def search_controls(self):
+        """The search button and entry, where the application has them."""
+        frame = self.frame()
+        button = self.find(frame, pred=lambda n: n.getRoleName() in ("toggle button", "push button")
+                           and "search" in (n.name or "").lower())
+        entry = self.find(frame, pred=lambda n: n.getRoleName() in ("entry", "text")
+                          and "search" in (n.name or "").lower())
+        return button, entry
+
+    # ---- pointer and keys
+
+    def click(self, node, what=None):
+        x, y, width, height = self.extents(node)
+        if width <= 0 or height <= 0:
+            raise Failure("%s has no place on screen" % (what or node.name))
+        ox, oy = self.app.origin()
+        run("xdotool", "mousemove", "--sync", str(ox + x + width // 2), str(oy + y + height // 2),
+            "click", "1")
+
+    def click_in_popover(self, anchor, popover, node):
+        """Clicks node in popover, which is a window of its own.
+
+        Extents inside a popover are not where it is on screen: they are
+        taken relative to the popover, whose own window is found by size.
+        """
+        px, py, pwidth, pheight = self.extents(popover)
+        x, y, width, height = self.extents(node)
+        ox, oy = self.app.origin()
+        button_y = oy + self.extents(anchor)[1]
+        windows = []
+        for wid in run("xdotool", "search", "--onlyvisible", "--name", "^syllabus$").split():
+            if wid == self.app.window:
+                continue
+            geometry = x_geometry(wid)
+            if geometry[2] == pwidth and pheight <= geometry[3] <= pheight + 24:
+                windows.append(geometry)
+        if len(windows) != 1:
+            raise Failure("found %d windows for the popover" % len(windows))
+        wx, wy, wwidth, wheight = windows[0]
+        # The arrow is outside the popover's extents: on top when it opens
+        # downwards.
+        dy = wheight - pheight if wy > button_y else 0
+        run("xdotool", "mousemove", "--sync",
+            str(wx + (wwidth - pwidth) // 2 + x - px + width // 2),
+            str(wy + dy + y - py + height // 2), "click", "1")
+
+    def key(self, *keys):
+        # Keys go to the window with the X input focus; with no window
+        # manager, nothing gives it back when a popover closes.
+        if self.app is not None and self.app.window is not None:
+            focus = run("xdotool", "getwindowfocus").strip()
+            if focus != self.app.window and not self.popover_open():
+                self.keys.append("(focus was on X window %s)" % focus)
+                run("xdotool", "windowfocus", "--sync", self.app.window)
+        self.keys.extend(keys)
+        del self.keys[:-30]
+        run("xdotool", "key", "--delay", "40", *keys)
+
+    def popover_open(self):
+        windows = run("xdotool", "search", "--onlyvisible", "--name", "^syllabus$").split()
+        return any(wid != self.app.window and x_geometry(wid)[2] > 20 for wid in windows)
+
+    def type(self, text):
+        run("xdotool", "type", "--delay", "25", text, timeout=60)
+
+    def tab_to(self, what, find, key="Tab", limit=40):
+        """Presses key until the control find() returns has the focus.
+
+        Returns the number of presses; fails if it is never reached.
+        """
+        for presses in range(limit + 1):
+            try:
+                node = find()
+                if node is not None and self.focused(node):
+                    return presses
+            except Exception:  # not there yet, or gone while read
+                pass
+            if os.environ.get("JOURNEY_DEBUG"):
+                tap("# %s: focus on %s" % (what, self.describe_focus()))
+            if presses < limit:
+                self.key(key)
+                # Let the focus move and the tree catch up.
+                time.sleep(0.15)
+        raise Failure("%s never got the keyboard focus in %d presses of %s; focus is on %s" %
+                      (what, limit, key, self.describe_focus()))
+
+    def describe_focus(self):
+        try:
+            for node in self.walk(self.frame()):
+                try:
+                    if self.focused(node):
+                        return "%s “%s”" % (node.getRoleName(), node.name)
+                except Exception:
+                    continue
+        except Exception:
+            pass
+        return "nothing in the window"
+
+    # ---- reporting
+
+    def screenshot(self, label):
+        if shutil.which("import") is None:
+            return
+        path = os.path.join(self.shots, "%02d-%s.png" % (self.count, label))
+        subprocess.run(["import", "-window", "root", path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
+
+    def dump_tree(self, path):
+        with open(path, "w") as out:
+            if self.app is None or self.app.accessible is None:
+                out.write("no application\n")
+                return
+            try:
+                root = self.frame()
+            except Exception as error:
+                out.write("no frame: %s\n" % error)
+                return
+
+            def dump(node, depth):
+                try:
+                    states = [self.pyatspi.stateToString(s) for s in node.getState().getStates()
+                              if s in (self.pyatspi.STATE_FOCUSED, self.pyatspi.STATE_CHECKED,
+                                       self.pyatspi.STATE_SELECTED, self.pyatspi.STATE_SENSITIVE)]
+                    try:
+                        extents = self.extents(node)
+                    except NotImplementedError:
+                        extents = None
+                    out.write("%s%s “%s” %s %s\n" % ("  " * depth, node.getRoleName(), node.name,
+                                                    extents, " ".join(states)))
+                    for i in range(node.childCount):
+                        child = node.getChildAtIndex(i)
+                        if child is not None:
+                            dump(child, depth + 1)
+                except Exception as error:
+                    out.write("%s(error: %s)\n" % ("  " * depth, error))
+
+            dump(root, 0)
+
+    def save_evidence(self):
+        if not self.args.log_dir:
+            return None
+        folder = os.path.join(self.args.log_dir, "journey-" + self.mode)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder, exist_ok=True)
+        for name in sorted(os.listdir(self.shots)):
+            shutil.copy(os.path.join(self.shots, name), folder)
+        for name in os.listdir(self.workdir):
+            if name.startswith("syllabus-") and (name.endswith(".log") or name.endswith(".strace")):
+                shutil.copy(os.path.join(self.workdir, name), folder)
+        progress = self.progress_path()
+        if os.path.exists(progress):
+            shutil.copy(progress, folder)
+        try:
+            self.dump_tree(os.path.join(folder, "accessibility-tree.txt"))
+        except Exception:
+            pass
+        return folder
+
+    def step(self, description, action):
+        self.count += 1
+        label = re.sub(r"[^a-z0-9]+", "-", description.lower()).strip("-")[:40]
+        started = time.monotonic()
+        try:
+            detail = action()
+        except Skip as skip:
+            tap("ok %d - %s # SKIP %s" % (self.count, description, skip))
+            return
+        except Exception as error:
+            self.screenshot(label + "-failed")
+            tap("not ok %d - %s" % (self.count, description))
+            for line in (str(error) if isinstance(error, Failure)
+                         else traceback.format_exc()).splitlines():
+                tap("# " + line)
+            if self.keys:
+                tap("# last keys: " + " ".join(self.keys))
+            folder = self.save_evidence()
+            if folder:
+                tap("# screenshots, tree and logs in " + folder)
+            if self.app is not None:
+                self.app.kill()
+                with open(self.app.log_path) as log:
+                    lines = log.read().splitlines()[-20:]
+                for line in lines:
+                    tap("# app: " + line)
+            tap("1..%d" % self.count)
+            sys.exit(1)
+        self.screenshot(label)
+        tap("ok %d - %s (%.1fs)%s" % (self.count, description, time.monotonic() - started,
+                                       ": " + detail if detail else ""))
+
+    # ---- the journey
+
+    def progress_path(self):
+        data = os.environ.get("XDG_DATA_HOME", os.path.expanduser("~/.local/share"))
+        return os.path.join(data, "syllabus", "progress.json")
+
+    def start_app(self):
+        self.app = App(self, self.args.syllabus)
+        self.app.start()
+        wait_for("the checklist of a topic",
+                 lambda: self.find(self.frame(), "check box", pred=self.on_screen))
+        return "window %s" % self.app.window
+
+    def check_names(self):
+        """Every control on screen has a name a screen reader can say."""
+        roles = {"push button", "toggle button", "check box", "combo box", "entry", "text",
+                 "password text", "list", "list item", "menu button", "radio button", "slider",
+                 "spin button", "progress bar", "link", "page tab"}
+        unnamed = []
+        checked = 0
+        for node in self.iter_find(self.frame(), pred=lambda n: n.getRoleName() in roles):
+            try:
+                if not self.on_screen(node):
+                    continue
+                # Items of the checklist hold a row of named controls.
+                if node.getRoleName() == "list item" and node.parent == self.checklist():
+                    continue
+                checked += 1
+                name = node.name or ""
+                if not name.strip() or re.match(r"^(Gtk|Adw)[A-Z]", name):
+                    unnamed.append("%s “%s” at %s" % (node.getRoleName(), name, self.extents(node)[:2]))
+            except Exception:
+                continue
+        if unnamed:
+            raise Failure("controls without a proper name:\n" + "\n".join(unnamed))
+        return "%d controls" % checked
+
+    def choose_topic(self, title):
+        if self.args.keyboard:
+            # From wherever the focus is, into the sidebar, then along it.
+            self.tab_to("the sidebar", lambda: self.find(self.topics(), "list item", pred=self.focused))
+            items = self.find_all(self.topics(), "list item")
+            here = [i for i, item in enumerate(items) if self.focused(item)][0]
+            there = items.index(self.topic_item(title))
+            # The arrow keys move along the list.
+            self.tab_to("the topic “%s”" % title, lambda: self.topic_item(title),
+                        key="Down" if there > here else "Up", limit=abs(there - here))
+            self.key("Return")
+        else:
+            self.click(self.find(self.topic_item(title), "label", title))
+        wait_for("the topic “%s” to be shown" % title, lambda: self.subtitle_is(title))
+
+    def choose_topics(self):
+        self.choose_topic(OTHER_TOPIC)
+        self.choose_topic(TOPIC)
+        wait_for("the checklist of %s" % TOPIC, lambda: self.check_box(TICKED))
+        return None
+
+    def leave_topic_page(self):
+        """From the sidebar, past the topic page, into the checklist."""
+        # Tab stops at each topic of the sidebar first.
+        self.tab_to("the topic page", lambda: self.find(self.frame(), "filler", "WebKitWebView"), limit=12)
+        # A known defect: WebKitGTK keeps Tab inside the page, so Tab alone
+        # never reaches the checklist. Ctrl+Tab, GTK's key for leaving a
+        # widget that uses Tab itself, does.
+        trapped = True
+        for _ in range(4):
+            self.key("Tab")
+            time.sleep(0.2)
+            # Inside the page, no widget of the window has the focus.
+            node = self.find(self.frame(), pred=self.focused)
+            if node is not None and node.name != "WebKitWebView":
+                trapped = False
+                break
+        if trapped:
+            self.key("ctrl+Tab")
+        self.tab_to("the checklist", lambda: self.find(self.checklist(), pred=self.focused))
+        return trapped
+
+    def tick(self):
+        box = self.check_box(TICKED)
+        if self.checked(box):
+            raise Failure("“%s” was ticked before the journey" % TICKED)
+        if self.args.keyboard:
+            self.tab_to("the check box “%s”" % TICKED, lambda: self.check_box(TICKED))
+            self.key("space")
+        else:
+            # GTK 4.8 offers no action on check buttons: click where it is.
+            self.click(box)
+        wait_for("“%s” to be ticked" % TICKED, lambda: self.checked(self.check_box(TICKED)))
+        wait_for("its status to become Done", lambda: self.status_shown(TICKED) == "Done")
+        text = wait_for("the topic's count to say 1 done",
+                        lambda: (self.progress_text() or "").startswith("1 of 7 done") and self.progress_text())
+        return text
+
+    def set_in_progress(self):
+        if self.status_shown(STARTED) != "Not Started":
+            raise Failure("“%s” was started before the journey" % STARTED)
+        if self.args.keyboard:
+            self.tab_to("the status of “%s”" % STARTED, lambda: self.combo_button(STARTED))
+            self.key("space")
+        else:
+            self.click(self.combo_button(STARTED), "the status of " + STARTED)
+
+        def popover_item():
+            combo = self.combo(STARTED)
+            popover = self.find(combo, "filler", "GtkPopover", pred=self.on_screen)
+            if popover is None:
+                return None
+            for item in self.find_all(popover, "list item"):
+                if self.find(item, "label", "In Progress") is not None:
+                    return popover, item
+            return None
+
+        popover, item = wait_for("the list of statuses to open", popover_item)
+        self.screenshot("statuses")
+        if self.args.keyboard:
+            # The list opens on the status chosen now.
+            self.tab_to("“In Progress” in the list", lambda: popover_item()[1], key="Down", limit=4)
+            self.key("Return")
+        else:
+            self.click_in_popover(self.combo_button(STARTED), popover, item)
+        wait_for("“%s” to show In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
+        wait_for("the list of statuses to close",
+                 lambda: self.find(self.combo(STARTED), "filler", "GtkPopover", pred=self.on_screen) is None)
+        return None
+
+    def write_note(self):
+        if self.args.keyboard:
+            # The notes button of the ticked row comes before the status
+            # just set: go back to it.
+            self.tab_to("the button “Edit notes for %s”" % TICKED, lambda: self.notes_button(TICKED),
+                        key="shift+Tab")
+            self.key("space")
+        else:
+            self.click(self.notes_button(TICKED))
+        wait_for("the notes editor to open with the focus",
+                 lambda: self.shown(self.notes_view(TICKED)) and self.focused(self.notes_view(TICKED)))
+        self.type(self.note)
+        wait_for("the note to be in the editor", lambda: self.text_of(self.notes_view(TICKED)) == self.note)
+        self.screenshot("note")
+        # Escape closes the editor and gives the focus back to its button.
+        self.key("Escape")
+        wait_for("the editor to close", lambda: not self.shown(self.notes_view(TICKED)))
+        wait_for("the note to be shown under the title",
+                 lambda: self.find(self.checklist(), "label", self.note, pred=self.on_screen))
+        if self.args.keyboard:
+            wait_for("the focus back on the notes button", lambda: self.focused(self.notes_button(TICKED)))
+        return None
+
+    def search(self):
+        button, entry = self.search_controls()
+        if button is None and entry is None:
+            raise Skip("this build has no search")
+        if self.args.keyboard:
+            self.key("ctrl+f")
+        elif button is not None:
+            self.click(button, "the search button")
+        else:
+            raise Failure("a search entry but no search button")
+
+        if entry is None:
+            raise Failure("a search button but no search entry")
+        wait_for("the search entry with the focus", lambda: self.shown(entry) and self.focused(entry))
+        self.type(SEARCH_WORD)
+
+        def hit():
+            results = self.named_list("Search results")
+            if not self.shown(results):
+                return None
+            return self.find(results, "list item", pred=lambda n: TICKED in (n.name or ""))
+
+        wait_for("“%s” among the results for “%s”" % (TICKED, SEARCH_WORD), hit)
+        self.screenshot("results")
+        named = self.check_names()
+        self.key("Escape")
+        wait_for("the topics back in the sidebar", lambda: self.shown(self.topic_item(TOPIC)))
+        return "results shown, " + named
+
+    def quit(self):
+        self.app.quit()
+        return None
+
+    def check_file(self):
+        with open(self.progress_path()) as f:
+            data = json.load(f)
+        resources = data["topics"]["rust"]["resources"]
+
+        def entry(fragment):
+            keys = [key for key in resources if fragment.lower() in key.lower()]
+            if len(keys) != 1:
+                raise Failure("%d entries whose key holds %s in %s" % (len(keys), fragment, list(resources)))
+            return resources[keys[0]]
+
+        ticked = entry("rust-in-action")
+        if ticked.get("status") != "done" or ticked.get("done") is not True:
+            raise Failure("“%s” is saved as %s" % (TICKED, ticked))
+        if ticked.get("notes") != self.note:
+            raise Failure("the note is saved as %r" % ticked.get("notes"))
+        started = entry("Programming-Rust")
+        if started.get("status") != "in-progress" or started.get("done"):
+            raise Failure("“%s” is saved as %s" % (STARTED, started))
+        others = [key for key, value in resources.items()
+                  if value not in (ticked, started) and value.get("status", "not-started") != "not-started"]
+        if others:
+            raise Failure("resources changed that were not touched: %s" % others)
+        return None
+
+    def check_restored(self):
+        # Settings are kept in memory only, so the last topic is not
+        # remembered: choose it again if another one is shown.
+        try:
+            wait_for("the topic %s" % TOPIC, lambda: self.subtitle_is(TOPIC), timeout=5)
+        except Failure:
+            self.choose_topic(TOPIC)
+        wait_for("“%s” ticked" % TICKED, lambda: self.checked(self.check_box(TICKED)))
+        if self.checked(self.check_box(UNTOUCHED)):
+            raise Failure("“%s” is ticked" % UNTOUCHED)
+        wait_for("“%s” shown as Done" % TICKED, lambda: self.status_shown(TICKED) == "Done")
+        wait_for("“%s” shown as In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
+        wait_for("“%s” shown as Not Started" % UNTOUCHED, lambda: self.status_shown(UNTOUCHED) == "Not Started")
+        wait_for("the note in its editor", lambda: self.text_of(self.notes_view(TICKED)) == self.note)
+        wait_for("the note under the title",
+                 lambda: self.find(self.checklist(), "label", self.note, pred=self.on_screen))
+        text = wait_for("the topic's count", self.progress_text)
+        if not text.startswith("1 of 7 done"):
+            raise Failure("the topic's count says “%s”" % text)
+        wait_for("the sidebar's count of %s" % TOPIC,
+                 lambda: self.find(self.topic_item(TOPIC), "label", "1 of 7") is not None)
+        return text
+
+    def wait_for_registry(self):
+        # The registry is started on demand with the accessibility bus.
+        wait_for("the accessibility registry", lambda: self.pyatspi.Registry.getDesktop(0) is not None)
+
+    def main(self):
+        tap("# %s journey, in %s" % (self.mode, self.workdir))
+        self.wait_for_registry()
+        self.step("start Syllabus", self.start_app)
+        self.step("every control on screen has a name", self.check_names)
+        self.step("choose %s, then %s" % (OTHER_TOPIC, TOPIC), self.choose_topics)
+        if self.args.keyboard:
+            trapped = []
+            self.step("leave the topic page for the checklist",
+                      lambda: trapped.append(self.leave_topic_page()))
+            self.count += 1
+            # A known failure while WebKitGTK keeps Tab in the page. Once
+            # Tab leaves it, meson reports an unexpected pass, which fails
+            # the test: then drop the TODO, so that it stays fixed.
+            tap("%s %d - Tab alone leaves the topic page # TODO WebKitGTK keeps Tab in the page"
+                % ("not ok" if trapped[0] else "ok", self.count))
+        self.step("tick “%s”" % TICKED, self.tick)
+        self.step("set “%s” in progress" % STARTED, self.set_in_progress)
+        self.step("write a note on “%s”" % TICKED, self.write_note)
+        self.step("search for the note's word", self.search)
+        self.step("quit with Ctrl+Q", self.quit)
+        self.step("progress.json holds every change", self.check_file)
+        self.step("start Syllabus again", self.start_app)
+        self.step("every change is back, as the accessibility tree shows", self.check_restored)
+        self.step("quit with Ctrl+Q again", self.quit)
+        tap("1..%d" % self.count)
+        if os.environ.get("JOURNEY_KEEP_EVIDENCE"):
+            tap("# screenshots, tree and logs in %s" % self.save_evidence())
+        return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--pointer", action="store_true", help="use the mouse")
+    mode.add_argument("--keyboard", action="store_true", help="use the keyboard only")
+    parser.add_argument("--log-dir", help="where to save evidence of a failure")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("syllabus", help="the application's executable")
+    args = parser.parse_args()
+
+    if not args.inner:
+        return outer(args)
+    return Journey(args).main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
