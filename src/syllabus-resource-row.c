@@ -39,14 +39,18 @@ struct _SyllabusResourceRow
   GtkDropDown      *status_dropdown;
   GtkToggleButton  *notes_button;
   GtkMenuButton    *more_button;
+  GtkLabel         *notes_label;
+  GtkRevealer      *notes_revealer;
+  GtkTextView      *notes_view;
+
+  /* The link and dates popover, made when first opened: a list creates
+   * a couple of hundred rows, and two calendars each would cost more than
+   * the rest of the row. */
   GtkButton        *open_button;
   GtkLabel         *started_label;
   GtkCalendar      *started_calendar;
   GtkLabel         *finished_label;
   GtkCalendar      *finished_calendar;
-  GtkLabel         *notes_label;
-  GtkRevealer      *notes_revealer;
-  GtkTextView      *notes_view;
 
   /* Owned references */
   SyllabusResource *resource;
@@ -133,6 +137,10 @@ update_dates (SyllabusResourceRow *self)
   if (self->entry == NULL)
     return;
 
+  update_meta (self);
+  if (self->started_calendar == NULL)
+    return;
+
   done = syllabus_entry_get_status (self->entry) == SYLLABUS_STATUS_DONE;
 
   self->syncing_dates = TRUE;
@@ -150,7 +158,6 @@ update_dates (SyllabusResourceRow *self)
                             gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->finished_calendar), done &&
                             gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
-  update_meta (self);
 }
 
 /* A day picked in a calendar, at noon local time, so that it stays the same
@@ -302,6 +309,9 @@ position_to_status (GBinding     *binding,
   return TRUE;
 }
 
+static void create_popover_cb (GtkMenuButton *button,
+                               gpointer       user_data);
+
 static void
 syllabus_resource_row_dispose (GObject *object)
 {
@@ -337,18 +347,10 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, more_button);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, started_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, started_calendar);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, finished_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, finished_calendar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_revealer);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, notes_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, started_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, finished_day_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "resourcerow");
@@ -395,6 +397,8 @@ syllabus_resource_row_init (SyllabusResourceRow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), controller);
 
+  gtk_menu_button_set_create_popup_func (self->more_button, create_popover_cb, self, NULL);
+
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (name_status_button), self, G_CONNECT_SWAPPED);
 }
@@ -415,6 +419,75 @@ name_control (gpointer  widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, owned,
                                   -1);
+}
+
+static void
+name_popover_controls (SyllabusResourceRow *self)
+{
+  const char *title;
+
+  if (self->open_button == NULL || self->resource == NULL)
+    return;
+
+  title = syllabus_resource_get_title (self->resource);
+  name_control (self->open_button, g_strdup_printf (_("Open %s in browser"), title));
+  name_control (self->started_calendar, g_strdup_printf (_("Day %s was started"), title));
+  name_control (self->finished_calendar, g_strdup_printf (_("Day %s was finished"), title));
+}
+
+static GtkWidget *
+dates_page (GtkStack     *stack,
+            const char   *name,
+            const char   *title,
+            GtkLabel    **label,
+            GtkCalendar **calendar)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  *label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (*label), "dim-label");
+  *calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*calendar));
+  gtk_stack_add_titled (stack, box, name, title);
+
+  return box;
+}
+
+/* Makes the link and dates popover the first time it is opened. */
+static void
+create_popover_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  SyllabusResourceRow *self = user_data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->open_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Open in Browser")));
+  g_signal_connect_object (self->open_button, "clicked", G_CALLBACK (open_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  dates_page (GTK_STACK (stack), "started", _("Started"),
+              &self->started_label, &self->started_calendar);
+  dates_page (GTK_STACK (stack), "finished", _("Finished"),
+              &self->finished_label, &self->finished_calendar);
+  g_signal_connect_object (self->started_calendar, "day-selected",
+                           G_CALLBACK (started_day_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->finished_calendar, "day-selected",
+                           G_CALLBACK (finished_day_selected_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->open_button));
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), stack);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+
+  name_popover_controls (self);
+  update_dates (self);
 }
 
 /**
@@ -474,9 +547,7 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
   name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));
   name_control (self->status_dropdown, g_strdup_printf (_("Status of %s"), title));
   name_control (self->more_button, g_strdup_printf (_("Link and dates of %s"), title));
-  name_control (self->open_button, g_strdup_printf (_("Open %s in browser"), title));
-  name_control (self->started_calendar, g_strdup_printf (_("Day %s was started"), title));
-  name_control (self->finished_calendar, g_strdup_printf (_("Day %s was finished"), title));
+  name_popover_controls (self);
 
   buffer = gtk_text_view_get_buffer (self->notes_view);
   g_signal_handler_block (buffer, self->buffer_changed_id);
