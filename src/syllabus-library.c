@@ -379,7 +379,6 @@ load_thread (GTask        *task,
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GError) error = NULL;
   LoadResult *result = g_new0 (LoadResult, 1);
-  GFileInfo *info;
 
   result->topics = g_ptr_array_new_with_free_func (g_object_unref);
   result->problem = g_string_new (NULL);
@@ -402,14 +401,18 @@ load_thread (GTask        *task,
       return;
     }
 
-  while ((info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
+  for (;;)
     {
-      g_autoptr(GFileInfo) owned = info;
-      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, NULL);
+      const char *name;
       g_autoptr(GFile) file = NULL;
       g_autoptr(GError) topic_error = NULL;
       SyllabusTopic *topic;
 
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
           !g_str_has_suffix (name, ".md") || name[0] == '.')
         continue;

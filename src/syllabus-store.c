@@ -626,6 +626,13 @@ check_plain_json (const char  *contents,
   if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
     start = 3;
 
+  /* A progress file is one object. Anything else is damaged, and is kept
+   * from json-glib 1.6, which leaks on a value followed by another. */
+  while (start < length && g_ascii_isspace (contents[start]))
+    start++;
+  if (start >= length || contents[start] != '{')
+    return damaged (error, _("The file does not hold a JSON object"));
+
   for (gsize i = start; i < length; i++)
     {
       char c = contents[i];
@@ -806,8 +813,12 @@ parse_contents (const char  *contents,
 
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
+      /* json-glib quotes the text it choked on, cut at a byte count that
+       * may fall inside a character; the message is shown in the window. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED,
-                   _("The file is not valid JSON: %s"), local_error->message);
+                   _("The file is not valid JSON: %s"), message);
       return FALSE;
     }
 
@@ -975,7 +986,6 @@ load_thread (GTask        *task,
   LoadResult *result = g_new0 (LoadResult, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) move_error = NULL;
-  g_autofree char *display = NULL;
   gint64 version;
   gboolean missing;
 
