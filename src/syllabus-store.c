@@ -154,9 +154,11 @@ typedef struct
   char    *title;
   char    *url;
   char    *notes;
-  char    *done_at;
-  char    *started_at;
-  char    *changed_at;
+  /* Dates are formatted in the writer's thread: on the main loop, for
+   * thousands of entries, formatting alone blocked typing. */
+  GDateTime *done_at;
+  GDateTime *started_at;
+  GDateTime *changed_at;
   /* A topic's seen list travels as a snapshot without a key. */
   GStrv    seen;
   SyllabusStatus status;
@@ -172,10 +174,10 @@ snapshot_free (gpointer data)
   g_free (snapshot->title);
   g_free (snapshot->url);
   g_free (snapshot->notes);
-  g_free (snapshot->done_at);
-  g_free (snapshot->started_at);
+  g_clear_pointer (&snapshot->done_at, g_date_time_unref);
+  g_clear_pointer (&snapshot->started_at, g_date_time_unref);
   g_strfreev (snapshot->seen);
-  g_free (snapshot->changed_at);
+  g_clear_pointer (&snapshot->changed_at, g_date_time_unref);
   g_free (snapshot);
 }
 
@@ -1479,7 +1481,17 @@ copy_valid (const char *text)
   if (text == NULL)
     return NULL;
 
+  /* Nearly always valid already: checking is much cheaper than making. */
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
   return g_utf8_make_valid (text, -1);
+}
+
+static GDateTime *
+ref_time (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
 }
 
 static GPtrArray *
@@ -1513,9 +1525,9 @@ take_snapshot (SyllabusStore *self)
           snapshot->url = copy_valid (syllabus_entry_get_url (entry));
           snapshot->notes = copy_valid (syllabus_entry_get_notes (entry));
           snapshot->status = syllabus_entry_get_status (entry);
-          snapshot->started_at = format_time (syllabus_entry_get_started_at (entry));
-          snapshot->done_at = format_time (syllabus_entry_get_done_at (entry));
-          snapshot->changed_at = format_time (syllabus_entry_get_changed_at (entry));
+          snapshot->started_at = ref_time (syllabus_entry_get_started_at (entry));
+          snapshot->done_at = ref_time (syllabus_entry_get_done_at (entry));
+          snapshot->changed_at = ref_time (syllabus_entry_get_changed_at (entry));
           g_ptr_array_add (snapshots, snapshot);
         }
     }
@@ -1562,6 +1574,16 @@ add_optional_string (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, value);
+}
+
+static void
+add_optional_time (JsonBuilder *builder,
+                   const char  *member,
+                   GDateTime   *time)
+{
+  g_autofree char *text = format_time (time);
+
+  add_optional_string (builder, member, text);
 }
 
 static int
@@ -1632,10 +1654,10 @@ serialize (GPtrArray *snapshots,
       json_builder_add_string_value (builder, syllabus_status_to_string (snapshot->status));
       json_builder_set_member_name (builder, "done");
       json_builder_add_boolean_value (builder, snapshot->status == SYLLABUS_STATUS_DONE);
-      add_optional_string (builder, "started-at", snapshot->started_at);
-      add_optional_string (builder, "done-at", snapshot->done_at);
+      add_optional_time (builder, "started-at", snapshot->started_at);
+      add_optional_time (builder, "done-at", snapshot->done_at);
       add_optional_string (builder, "notes", snapshot->notes);
-      add_optional_string (builder, "changed-at", snapshot->changed_at);
+      add_optional_time (builder, "changed-at", snapshot->changed_at);
       json_builder_end_object (builder);
     }
 
