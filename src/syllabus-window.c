@@ -888,6 +888,37 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* F6 and Shift+F6 move between the topic list, the page and the
+ * checklist: Tab cannot leave a web page once inside it. */
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  GtkWidget *panes[3];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_variant_get_int32 (parameter);
+  guint n = 0;
+  guint current = 0;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar_stack)))
+    panes[n++] = GTK_WIDGET (self->sidebar_stack);
+  panes[n++] = GTK_WIDGET (self->topic_view);
+  panes[n++] = GTK_WIDGET (self->checklist_stack);
+
+  for (guint i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+
+  for (guint tries = 0; tries < n; tries++)
+    {
+      current = (current + n + step) % n;
+      if (gtk_widget_child_focus (panes[current], GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1461,6 +1492,10 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.next-pane", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
