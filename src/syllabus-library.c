@@ -559,6 +559,36 @@ import_data_free (gpointer data)
   g_free (import);
 }
 
+/* Images the page shows from its own folder come along with it, so that
+ * the copy looks like the original. One that is missing or cannot be
+ * copied is left out: the page then shows it as missing, as before. */
+static void
+copy_local_images (SyllabusTopic *topic,
+                   GFile         *from,
+                   GFile         *to,
+                   GCancellable  *cancellable)
+{
+  const char * const *images = syllabus_topic_get_local_images (topic);
+
+  for (guint i = 0; images[i] != NULL; i++)
+    {
+      g_autoptr(GFile) source = g_file_resolve_relative_path (from, images[i]);
+      g_autoptr(GFile) target = g_file_resolve_relative_path (to, images[i]);
+      g_autoptr(GFile) target_parent = g_file_get_parent (target);
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_query_file_type (source, G_FILE_QUERY_INFO_NONE, cancellable) !=
+          G_FILE_TYPE_REGULAR)
+        continue;
+
+      if (target_parent != NULL)
+        g_file_make_directory_with_parents (target_parent, cancellable, NULL);
+
+      if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
+        g_debug ("Could not copy image %s: %s", images[i], error->message);
+    }
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -615,6 +645,9 @@ import_thread (GTask        *task,
         }
       g_clear_error (&error);
     }
+
+  if (parent != NULL)
+    copy_local_images (copied, parent, import->folder, cancellable);
 
   if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,

@@ -39,6 +39,7 @@ struct _SyllabusTopic
   char       *base_uri;
   GFile      *file;
   GListStore *resources;
+  GStrv       images;
   guint       has_resources_section : 1;
 };
 
@@ -68,6 +69,7 @@ syllabus_topic_finalize (GObject *object)
   g_clear_pointer (&self->introduction, g_free);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->images, g_strfreev);
   g_clear_object (&self->resources);
 
   G_OBJECT_CLASS (syllabus_topic_parent_class)->finalize (object);
@@ -273,6 +275,9 @@ typedef struct
 
   GPtrArray  *resources;
   GHashTable *seen_keys;
+
+  /* Relative image paths, in page order, without repeats */
+  GPtrArray  *images;
 } Walk;
 
 static void
@@ -566,12 +571,57 @@ leave_block_cb (MD_BLOCKTYPE type,
   return 0;
 }
 
+/* Whether @src names a file inside the topic's folder: relative, without
+ * a scheme and without ".." steps, so that copying a topic never copies
+ * anything from outside its folder. */
+static gboolean
+is_local_image (const char *src)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *scheme = NULL;
+
+  if (*src == '\0' || *src == '/' || *src == '#' || *src == '?' ||
+      (scheme = g_uri_parse_scheme (src)) != NULL || strchr (src, '\\') != NULL)
+    return FALSE;
+
+  parts = g_strsplit (src, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], "..") || g_str_equal (parts[i], "."))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+note_image (Walk              *walk,
+            MD_SPAN_IMG_DETAIL *img)
+{
+  g_autofree char *src = attribute_to_string (&img->src);
+  char *end;
+
+  /* A query or a fragment is not part of the file's name. */
+  if ((end = strpbrk (src, "?#")) != NULL)
+    *end = '\0';
+
+  if (!is_local_image (src))
+    return;
+
+  for (guint i = 0; i < walk->images->len; i++)
+    if (g_str_equal (g_ptr_array_index (walk->images, i), src))
+      return;
+
+  g_ptr_array_add (walk->images, g_steal_pointer (&src));
+}
+
 static int
 enter_span_cb (MD_SPANTYPE type,
                void       *detail,
                void       *user_data)
 {
   Walk *walk = user_data;
+
+  if (type == MD_SPAN_IMG)
+    note_image (walk, detail);
 
   /* md4c turns a bare URL in a link's text into a link of its own; it is
    * part of the outer link's title, not the end of it. */
@@ -682,6 +732,7 @@ walk_clear (Walk *walk)
   g_clear_pointer (&walk->link_href, g_free);
   g_clear_pointer (&walk->resources, g_ptr_array_unref);
   g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&walk->images, g_ptr_array_unref);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -779,6 +830,7 @@ syllabus_topic_new_from_data (const char  *id,
   walk.section_end = -1;
   walk.resources = g_ptr_array_new_with_free_func (g_object_unref);
   walk.seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.images = g_ptr_array_new_with_free_func (g_free);
 
   if (md_parse (body, body_length, &parser, &walk) != 0)
     {
@@ -829,6 +881,9 @@ syllabus_topic_new_from_data (const char  *id,
                                             syllabus_resource_get_group_index (resource));
     }
   g_list_store_splice (self->resources, 0, 0, walk.resources->pdata, walk.resources->len);
+
+  g_ptr_array_add (walk.images, NULL);
+  self->images = (GStrv)g_ptr_array_free (g_steal_pointer (&walk.images), FALSE);
 
   walk_clear (&walk);
 
@@ -1096,4 +1151,20 @@ syllabus_topic_get_file (SyllabusTopic *self)
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
 
   return self->file;
+}
+
+/**
+ * syllabus_topic_get_local_images:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the images the page
+ *   shows from its own folder, as relative paths
+ */
+const char * const *
+syllabus_topic_get_local_images (SyllabusTopic *self)
+{
+  static const char *none[] = { NULL };
+
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->images != NULL ? (const char * const *)self->images : none;
 }

@@ -57,6 +57,7 @@ SyllabusTopic *syllabus_topic_load_file                (GFile          *file,
                                                         GError        **error);
 char          *syllabus_topic_id_for_file              (GFile          *file);
 GFile         *syllabus_topic_get_file                 (SyllabusTopic  *self);
+const char * const *syllabus_topic_get_local_images    (SyllabusTopic  *self);
 
 const char    *syllabus_topic_get_id                   (SyllabusTopic  *self);
 const char    *syllabus_topic_get_title                (SyllabusTopic  *self);

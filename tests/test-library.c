@@ -525,6 +525,42 @@ test_import (Fixture       *f,
   g_assert_false (syllabus_library_is_removable (f->library, elsewhere_topic));
 }
 
+/* Images the page shows from its folder come along with the copy;
+ * nothing from outside that folder does. */
+static void
+test_import_images (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char text[] =
+    "# Pictures\n\n![local](pic.png) ![nested](img/deep.png?v=2) ![missing](gone.png)\n"
+    "![outside](../outside.png) ![absolute](/etc/hostname) ![remote](https://example.org/r.png)\n\n"
+    "## Learning Resources\n\n- [One](https://example.org/one)\n";
+  g_autofree char *source = write_file (f->elsewhere, "pictures.md", text, -1);
+  g_autofree char *pic = write_file (f->elsewhere, "pic.png", "PNG1", -1);
+  g_autofree char *img_dir = g_build_filename (f->elsewhere, "img", NULL);
+  g_autofree char *deep = write_file (img_dir, "deep.png", "PNG2", -1);
+  g_autofree char *parent = g_path_get_dirname (f->elsewhere);
+  g_autofree char *outside = write_file (parent, "outside.png", "SECRET", -1);
+  g_autofree char *copied_pic = g_build_filename (f->folder, "pic.png", NULL);
+  g_autofree char *copied_deep = g_build_filename (f->folder, "img", "deep.png", NULL);
+  g_autofree char *folder_parent = g_path_get_dirname (f->folder);
+  g_autofree char *leaked = g_build_filename (folder_parent, "outside.png", NULL);
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load_fixture (f);
+  topic = import (f->library, source, &error);
+  g_assert_no_error (error);
+
+  assert_file_contents (copied_pic, "PNG1", 4);
+  assert_file_contents (copied_deep, "PNG2", 4);
+  /* "../outside.png" would have landed beside the folder. */
+  if (g_strcmp0 (leaked, outside) != 0)
+    g_assert_false (g_file_test (leaked, G_FILE_TEST_EXISTS));
+  assert_folder (f->folder, "img|pic.png|pictures.md");
+  g_assert_cmpint (g_remove (outside), ==, 0);
+}
+
 /* Opening before anything is loaded creates the folder. */
 static void
 test_import_creates_folder (Fixture       *f,
@@ -907,6 +943,7 @@ main (int   argc,
   ADD ("/library/missing-folder", test_missing_folder, NULL);
   ADD ("/library/folder-not-a-folder", test_folder_not_a_folder, NULL);
   ADD ("/library/import", test_import, NULL);
+  ADD ("/library/import-images", test_import_images, NULL);
   ADD ("/library/import-creates-folder", test_import_creates_folder, NULL);
   ADD ("/library/import-broken", test_import_broken, NULL);
   ADD ("/library/reimport", test_reimport, NULL);

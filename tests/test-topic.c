@@ -1455,6 +1455,28 @@ test_topic_compare (void)
     }
 }
 
+/* The images a page shows from its own folder, for copying with it. */
+static void
+test_local_images (void)
+{
+  static const char text[] =
+    "# Images\n\n![a](pic.png) ![b](img/x.png?v=1#top) ![c](../secret.png)\n"
+    "![d](/etc/passwd) ![e](https://example.org/y.png) ![f](data:image/png;base64,AA)\n"
+    "![g](pic.png) ![h](./dot.png) ![i](a/../b.png) ![j](file:///etc/hostname)\n"
+    "[![k](badge.svg)](https://example.org/)\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SyllabusTopic) topic = syllabus_topic_new_from_data ("images", NULL, text,
+                                                                 strlen (text), &error);
+  const char * const *images;
+
+  g_assert_no_error (error);
+  images = syllabus_topic_get_local_images (topic);
+  g_assert_cmpuint (g_strv_length ((char **)images), ==, 3);
+  g_assert_cmpstr (images[0], ==, "pic.png");
+  g_assert_cmpstr (images[1], ==, "img/x.png");
+  g_assert_cmpstr (images[2], ==, "badge.svg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1494,6 +1516,8 @@ main (int   argc,
   g_test_add_func ("/topic/load-async/errors", test_topic_load_async_errors);
   g_test_add_func ("/topic/base-uri", test_topic_base_uri);
   g_test_add_func ("/topic/compare", test_topic_compare);
+
+  g_test_add_func ("/topic/local-images", test_local_images);
 
   return g_test_run ();
 }
