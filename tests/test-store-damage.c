@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "syllabus-store.h"
+#include "store-test-utils.h"
 
 #define TOPIC_ID "demo"
 #define KEY_ONE "https://example.org/one"
@@ -63,12 +64,6 @@ static const char good_json[] =
   "}\n";
 
 /* Helpers ---------------------------------------------------------------- */
-
-static char *
-progress_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
-}
 
 static char *
 backup_path (void)
@@ -122,48 +117,9 @@ resource_two (void)
 }
 
 static gboolean
-flag_cb (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-store_is_clean (SyllabusStore *store)
-{
-  return !syllabus_store_get_dirty (store);
-}
-
-static gboolean
 store_has_save_error (SyllabusStore *store)
 {
   return syllabus_store_get_save_error (store) != NULL;
-}
-
-static gboolean
-never (SyllabusStore *store)
-{
-  return FALSE;
-}
-
-/* Runs the main loop until @done returns TRUE or @timeout_ms passed. */
-static gboolean
-run_until (gboolean      (*done) (SyllabusStore *),
-           SyllabusStore  *store,
-           guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, flag_cb, &timed_out);
-
-  while (!done (store) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return done (store);
 }
 
 static void
@@ -217,17 +173,6 @@ load_good_store (void)
   g_assert_false (syllabus_store_get_read_only (store));
 
   return store;
-}
-
-static void
-save_or_fail (SyllabusStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (syllabus_store_save (store, &error));
-  g_assert_no_error (error);
-  g_assert_false (syllabus_store_get_dirty (store));
-  g_assert_null (syllabus_store_get_save_error (store));
 }
 
 static void

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "syllabus-store.h"
+#include "store-test-utils.h"
 #include "syllabus-topic.h"
 
 #define TOPIC_ID "demo"
@@ -101,12 +102,6 @@ find_resource (SyllabusTopic *topic,
   return NULL;
 }
 
-static char *
-progress_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
-}
-
 static SyllabusStore *
 new_loaded_store (void)
 {
@@ -120,17 +115,6 @@ new_loaded_store (void)
   g_assert_null (syllabus_store_get_problem (store));
 
   return store;
-}
-
-static void
-save_or_fail (SyllabusStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (syllabus_store_save (store, &error));
-  g_assert_no_error (error);
-  g_assert_false (syllabus_store_get_dirty (store));
-  g_assert_null (syllabus_store_get_save_error (store));
 }
 
 static char *
@@ -192,46 +176,6 @@ file_entry (JsonNode   *root,
 }
 
 /* Main loop helpers ------------------------------------------------------ */
-
-static gboolean
-flag_cb (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-store_is_clean (SyllabusStore *store)
-{
-  return !syllabus_store_get_dirty (store);
-}
-
-/* Runs the main loop until @done returns TRUE or @timeout_ms passed.
- * Returns the last value of @done. */
-static gboolean
-run_until (gboolean      (*done) (SyllabusStore *),
-           SyllabusStore  *store,
-           guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, flag_cb, &timed_out);
-
-  while (!done (store) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return done (store);
-}
-
-static gboolean
-never (SyllabusStore *store)
-{
-  return FALSE;
-}
 
 static void
 run_for (guint ms)
