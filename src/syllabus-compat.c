@@ -304,6 +304,107 @@ syllabus_list_view_scroll_to (GtkListView *list_view,
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_list_view_scroll_to (list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
 #else
+  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  GListModel *model = GTK_IS_NO_SELECTION (selection)
+                      ? gtk_no_selection_get_model (GTK_NO_SELECTION (selection)) : NULL;
+
+  /* The item may not be in the list yet: show them all first. */
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    gtk_slice_list_model_set_size (GTK_SLICE_LIST_MODEL (model), G_MAXUINT);
+
   gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", position);
+#endif
+}
+
+#if !GTK_CHECK_VERSION (4, 12, 0)
+/* Before 4.12, a GtkListView makes a widget for up to 200 items at once,
+ * whatever it shows (GTK_LIST_VIEW_MAX_LIST_ITEMS). With wrapping labels,
+ * two hundred rows take a second or more to build and lay out: a long list
+ * is handed over in steps instead, enough items for a screen in the first
+ * frame and a few more in each of the next frames, so that the window is
+ * drawn at once and stays responsive while the rest arrives. */
+#define FIRST_STEP 16
+#define NEXT_STEPS 8
+#define ROWS_BUILT 200
+
+typedef struct
+{
+  GtkSliceListModel *slice;
+  gboolean           drawn;
+} Steps;
+
+static void
+steps_free (gpointer data)
+{
+  Steps *steps = data;
+
+  g_object_unref (steps->slice);
+  g_free (steps);
+}
+
+static gboolean
+grow_slice_cb (GtkWidget     *list_view,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  Steps *steps = user_data;
+  GtkSliceListModel *slice = steps->slice;
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  guint size;
+
+  /* Another list took its place. */
+  if (!GTK_IS_NO_SELECTION (selection) ||
+      gtk_no_selection_get_model (GTK_NO_SELECTION (selection)) != G_LIST_MODEL (slice))
+    return G_SOURCE_REMOVE;
+
+  /* Ticks come before layout: the first frame shows the first step. */
+  if (!steps->drawn)
+    {
+      steps->drawn = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Past the rows the list view keeps, more items cost nothing. */
+  size = gtk_slice_list_model_get_size (slice);
+  if (size >= ROWS_BUILT + FIRST_STEP)
+    {
+      gtk_slice_list_model_set_size (slice, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (slice, size + NEXT_STEPS);
+
+  return G_SOURCE_CONTINUE;
+}
+#endif
+
+/**
+ * syllabus_list_view_model_in_steps:
+ * @list_view: the list view that will show @model
+ * @model: the items
+ *
+ * Returns the model to give @list_view for @model: @model itself, or with
+ * GTK before 4.12, a slice of it that grows frame by frame to the whole
+ * list, starting after the first frame.
+ *
+ * Returns: (transfer full): the model to show
+ */
+GListModel *
+syllabus_list_view_model_in_steps (GtkListView *list_view,
+                                   GListModel  *model)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  return g_object_ref (model);
+#else
+  Steps *steps;
+
+  if (g_list_model_get_n_items (model) <= FIRST_STEP)
+    return g_object_ref (model);
+
+  steps = g_new0 (Steps, 1);
+  steps->slice = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_STEP);
+  gtk_widget_add_tick_callback (GTK_WIDGET (list_view), grow_slice_cb, steps, steps_free);
+
+  return G_LIST_MODEL (g_object_ref (steps->slice));
 #endif
 }

@@ -25,6 +25,8 @@ void syllabus_show_uri          (GtkWindow  *parent,
 void syllabus_show_about        (GtkWindow  *parent);
 void syllabus_list_view_scroll_to (GtkListView *list_view,
                                    guint        position);
+GListModel *syllabus_list_view_model_in_steps (GtkListView *list_view,
+                                               GListModel  *model);
 
 typedef enum
 {

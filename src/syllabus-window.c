@@ -1147,7 +1147,8 @@ update_checklist (SyllabusWindow *self)
   g_list_store_append (parts, self->orphans);
   self->checklist = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 
-  selection = gtk_no_selection_new (g_object_ref (self->checklist));
+  selection = gtk_no_selection_new (syllabus_list_view_model_in_steps (self->list_view,
+                                                                       self->checklist));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   update_progress (self);

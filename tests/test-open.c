@@ -426,6 +426,101 @@ test_open_broken (void)
   opened_clear (&opened);
 }
 
+/* A long topic: every resource reaches the checklist, even where the
+ * list is handed to GTK in steps (see syllabus_list_view_model_in_steps()),
+ * and the first rows are there at once. */
+#define LONG_TOPIC_ID "long-topic"
+#define N_LONG 450
+
+static GtkListView *
+find_checklist_view (SyllabusWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  ui_test_collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, FALSE, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      g_autofree char *mismatch =
+        gtk_test_accessible_check_property (g_ptr_array_index (views, i),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Learning resources");
+
+      if (mismatch == NULL)
+        return g_ptr_array_index (views, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+long_topic_shown (SyllabusApplication *app,
+                  gpointer             data)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusTopic *topic;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+
+  topic = syllabus_window_get_topic (window);
+  if (topic == NULL || !g_str_equal (syllabus_topic_get_id (topic), LONG_TOPIC_ID))
+    return FALSE;
+
+  rows = ui_test_get_rows (app);
+  return rows->len > 0;
+}
+
+static gboolean
+check_long_topic (SyllabusApplication *app,
+                  gpointer             data)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (find_checklist_view (window)));
+  g_autoptr(SyllabusResource) first = NULL;
+  g_autoptr(SyllabusResource) last = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* Polled until the whole list has arrived. */
+  if (g_list_model_get_n_items (model) < N_LONG)
+    return FALSE;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_LONG);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, N_LONG - 1);
+  g_assert_cmpstr (syllabus_resource_get_title (first), ==, "Long resource 1");
+  g_assert_cmpstr (syllabus_resource_get_title (last), ==, "Long resource " G_STRINGIFY (N_LONG));
+
+  /* The first one is on screen, as a check box named by its title. */
+  g_assert_nonnull (ui_test_find_row (app, "Long resource 1"));
+  rows = ui_test_get_rows (app);
+  g_assert_cmpuint (rows->len, <=, N_LONG);
+
+  return TRUE;
+}
+
+static void
+test_open_long (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntitle: A Long Topic\n---\n\n## Learning Resources\n\n");
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= N_LONG; i++)
+    g_string_append_printf (text, "- [Long resource %u](https://example.org/long/%u)\n", i, i);
+
+  folder = g_dir_make_tmp ("syllabus-long-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (folder, LONG_TOPIC_ID ".md", NULL);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ui_test_run_app (path, long_topic_shown, check_long_topic, NULL));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +530,7 @@ main (int   argc,
   ui_test_add ("/open/file", test_open_file);
   ui_test_add ("/open/again", test_open_again);
   ui_test_add ("/open/broken", test_open_broken);
+  ui_test_add ("/open/long", test_open_long);
 
   return g_test_run ();
 }
