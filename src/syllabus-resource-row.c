@@ -40,6 +40,9 @@ struct _SyllabusResourceRow
   GtkToggleButton  *notes_button;
   GtkMenuButton    *more_button;
   GtkLabel         *notes_label;
+
+  /* The notes editor, made when first opened: a text view is the heaviest
+   * widget of a row, and few rows are ever edited. */
   GtkRevealer      *notes_revealer;
   GtkTextView      *notes_view;
 
@@ -61,9 +64,28 @@ struct _SyllabusResourceRow
 
   gulong            buffer_changed_id;
   gboolean          syncing_dates;
+  gboolean          read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusResourceRow, syllabus_resource_row, GTK_TYPE_WIDGET)
+
+/* Whether @text holds a word too long for a narrow list, such as an
+ * address used as a title. */
+static gboolean
+has_long_word (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        run = 0;
+      else if (++run > 24)
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static char *
 format_date (GDateTime *time)
@@ -208,15 +230,19 @@ update_notes_label (SyllabusResourceRow *self)
                           *notes != '\0' && !gtk_toggle_button_get_active (self->notes_button));
 }
 
+/* Keeps the editor in step with the notes when they change elsewhere
+ * (binding, undo, import), without echoing our own edits back. */
 static void
-entry_notes_changed_cb (SyllabusResourceRow *self)
+sync_notes_editor (SyllabusResourceRow *self)
 {
   g_autofree char *text = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  /* Keep the editor in step when the notes change elsewhere (undo,
-   * import), without echoing our own edits back. */
+  if (self->notes_view == NULL || self->entry == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (text, syllabus_entry_get_notes (self->entry)) != 0)
@@ -225,7 +251,12 @@ entry_notes_changed_cb (SyllabusResourceRow *self)
       gtk_text_buffer_set_text (buffer, syllabus_entry_get_notes (self->entry), -1);
       g_signal_handler_unblock (buffer, self->buffer_changed_id);
     }
+}
 
+static void
+entry_notes_changed_cb (SyllabusResourceRow *self)
+{
+  sync_notes_editor (self);
   update_notes_label (self);
 }
 
@@ -244,12 +275,81 @@ buffer_changed_cb (SyllabusResourceRow *self,
   syllabus_entry_set_notes (self->entry, text);
 }
 
+static gboolean notes_key_pressed_cb (SyllabusResourceRow   *self,
+                                      guint                  keyval,
+                                      guint                  keycode,
+                                      GdkModifierType        state,
+                                      GtkEventControllerKey *controller);
+
+static void
+name_notes_editor (SyllabusResourceRow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->notes_view == NULL || self->resource == NULL)
+    return;
+
+  name = g_strdup_printf (_("Notes for %s"), syllabus_resource_get_title (self->resource));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+create_notes_editor (SyllabusResourceRow *self)
+{
+  GtkWidget *scroller;
+  GtkEventController *controller;
+
+  self->notes_view = g_object_new (GTK_TYPE_TEXT_VIEW,
+                                   "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                   "accepts-tab", FALSE,
+                                   "top-margin", 8,
+                                   "bottom-margin", 8,
+                                   "left-margin", 10,
+                                   "right-margin", 10,
+                                   "editable", !self->read_only,
+                                   NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "notes-editor");
+
+  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "min-content-height", 72,
+                           "max-content-height", 240,
+                           "propagate-natural-height", TRUE,
+                           "child", self->notes_view,
+                           NULL);
+  gtk_widget_add_css_class (scroller, "notes-frame");
+
+  self->notes_revealer = g_object_new (GTK_TYPE_REVEALER,
+                                       "transition-type", GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN,
+                                       "child", scroller,
+                                       NULL);
+  gtk_box_append (self->card, GTK_WIDGET (self->notes_revealer));
+
+  self->buffer_changed_id =
+    g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                             G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (notes_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), controller);
+
+  name_notes_editor (self);
+  sync_notes_editor (self);
+}
+
 static void
 notes_toggled_cb (SyllabusResourceRow *self)
 {
   gboolean editing = gtk_toggle_button_get_active (self->notes_button);
 
-  gtk_revealer_set_reveal_child (self->notes_revealer, editing);
+  if (editing && self->notes_view == NULL)
+    create_notes_editor (self);
+
+  if (self->notes_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->notes_revealer, editing);
   update_notes_label (self);
 
   if (editing)
@@ -348,8 +448,6 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, more_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, notes_toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -380,22 +478,9 @@ name_status_button (SyllabusResourceRow *self)
 static void
 syllabus_resource_row_init (SyllabusResourceRow *self)
 {
-  GtkEventController *controller;
-  GtkTextBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  self->buffer_changed_id =
-    g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (notes_key_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), controller);
 
   gtk_menu_button_set_create_popup_func (self->more_button, create_popover_cb, self, NULL);
 
@@ -507,7 +592,6 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                             gboolean             is_new,
                             gboolean             read_only)
 {
-  GtkTextBuffer *buffer;
   const char *title;
   const char *host;
 
@@ -534,6 +618,10 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
     }
 
   gtk_label_set_text (self->title_label, title);
+  /* Breaking inside words is far slower to lay out in Pango, and only a
+   * title with a very long word (an address) needs it to fit. */
+  gtk_label_set_wrap_mode (self->title_label,
+                           has_long_word (title) ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   gtk_widget_set_visible (GTK_WIDGET (self->new_badge), is_new);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), syllabus_resource_get_url (resource));
 
@@ -543,22 +631,22 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   host != NULL ? host : syllabus_resource_get_url (resource),
                                   -1);
-  name_control (self->notes_view, g_strdup_printf (_("Notes for %s"), title));
+  name_notes_editor (self);
   name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));
   name_control (self->status_dropdown, g_strdup_printf (_("Status of %s"), title));
   name_control (self->more_button, g_strdup_printf (_("Link and dates of %s"), title));
   name_popover_controls (self);
 
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  g_signal_handler_block (buffer, self->buffer_changed_id);
-  gtk_text_buffer_set_text (buffer, syllabus_entry_get_notes (entry), -1);
-  g_signal_handler_unblock (buffer, self->buffer_changed_id);
+  sync_notes_editor (self);
 
+  self->read_only = read_only;
   gtk_widget_set_sensitive (GTK_WIDGET (self->check), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
-  gtk_text_view_set_editable (self->notes_view, !read_only);
+  if (self->notes_view != NULL)
+    gtk_text_view_set_editable (self->notes_view, !read_only);
   gtk_toggle_button_set_active (self->notes_button, FALSE);
-  gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
+  if (self->notes_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
 
   self->done_binding = g_object_bind_property (entry, "done", self->check, "active",
                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

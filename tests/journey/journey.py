@@ -925,9 +925,13 @@ class Journey:
         wait_for("“%s” shown as Done" % TICKED, lambda: self.status_shown(TICKED) == "Done")
         wait_for("“%s” shown as In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
         wait_for("“%s” shown as Not Started" % UNTOUCHED, lambda: self.status_shown(UNTOUCHED) == "Not Started")
-        wait_for("the note in its editor", lambda: self.text_of(self.notes_view(TICKED)) == self.note)
         wait_for("the note under the title",
                  lambda: self.find(self.checklist(), "label", self.note, pred=self.on_screen))
+        # The editor is made when it is first opened.
+        self.click(self.notes_button(TICKED))
+        wait_for("the note in its editor", lambda: self.text_of(self.notes_view(TICKED)) == self.note)
+        self.key("Escape")
+        wait_for("the editor to close", lambda: not self.shown(self.notes_view(TICKED)))
         text = wait_for("the topic's count", self.progress_text)
         if not text.startswith("1 of 7 done"):
             raise Failure("the topic's count says “%s”" % text)
