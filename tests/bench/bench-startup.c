@@ -21,13 +21,17 @@
  *    web view's WEBKIT_LOAD_FINISHED);
  *  - floor-gtk-window: "floor: window shown", a bare GTK 4 window with
  *    seven check buttons;
+ *  - floor-stack-window: the same window in an AdwApplication with
+ *    WebKitGTK linked in, not a goal's floor but what loading Syllabus's
+ *    libraries costs before any of its code runs;
  *  - floor-webkit-page: "floor: page rendered", a bare web view showing
  *    md4c's HTML of content/rust.md.
  *
  * Once the last line is there, the resident memory of the process is read
  * from /proc, and the process and its web processes are ended. Runs go
  * round robin (Syllabus on the shipped Rust topic, the window floor, the
- * page floor, Syllabus on a generated topic with 5,000 resources), after
+ * window with the stack, the page floor, Syllabus on a generated topic
+ * with 5,000 resources), after
  * one warm-up round that is not counted, so that whatever the machine is
  * doing affects every program alike.
  *
@@ -66,6 +70,7 @@
 enum {
   APP_RUST,
   FLOOR_WINDOW,
+  FLOOR_STACK,
   FLOOR_PAGE,
   APP_BIG,
   N_PROGRAMS
@@ -349,8 +354,9 @@ parse_args (int    argc,
   const char *syllabus = BENCH_SYLLABUS;
   const char *floor_window = BENCH_FLOOR_WINDOW;
   const char *floor_page = BENCH_FLOOR_PAGE;
+  const char *floor_stack = BENCH_FLOOR_STACK;
   const char *rust_page = BENCH_RUST_PAGE;
-  char **paths = g_new0 (char *, 5);
+  char **paths = g_new0 (char *, 6);
 
   *runs = bench_parse_runs (&argc, &argv);
   for (int i = 1; i < argc; i++)
@@ -370,6 +376,7 @@ parse_args (int    argc,
   paths[1] = g_strdup (floor_window);
   paths[2] = g_strdup (floor_page);
   paths[3] = g_strdup (rust_page);
+  paths[4] = g_strdup (floor_stack);
 
   return paths;
 }
@@ -440,7 +447,8 @@ main (int   argc,
   char *app_big_argv[] = { paths[0], NULL, NULL };
   char *floor_window_argv[] = { paths[1], NULL };
   char *floor_page_argv[] = { paths[2], paths[3], NULL };
-  double window_ratio, render_ratio, big_ratio, big_rss;
+  char *floor_stack_argv[] = { paths[4], NULL };
+  double window_ratio, render_ratio, big_ratio, big_rss, stack_median;
   gboolean ok = TRUE;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -474,6 +482,10 @@ main (int   argc,
   };
   programs[FLOOR_WINDOW] = (Program) {
     .name = "floor-gtk-window", .argv = floor_window_argv,
+    .markers = { "floor: window shown", NULL },
+  };
+  programs[FLOOR_STACK] = (Program) {
+    .name = "floor-stack-window", .argv = floor_stack_argv,
     .markers = { "floor: window shown", NULL },
   };
   programs[FLOOR_PAGE] = (Program) {
@@ -515,6 +527,12 @@ main (int   argc,
   window_ratio = compare ("Benchmark 1: window shown, ms from spawn to first map",
                           "syllabus", COUNTED (programs[APP_RUST].times[0]),
                           "floor: GTK window", COUNTED (programs[FLOOR_WINDOW].times[0]), runs);
+  print_runs ("(floor with the stack)", COUNTED (programs[FLOOR_STACK].times[0]), runs, 1);
+  stack_median = bench_median (COUNTED (programs[FLOOR_STACK].times[0]), runs);
+  g_print ("    for comparison: the floor's window in an AdwApplication with WebKitGTK linked in,\n"
+           "    median %.1f ms: syllabus %.2f x that, that %.2f x the floor\n",
+           stack_median, bench_median (COUNTED (programs[APP_RUST].times[0]), runs) / stack_median,
+           stack_median / bench_median (COUNTED (programs[FLOOR_WINDOW].times[0]), runs));
   bench_print_verdict ("1: window shown <= 1.10 x floor", window_ratio <= GOAL_WINDOW_RATIO);
 
   g_print ("\n");

@@ -16,12 +16,22 @@
  * It prints "floor: window shown" on stderr when the window is first
  * mapped, the moment Syllabus logs "startup: window shown". bench-startup
  * times it from spawn to that line.
+ *
+ * Built a second time with FLOOR_WITH_STACK as floor-stack-window: the
+ * same window in an AdwApplication, with WebKitGTK linked in as Syllabus
+ * has it. Not a goal's floor but a measure of where the time goes: what
+ * loading libadwaita and WebKitGTK costs before any of Syllabus runs.
  */
 
 #include "config.h"
 
 #include <gtk/gtk.h>
 #include <stdio.h>
+
+#ifdef FLOOR_WITH_STACK
+#include <adwaita.h>
+#include <webkit/webkit.h>
+#endif
 
 static void
 map_cb (GtkWidget *window)
@@ -59,8 +69,18 @@ int
 main (int   argc,
       char *argv[])
 {
+#ifdef FLOOR_WITH_STACK
+  g_autoptr(GtkApplication) app =
+    GTK_APPLICATION (adw_application_new ("io.github.syllabus.Syllabus.FloorStack",
+                                          G_APPLICATION_DEFAULT_FLAGS));
+
+  /* One call, so that the linker keeps WebKitGTK as a dependency. */
+  if (webkit_get_major_version () < 2)
+    return 1;
+#else
   g_autoptr(GtkApplication) app = gtk_application_new ("io.github.syllabus.Syllabus.FloorWindow",
                                                        G_APPLICATION_DEFAULT_FLAGS);
+#endif
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
