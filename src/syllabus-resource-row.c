@@ -36,7 +36,7 @@ struct _SyllabusResourceRow
   GtkLabel         *title_label;
   GtkLabel         *new_badge;
   GtkLabel         *meta_label;
-  GtkDropDown      *status_dropdown;
+  GtkMenuButton    *status_button;
   GtkToggleButton  *notes_button;
   GtkMenuButton    *more_button;
   GtkLabel         *notes_label;
@@ -55,11 +55,13 @@ struct _SyllabusResourceRow
   GtkLabel         *finished_label;
   GtkCalendar      *finished_calendar;
 
+  /* Owned by the row's action group */
+  GSimpleAction    *status_action;
+
   /* Owned references */
   SyllabusResource *resource;
   SyllabusEntry    *entry;
   GBinding         *done_binding;
-  GBinding         *status_binding;
   GBinding         *summary_binding;
 
   gulong            buffer_changed_id;
@@ -384,29 +386,84 @@ notes_key_pressed_cb (SyllabusResourceRow   *self,
   return FALSE;
 }
 
-static gboolean
-status_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+/* The status as the button and its menu show it. */
+static const char *
+status_label (SyllabusStatus status)
 {
-  g_value_set_uint (to, g_value_get_enum (from));
-  return TRUE;
+  switch (status)
+    {
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      return _("In Progress");
+    case SYLLABUS_STATUS_DONE:
+      return _("Done");
+    case SYLLABUS_STATUS_SKIPPED:
+      return _("Skipped");
+    case SYLLABUS_STATUS_NOT_STARTED:
+    default:
+      return _("Not Started");
+    }
 }
 
-static gboolean
-position_to_status (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+/* Shows the entry's status on the button and in its menu's radio items,
+ * and names the button, the one that takes the focus, by the resource and
+ * the status: a screen reader says "Status of Rust in Action: Done". */
+static void
+sync_status (SyllabusResourceRow *self)
 {
-  guint position = g_value_get_uint (from);
+  SyllabusStatus status;
+  GtkWidget *button;
+  g_autofree char *name = NULL;
 
-  if (position >= SYLLABUS_N_STATUSES)
-    return FALSE;
+  if (self->entry == NULL)
+    return;
 
-  g_value_set_enum (to, position);
-  return TRUE;
+  status = syllabus_entry_get_status (self->entry);
+  g_simple_action_set_state (self->status_action,
+                             g_variant_new_string (syllabus_status_to_string (status)));
+  gtk_menu_button_set_label (self->status_button, status_label (status));
+
+  button = gtk_widget_get_first_child (GTK_WIDGET (self->status_button));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    {
+      /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
+      name = g_strdup_printf (_("Status of %s: %s"), syllabus_resource_get_title (self->resource),
+                              status_label (status));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
+}
+
+static void
+status_change_state_cb (SyllabusResourceRow *self,
+                        GVariant            *value,
+                        GSimpleAction       *action)
+{
+  SyllabusStatus status;
+
+  if (self->entry != NULL &&
+      syllabus_status_from_string (g_variant_get_string (value, NULL), &status))
+    syllabus_entry_set_status (self->entry, status);
+}
+
+/* Makes the status menu the first time it is opened, as the link and
+ * dates popover: few of a list's rows ever have theirs opened. */
+static void
+create_status_menu_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (SyllabusStatus status = 0; status < SYLLABUS_N_STATUSES; status++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (status_label (status), NULL);
+
+      g_menu_item_set_action_and_target (item, "row.status", "s",
+                                         syllabus_status_to_string (status));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void create_popover_cb (GtkMenuButton *button,
@@ -444,7 +501,7 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, new_badge);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, status_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, more_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_label);
@@ -454,38 +511,26 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "resourcerow");
 }
 
-/* GTK 4.8 names the button inside the drop-down, the one that takes the
- * focus, "GtkToggleButton": name it by the resource and the status it
- * shows, which a screen reader does not say otherwise. */
-static void
-name_status_button (SyllabusResourceRow *self)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->status_dropdown));
-  gpointer status = gtk_drop_down_get_selected_item (self->status_dropdown);
-  g_autofree char *name = NULL;
-
-  if (!GTK_IS_TOGGLE_BUTTON (button) || !GTK_IS_STRING_OBJECT (status) || self->resource == NULL)
-    return;
-
-  /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
-  name = g_strdup_printf (_("Status of %s: %s"), syllabus_resource_get_title (self->resource),
-                          gtk_string_object_get_string (status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-}
-
 static void
 syllabus_resource_row_init (SyllabusResourceRow *self)
 {
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
   gtk_menu_button_set_create_popup_func (self->more_button, create_popover_cb, self, NULL);
 
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (name_status_button), self, G_CONNECT_SWAPPED);
+  self->status_action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING,
+                                                      g_variant_new_string ("not-started"));
+  g_signal_connect_object (self->status_action, "change-state",
+                           G_CALLBACK (status_change_state_cb), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (self->status_action));
+  g_object_unref (self->status_action);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (actions));
+  gtk_menu_button_set_label (self->status_button, status_label (SYLLABUS_STATUS_NOT_STARTED));
+  gtk_menu_button_set_create_popup_func (self->status_button, create_status_menu_cb, self, NULL);
 }
 
 GtkWidget *
@@ -633,7 +678,7 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                                   -1);
   name_notes_editor (self);
   name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));
-  name_control (self->status_dropdown, g_strdup_printf (_("Status of %s"), title));
+  name_control (self->status_button, g_strdup_printf (_("Status of %s"), title));
   name_control (self->more_button, g_strdup_printf (_("Link and dates of %s"), title));
   name_popover_controls (self);
 
@@ -641,7 +686,8 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
 
   self->read_only = read_only;
   gtk_widget_set_sensitive (GTK_WIDGET (self->check), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), !read_only);
+  g_simple_action_set_enabled (self->status_action, !read_only);
   if (self->notes_view != NULL)
     gtk_text_view_set_editable (self->notes_view, !read_only);
   gtk_toggle_button_set_active (self->notes_button, FALSE);
@@ -650,12 +696,9 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
 
   self->done_binding = g_object_bind_property (entry, "done", self->check, "active",
                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  self->status_binding = g_object_bind_property_full (entry, "status",
-                                                      self->status_dropdown, "selected",
-                                                      G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                      status_to_position, position_to_status,
-                                                      NULL, NULL);
-  name_status_button (self);
+  sync_status (self);
+  g_signal_connect_object (entry, "notify::status", G_CALLBACK (sync_status), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "notify::notes", G_CALLBACK (entry_notes_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "notify::started-at", G_CALLBACK (update_dates), self,
@@ -684,13 +727,13 @@ syllabus_resource_row_unbind (SyllabusResourceRow *self)
   g_return_if_fail (SYLLABUS_IS_RESOURCE_ROW (self));
 
   clear_binding (&self->done_binding);
-  clear_binding (&self->status_binding);
   clear_binding (&self->summary_binding);
 
   if (self->entry != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->entry, entry_notes_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->entry, update_dates, self);
+      g_signal_handlers_disconnect_by_func (self->entry, sync_status, self);
     }
 
   g_clear_object (&self->entry);

@@ -462,24 +462,34 @@ class Journey:
             raise Failure("no check box named “%s” on screen" % title)
         return found
 
-    def combo(self, title):
-        found = self.find(self.checklist(), "combo box", "Status of " + title)
+    def status_control(self, title):
+        """The status menu button of title, named after it."""
+        found = self.find(self.checklist(), name="Status of " + title)
         if found is None or not self.on_screen(found):
-            raise Failure("no combo box named “Status of %s” on screen" % title)
+            raise Failure("nothing named “Status of %s” on screen" % title)
         return found
 
-    def combo_button(self, title):
-        combo = self.combo(title)
-        button = self.find(combo, "push button", pred=self.on_screen)
+    def status_button(self, title):
+        """The button in it that takes the focus, named with the status."""
+        prefix = "Status of %s: " % title
+        button = self.find(self.status_control(title),
+                           pred=lambda n: n.getRoleName() in ("push button", "toggle button") and
+                           n.name.startswith(prefix) and self.on_screen(n))
         if button is None:
-            raise Failure("the status of “%s” has no button" % title)
+            raise Failure("the status of “%s” has no button named “%s…”" % (title, prefix))
         return button
 
     def status_shown(self, title):
-        """The status the drop-down of title shows, its popover aside."""
-        button = self.combo_button(title)
+        """The status the button of title shows, as it reads and as it is named."""
+        button = self.status_button(title)
         labels = self.find_all(button, "label", pred=lambda n: n.name in STATUSES and self.on_screen(n))
-        return labels[0].name if len(labels) == 1 else None
+        if len(labels) != 1:
+            return None
+        # GTK 4.8 adds the label's text after the name given.
+        if not button.name.startswith("Status of %s: %s" % (title, labels[0].name)):
+            raise Failure("the status button of “%s” is named “%s” but shows “%s”"
+                          % (title, button.name, labels[0].name))
+        return labels[0].name
 
     def notes_button(self, title):
         found = self.find(self.checklist(), "push button", "Edit notes for " + title)
@@ -803,32 +813,31 @@ class Journey:
         if self.status_shown(STARTED) != "Not Started":
             raise Failure("“%s” was started before the journey" % STARTED)
         if self.args.keyboard:
-            self.tab_to("the status of “%s”" % STARTED, lambda: self.combo_button(STARTED))
+            self.tab_to("the status of “%s”" % STARTED, lambda: self.status_button(STARTED))
             self.key("space")
         else:
-            self.click(self.combo_button(STARTED), "the status of " + STARTED)
+            self.click(self.status_button(STARTED), "the status of " + STARTED)
 
-        def popover_item():
-            combo = self.combo(STARTED)
-            popover = self.find(combo, "filler", "GtkPopover", pred=self.on_screen)
-            if popover is None:
+        def menu():
+            return self.find(self.status_control(STARTED), "menu", pred=self.on_screen)
+
+        def menu_item():
+            found = menu()
+            if found is None:
                 return None
-            for item in self.find_all(popover, "list item"):
-                if self.find(item, "label", "In Progress") is not None:
-                    return popover, item
-            return None
+            item = self.find(found, "menu item", "In Progress", pred=self.on_screen)
+            return (found, item) if item is not None else None
 
-        popover, item = wait_for("the list of statuses to open", popover_item)
+        popover, item = wait_for("the menu of statuses to open", menu_item)
         self.screenshot("statuses")
         if self.args.keyboard:
-            # The list opens on the status chosen now.
-            self.tab_to("“In Progress” in the list", lambda: popover_item()[1], key="Down", limit=4)
+            # The menu opens on its first item.
+            self.tab_to("“In Progress” in the menu", lambda: menu_item()[1], key="Down", limit=4)
             self.key("Return")
         else:
-            self.click_in_popover(self.combo_button(STARTED), popover, item)
+            self.click_in_popover(self.status_button(STARTED), popover, item)
         wait_for("“%s” to show In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
-        wait_for("the list of statuses to close",
-                 lambda: self.find(self.combo(STARTED), "filler", "GtkPopover", pred=self.on_screen) is None)
+        wait_for("the menu of statuses to close", lambda: menu() is None)
         return None
 
     def write_note(self):
