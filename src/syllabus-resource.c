@@ -14,21 +14,26 @@
 
 #include "syllabus-resource.h"
 
+#include <string.h>
+
 /* A learning resource as the topic file lists it: immutable once parsed.
  * What the user did with it lives in SyllabusEntry, keyed by the normalised
  * URL, so that renaming or moving the line in the Markdown keeps progress.
  */
 struct _SyllabusResource
 {
-  GObject parent_instance;
+  GObject     parent_instance;
 
-  char    *title;
-  char    *url;
-  char    *key;
-  char    *host;
-  char    *group;
-  guint    group_index;
-  gboolean first_in_group;
+  /* The strings share one allocation, the title's, as a topic can list
+   * thousands of resources: the key is the URL itself when the link is
+   * already normalised, and the host and group may be %NULL. */
+  char       *title;
+  const char *url;
+  const char *key;
+  const char *host;
+  const char *group;
+  guint       group_index;
+  gboolean    first_in_group;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusResource, syllabus_resource, G_TYPE_OBJECT)
@@ -50,11 +55,8 @@ syllabus_resource_finalize (GObject *object)
 {
   SyllabusResource *self = (SyllabusResource *)object;
 
+  /* The other strings live in the title's block. */
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->key, g_free);
-  g_clear_pointer (&self->host, g_free);
-  g_clear_pointer (&self->group, g_free);
 
   G_OBJECT_CLASS (syllabus_resource_parent_class)->finalize (object);
 }
@@ -122,9 +124,8 @@ syllabus_resource_init (SyllabusResource *self)
 }
 
 static char *
-host_for_display (const char *url)
+host_for_uri (GUri *uri)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL);
   const char *host;
 
   if (uri == NULL || (host = g_uri_get_host (uri)) == NULL || *host == '\0')
@@ -136,18 +137,131 @@ host_for_display (const char *url)
   return g_ascii_strdown (host, -1);
 }
 
-/**
- * syllabus_normalize_url:
- * @url: a URL as written in a topic
- *
- * Normalises @url so that spellings of the same address give the same key:
- * the scheme and host are lower-cased, a default port is dropped and an empty
- * path becomes "/". Relative or unparsable URLs are returned trimmed.
- *
- * Returns: (transfer full): the normalised URL
- */
-char *
-syllabus_normalize_url (const char *url)
+static char *
+host_for_display (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+  return host_for_uri (uri);
+}
+
+/* Whether parsing @url with G_URI_FLAGS_ENCODED gives the host that parsing
+ * it without would: GLib decodes a host either way, and the other parts
+ * only make a difference through their %-escapes (which may decode to
+ * something GLib refuses) or bytes that are not UTF-8. Whitespace is left
+ * to the slow path too, as GLib's relaxed parser rewrites it. */
+static gboolean
+host_parse_agrees (const char *url)
+{
+  for (const char *p = url; *p != '\0'; p++)
+    if (*p == '%' || g_ascii_isspace (*p))
+      return FALSE;
+
+  return g_utf8_validate (url, -1, NULL);
+}
+
+/* Where the parts of a plain link are, for simple_url(). */
+typedef struct
+{
+  gsize    host_start;
+  gsize    host_end;     /* where the path starts */
+  gboolean empty_path;
+} SimpleUrl;
+
+/* Most links in a topic are as plain as "https://host/path": for those,
+ * what GUri would make of them is known without it, and a topic may list
+ * thousands. Reads "scheme://host[/path]" with a scheme of letters, a host
+ * of letters, digits, dots and dashes and a path of those and "_~/" without
+ * dot segments ("/." anywhere sends a path to GUri), that is, exactly the
+ * links GUri leaves as they are but for the case of scheme and host and an
+ * empty path. Anything else (ports, queries, escapes, user names,
+ * whitespace) returns %FALSE. */
+static gboolean
+simple_url (const char *url,
+            SimpleUrl  *parts)
+{
+  const char *p = url;
+  const char *host;
+  const char *path;
+
+  while (g_ascii_isalpha (*p))
+    p++;
+  if (p == url || strncmp (p, "://", 3) != 0)
+    return FALSE;
+
+  host = p + 3;
+  for (p = host; g_ascii_isalnum (*p) || *p == '.' || *p == '-'; p++)
+    ;
+  if (p == host || (*p != '/' && *p != '\0'))
+    return FALSE;
+  path = p;
+
+  for (; g_ascii_isalnum (*p) || *p == '.' || *p == '-' || *p == '_' || *p == '~' || *p == '/'; p++)
+    if (p[0] == '/' && p[1] == '.')
+      return FALSE;
+  if (*p != '\0')
+    return FALSE;
+
+  parts->host_start = host - url;
+  parts->host_end = path - url;
+  parts->empty_path = *path == '\0';
+
+  return TRUE;
+}
+
+/* The key of a link simple_url() accepted, written at @key: @url with its
+ * scheme and host in lower case and an empty path made "/". Returns where
+ * the key ends. */
+static char *
+write_simple_key (char            *key,
+                  const char      *url,
+                  gsize            url_len,
+                  const SimpleUrl *parts)
+{
+  for (gsize i = 0; i < parts->host_end; i++)
+    key[i] = g_ascii_isupper (url[i]) ? url[i] - 'A' + 'a' : url[i];
+  memcpy (key + parts->host_end, url + parts->host_end, url_len - parts->host_end);
+  key += url_len;
+  if (parts->empty_path)
+    *key++ = '/';
+  *key = '\0';
+
+  return key;
+}
+
+/* Whether write_simple_key() would write @url unchanged. */
+static gboolean
+simple_key_is_url (const char      *url,
+                   const SimpleUrl *parts)
+{
+  if (parts->empty_path)
+    return FALSE;
+
+  for (gsize i = 0; i < parts->host_end; i++)
+    if (g_ascii_isupper (url[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The host shown for a link simple_url() accepted: without a leading
+ * "www.", lower case. */
+static void
+simple_host (const char      *url,
+             const SimpleUrl *parts,
+             gsize           *start,
+             gsize           *len)
+{
+  *start = parts->host_start;
+  if (g_ascii_strncasecmp (url + *start, "www.", 4) == 0 && *start + 4 < parts->host_end)
+    *start += 4;
+  *len = parts->host_end - *start;
+}
+
+/* Stores the parse of the trimmed @url, or %NULL, in @parsed. */
+static char *
+normalize_url (const char  *url,
+               GUri       **parsed)
 {
   static const struct { const char *scheme; int port; } default_ports[] = {
     { "http", 80 }, { "https", 443 }, { "ftp", 21 },
@@ -159,10 +273,10 @@ syllabus_normalize_url (const char *url)
   const char *path;
   int port;
 
-  g_return_val_if_fail (url != NULL, NULL);
-
   trimmed = g_strstrip (g_strdup (url));
   uri = g_uri_parse (trimmed, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
+  if (parsed != NULL)
+    *parsed = uri != NULL ? g_uri_ref (uri) : NULL;
   if (uri == NULL)
     return g_steal_pointer (&trimmed);
 
@@ -198,6 +312,153 @@ syllabus_normalize_url (const char *url)
 }
 
 /**
+ * syllabus_normalize_url:
+ * @url: a URL as written in a topic
+ *
+ * Normalises @url so that spellings of the same address give the same key:
+ * the scheme and host are lower-cased, a default port is dropped and an empty
+ * path becomes "/". Relative or unparsable URLs are returned trimmed.
+ *
+ * Returns: (transfer full): the normalised URL
+ */
+char *
+syllabus_normalize_url (const char *url)
+{
+  SimpleUrl parts;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (simple_url (url, &parts))
+    {
+      gsize url_len = strlen (url);
+      char *key = g_malloc (url_len + 2);
+
+      write_simple_key (key, url, url_len, &parts);
+      return key;
+    }
+
+  return normalize_url (url, NULL);
+}
+
+/* Copies @len bytes of @text to @dest as a string and returns where the
+ * next string goes. */
+static inline char *
+copy_string (char       *dest,
+             const char *text,
+             gsize       len)
+{
+  memcpy (dest, text, len);
+  dest[len] = '\0';
+
+  return dest + len + 1;
+}
+
+/**
+ * syllabus_resource_new_len: (skip)
+ * @title: the resource's title, plain text, @title_len bytes
+ * @title_len: the length of @title
+ * @url: the link as written in the topic, @url_len bytes and nul-terminated
+ * @url_len: the length of @url
+ * @group: (nullable): the subheading the resource is listed under
+ * @group_index: the position of @group among the topic's groups
+ *
+ * syllabus_resource_new() for a caller that knows the lengths, such as the
+ * topic parser, which creates thousands of resources from buffers it
+ * reuses.
+ *
+ * Returns: (transfer full): a new resource
+ */
+SyllabusResource *
+syllabus_resource_new_len (const char *title,
+                           gsize       title_len,
+                           const char *url,
+                           gsize       url_len,
+                           const char *group,
+                           guint       group_index)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *slow_key = NULL;
+  g_autofree char *slow_host = NULL;
+  SyllabusResource *self;
+  SimpleUrl parts;
+  gboolean simple;
+  gboolean key_is_url = FALSE;
+  gsize key_len = 0;
+  gsize host_start = 0;
+  gsize host_len = 0;
+  gsize group_len = group != NULL ? strlen (group) : 0;
+  char *p;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  /* The address is read up to its nul as well as copied by its length. */
+  g_return_val_if_fail (url[url_len] == '\0', NULL);
+
+  /* A topic can list thousands of links: parse each once where that gives
+   * the same host, and not at all when it is plain. */
+  simple = simple_url (url, &parts);
+  if (simple)
+    {
+      key_is_url = simple_key_is_url (url, &parts);
+      key_len = url_len + (parts.empty_path ? 1 : 0);
+      simple_host (url, &parts, &host_start, &host_len);
+    }
+  else
+    {
+      slow_key = normalize_url (url, &uri);
+      slow_host = host_parse_agrees (url) ? host_for_uri (uri) : host_for_display (url);
+      key_len = strlen (slow_key);
+      host_len = slow_host != NULL ? strlen (slow_host) : 0;
+    }
+
+  self = g_object_new (SYLLABUS_TYPE_RESOURCE, NULL);
+
+  /* title, url, key (unless it is the URL), host, group: each with its nul */
+  p = self->title = g_malloc (title_len + 1 + url_len + 1 +
+                              (key_is_url ? 0 : key_len + 1) +
+                              host_len + 1 + group_len + 1);
+  p = copy_string (p, title, title_len);
+  self->url = p;
+  p = copy_string (p, url, url_len);
+
+  if (key_is_url)
+    {
+      self->key = self->url;
+    }
+  else
+    {
+      self->key = p;
+      if (simple)
+        p = write_simple_key (p, url, url_len, &parts) + 1;
+      else
+        p = copy_string (p, slow_key, key_len);
+    }
+
+  if (simple)
+    {
+      /* simple_url() only accepts ASCII hosts */
+      self->host = p;
+      for (gsize i = 0; i < host_len; i++)
+        *p++ = g_ascii_isupper (url[host_start + i]) ? url[host_start + i] - 'A' + 'a' : url[host_start + i];
+      *p++ = '\0';
+    }
+  else if (slow_host != NULL)
+    {
+      self->host = p;
+      p = copy_string (p, slow_host, host_len);
+    }
+
+  if (group != NULL)
+    {
+      self->group = p;
+      copy_string (p, group, group_len);
+    }
+  self->group_index = group_index;
+
+  return self;
+}
+
+/**
  * syllabus_resource_new:
  * @title: the resource's title, plain text
  * @url: the link as written in the topic
@@ -212,20 +473,10 @@ syllabus_resource_new (const char *title,
                        const char *group,
                        guint       group_index)
 {
-  SyllabusResource *self;
-
   g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  self = g_object_new (SYLLABUS_TYPE_RESOURCE, NULL);
-  self->title = g_strdup (title);
-  self->url = g_strdup (url);
-  self->key = syllabus_normalize_url (url);
-  self->host = host_for_display (url);
-  self->group = g_strdup (group);
-  self->group_index = group_index;
-
-  return self;
+  return syllabus_resource_new_len (title, strlen (title), url, strlen (url), group, group_index);
 }
 
 const char *

@@ -24,6 +24,12 @@ SyllabusResource *syllabus_resource_new            (const char       *title,
                                                     const char       *url,
                                                     const char       *group,
                                                     guint             group_index);
+SyllabusResource *syllabus_resource_new_len        (const char       *title,
+                                                    gsize             title_len,
+                                                    const char       *url,
+                                                    gsize             url_len,
+                                                    const char       *group,
+                                                    guint             group_index);
 const char       *syllabus_resource_get_title      (SyllabusResource *self);
 const char       *syllabus_resource_get_url        (SyllabusResource *self);
 const char       *syllabus_resource_get_key        (SyllabusResource *self);

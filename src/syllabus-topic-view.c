@@ -22,7 +22,6 @@
 
 #include "syllabus-compat.h"
 #include "syllabus-links.h"
-#include "syllabus-markdown.h"
 
 /* Shows a topic's introduction, rendered by md4c, in a WebKit view that is
  * locked down: no JavaScript, no remote loads, no navigation away from the
@@ -409,7 +408,7 @@ syllabus_topic_view_set_topic (SyllabusTopicView *self,
       base_uri = syllabus_topic_get_base_uri (topic);
       g_free (self->page_uri);
       self->page_uri = g_strdup (base_uri != NULL ? base_uri : fallback_page_uri);
-      self->body_html = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
+      self->body_html = g_strdup (syllabus_topic_get_introduction_html (topic));
       render (self);
     }
   else

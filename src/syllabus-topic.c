@@ -19,28 +19,33 @@
 #include <md4c.h>
 #include <string.h>
 
+#include "syllabus-html.h"
 #include "syllabus-markdown.h"
+#include "syllabus-resource-list.h"
 
 /* A topic is a Markdown page with optional front matter. Its "Learning
  * Resources" section becomes the checklist; the rest of the page is the
  * introduction. The section and its links are found with md4c's parser, so
  * that whatever md4c considers a heading, a list item or a link is exactly
- * what the checklist shows.
+ * what the checklist shows. The same walk renders the introduction to HTML:
+ * pages can be megabytes long, and parsing them once is the cost that
+ * counts.
  */
 struct _SyllabusTopic
 {
-  GObject     parent_instance;
+  GObject               parent_instance;
 
-  char       *id;
-  char       *title;
-  int         weight;
-  GHashTable *metadata;
-  char       *introduction;
-  char       *base_uri;
-  GFile      *file;
-  GListStore *resources;
-  GStrv       images;
-  guint       has_resources_section : 1;
+  char                 *id;
+  char                 *title;
+  int                   weight;
+  GHashTable           *metadata;
+  char                 *introduction;
+  char                 *introduction_html;
+  char                 *base_uri;
+  GFile                *file;
+  SyllabusResourceList *resources;
+  GStrv                 images;
+  guint                 has_resources_section : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusTopic, syllabus_topic, G_TYPE_OBJECT)
@@ -67,6 +72,7 @@ syllabus_topic_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->metadata, g_hash_table_unref);
   g_clear_pointer (&self->introduction, g_free);
+  g_clear_pointer (&self->introduction_html, g_free);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->images, g_strfreev);
@@ -125,7 +131,7 @@ syllabus_topic_init (SyllabusTopic *self)
 {
   self->weight = G_MAXINT;
   self->metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->resources = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+  self->resources = syllabus_resource_list_new_take (NULL);
 }
 
 /* Front matter ---------------------------------------------------------- */
@@ -267,17 +273,25 @@ typedef struct
   guint       group_index;
   guint       n_groups;
 
-  /* The link being read */
+  /* The link being read. The buffers are reused from link to link: a
+   * section can list thousands. */
   gboolean    in_link;
   guint       inner_links;    /* links md4c found inside it: bare URLs */
-  char       *link_href;
+  GString    *link_href;
   GString    *link_text;
+  GString    *link_title;     /* link_text with its white space collapsed */
 
   GPtrArray  *resources;
   GHashTable *seen_keys;
+  guint       last_group_index; /* the last resource's, for first-in-group */
 
   /* Relative image paths, in page order, without repeats */
   GPtrArray  *images;
+
+  /* The introduction's HTML: everything but the resources section */
+  SyllabusHtml html;
+  GString    *html_out;
+  gsize       heading_mark;   /* its length when the heading was entered */
 } Walk;
 
 static void
@@ -372,13 +386,12 @@ append_text (GString       *out,
     }
 }
 
-static char *
-attribute_to_string (const MD_ATTRIBUTE *attr)
+static void
+append_attribute (GString            *out,
+                  const MD_ATTRIBUTE *attr)
 {
-  GString *out = g_string_new (NULL);
-
   if (attr->substr_offsets == NULL)
-    return g_string_free (out, FALSE);
+    return;
 
   for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
     {
@@ -387,32 +400,92 @@ attribute_to_string (const MD_ATTRIBUTE *attr)
 
       append_text (out, attr->substr_types[i], attr->text + off, next - off);
     }
+}
+
+static char *
+attribute_to_string (const MD_ATTRIBUTE *attr)
+{
+  GString *out = g_string_new (NULL);
+
+  append_attribute (out, attr);
 
   return g_string_free (out, FALSE);
 }
 
-/* Collapses runs of white space into one space and trims both ends. */
-static char *
-collapse_whitespace (const char *text)
+/* The ASCII characters g_unichar_isspace() accepts. */
+static inline gboolean
+is_ascii_space (char c)
 {
-  GString *out = g_string_new (NULL);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Writes @text to the empty @out with runs of white space collapsed into
+ * one space and both ends trimmed. Every link title goes through here, so
+ * runs of ASCII are copied whole and only other characters are decoded.
+ * The text is valid UTF-8 (the page is, and so is what entities decode
+ * to): it never grows, so it is written straight into @out's buffer. */
+static void
+collapse_whitespace_into (GString    *out,
+                          const char *text)
+{
   gboolean space = FALSE;
+  const char *p = text;
+  char *q;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  g_assert (out->len == 0);
+
+  g_string_set_size (out, strlen (text));
+  q = out->str;
+
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *run = p;
+      const char *next;
 
-      if (g_unichar_isspace (c))
+      while (*p != '\0' && (guchar)*p < 0x80 && !is_ascii_space (*p))
+        p++;
+      if (p > run)
         {
-          space = out->len > 0;
+          if (space)
+            *q++ = ' ';
+          space = FALSE;
+          memcpy (q, run, p - run);
+          q += p - run;
+          continue;
+        }
+
+      if (is_ascii_space (*p))
+        {
+          space = q > out->str;
+          p++;
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          space = q > out->str;
+          p = next;
           continue;
         }
 
       if (space)
-        g_string_append_c (out, ' ');
+        *q++ = ' ';
       space = FALSE;
-      g_string_append_unichar (out, c);
+      memcpy (q, p, next - p);
+      q += next - p;
+      p = next;
     }
+
+  g_string_truncate (out, q - out->str);
+}
+
+static char *
+collapse_whitespace (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  collapse_whitespace_into (out, text);
 
   return g_string_free (out, FALSE);
 }
@@ -436,6 +509,15 @@ line_start (Walk       *walk,
   return p - walk->doc;
 }
 
+/* Whether what md4c reports now belongs in the introduction's HTML. A
+ * top-level heading is rendered even inside the resources section: it may
+ * be the one that ends it, which is only known once it is left. */
+static inline gboolean
+rendering (Walk *walk)
+{
+  return walk->section != SECTION_IN || (walk->in_heading && walk->heading_top_level);
+}
+
 static int
 enter_block_cb (MD_BLOCKTYPE type,
                 void        *detail,
@@ -452,6 +534,7 @@ enter_block_cb (MD_BLOCKTYPE type,
       /* blocks holds MD_BLOCK_DOC at this point for a top-level heading */
       walk->heading_top_level = walk->blocks->len == 1;
       walk->heading_start = -1;
+      walk->heading_mark = walk->html_out->len;
       g_string_truncate (walk->heading_text, 0);
     }
   else if (type == MD_BLOCK_LI)
@@ -462,6 +545,9 @@ enter_block_cb (MD_BLOCKTYPE type,
     }
 
   g_array_append_val (walk->blocks, type);
+
+  if (rendering (walk))
+    syllabus_html_enter_block (&walk->html, type, detail);
 
   return 0;
 }
@@ -501,14 +587,33 @@ find_empty_heading (Walk     *walk,
   return -1;
 }
 
+/* Whether @text, case-folded, is RESOURCES_HEADING. A long page has many
+ * headings, nearly all ASCII, and ASCII folds by lowering; a heading with
+ * other characters is folded in full, as some of them fold to ASCII
+ * letters (the Kelvin sign to "k"). */
+static gboolean
+is_resources_heading (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      {
+        g_autofree char *folded = g_utf8_casefold (text, -1);
+
+        return strcmp (folded, RESOURCES_HEADING) == 0;
+      }
+
+  return g_ascii_strcasecmp (text, RESOURCES_HEADING) == 0;
+}
+
 static void
 finish_heading (Walk *walk)
 {
-  g_autofree char *text = collapse_whitespace (walk->heading_text->str);
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *text = NULL;
 
   if (!walk->heading_top_level)
     return;
+
+  text = collapse_whitespace (walk->heading_text->str);
 
   if (walk->heading_level == 1 && walk->first_h1 == NULL && *text != '\0')
     walk->first_h1 = g_strdup (text);
@@ -516,7 +621,7 @@ finish_heading (Walk *walk)
   switch (walk->section)
     {
     case SECTION_BEFORE:
-      if (g_strcmp0 (folded, RESOURCES_HEADING) == 0 && walk->heading_start >= 0)
+      if (is_resources_heading (text) && walk->heading_start >= 0)
         {
           walk->section = SECTION_IN;
           walk->section_level = walk->heading_level;
@@ -557,10 +662,21 @@ leave_block_cb (MD_BLOCKTYPE type,
   g_assert (walk->blocks->len > 0);
   g_array_set_size (walk->blocks, walk->blocks->len - 1);
 
+  if (rendering (walk))
+    syllabus_html_leave_block (&walk->html, type, detail);
+
   if (type == MD_BLOCK_H)
     {
+      gboolean top_level = walk->heading_top_level;
+
       walk->in_heading = FALSE;
       finish_heading (walk);
+
+      /* The heading that starts the section, or one of its subheadings;
+       * or an empty heading that ends it and that get_introduction()
+       * leaves out for want of finding its line. */
+      if (top_level && (walk->section == SECTION_IN || walk->section_end_pending))
+        g_string_truncate (walk->html_out, walk->heading_mark);
     }
   else if (type == MD_BLOCK_LI)
     {
@@ -620,6 +736,9 @@ enter_span_cb (MD_SPANTYPE type,
 {
   Walk *walk = user_data;
 
+  if (rendering (walk))
+    syllabus_html_enter_span (&walk->html, type, detail);
+
   if (type == MD_SPAN_IMG)
     note_image (walk, detail);
 
@@ -635,8 +754,8 @@ enter_span_cb (MD_SPANTYPE type,
       MD_SPAN_A_DETAIL *a = detail;
 
       walk->in_link = TRUE;
-      g_clear_pointer (&walk->link_href, g_free);
-      walk->link_href = attribute_to_string (&a->href);
+      g_string_truncate (walk->link_href, 0);
+      append_attribute (walk->link_href, &a->href);
       g_string_truncate (walk->link_text, 0);
     }
 
@@ -649,9 +768,14 @@ leave_span_cb (MD_SPANTYPE type,
                void       *user_data)
 {
   Walk *walk = user_data;
-  g_autofree char *url = NULL;
-  g_autofree char *title = NULL;
   g_autoptr(SyllabusResource) resource = NULL;
+  char *url;
+  gsize url_len;
+  const char *title;
+  gsize title_len;
+
+  if (rendering (walk))
+    syllabus_html_leave_span (&walk->html, type, detail);
 
   if (type != MD_SPAN_A || !walk->in_link)
     return 0;
@@ -665,25 +789,47 @@ leave_span_cb (MD_SPANTYPE type,
   walk->in_link = FALSE;
   g_array_index (walk->items, gboolean, walk->items->len - 1) = TRUE;
 
-  url = g_strstrip (g_steal_pointer (&walk->link_href));
-  if (*url == '\0')
+  /* The address without the white space around it (as g_strstrip()
+   * trims), cut in place: the buffer is refilled by the next link. */
+  url = walk->link_href->str;
+  url_len = walk->link_href->len;
+  while (url_len > 0 && g_ascii_isspace (url[url_len - 1]))
+    url_len--;
+  url[url_len] = '\0';
+  while (g_ascii_isspace (*url))
+    {
+      url++;
+      url_len--;
+    }
+  if (url_len == 0)
     return 0;
 
-  title = collapse_whitespace (walk->link_text->str);
-  if (*title == '\0')
+  g_string_truncate (walk->link_title, 0);
+  collapse_whitespace_into (walk->link_title, walk->link_text->str);
+  title = walk->link_title->str;
+  title_len = walk->link_title->len;
+  if (title_len == 0)
     {
-      g_free (title);
-      title = g_strdup (url);
+      title = url;
+      title_len = url_len;
     }
 
-  resource = syllabus_resource_new (title, url, walk->group, walk->group_index);
+  resource = syllabus_resource_new_len (title, title_len, url, url_len,
+                                        walk->group, walk->group_index);
 
   /* Two lines naming the same address would share one progress entry and
    * mirror each other's check box; the first one listed wins. */
   if (g_hash_table_contains (walk->seen_keys, syllabus_resource_get_key (resource)))
     return 0;
 
-  g_hash_table_add (walk->seen_keys, g_strdup (syllabus_resource_get_key (resource)));
+  /* Whether a flat list shows the group's heading above it. */
+  syllabus_resource_set_first_in_group (resource,
+                                        walk->resources->len == 0 ||
+                                        walk->last_group_index != walk->group_index);
+  walk->last_group_index = walk->group_index;
+
+  /* The key belongs to the resource, which outlives the table. */
+  g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource));
   g_ptr_array_add (walk->resources, g_steal_pointer (&resource));
 
   return 0;
@@ -696,6 +842,9 @@ text_cb (MD_TEXTTYPE    type,
          void          *user_data)
 {
   Walk *walk = user_data;
+
+  if (rendering (walk))
+    syllabus_html_text (&walk->html, type, text, size);
 
   if (in_document (walk, text))
     {
@@ -727,15 +876,67 @@ walk_clear (Walk *walk)
   g_clear_pointer (&walk->items, g_array_unref);
   g_string_free (walk->heading_text, TRUE);
   g_string_free (walk->link_text, TRUE);
+  g_string_free (walk->link_title, TRUE);
+  g_string_free (walk->link_href, TRUE);
   g_clear_pointer (&walk->first_h1, g_free);
   g_clear_pointer (&walk->group, g_free);
-  g_clear_pointer (&walk->link_href, g_free);
-  g_clear_pointer (&walk->resources, g_ptr_array_unref);
   g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&walk->resources, g_ptr_array_unref);
   g_clear_pointer (&walk->images, g_ptr_array_unref);
+  if (walk->html_out != NULL)
+    g_string_free (g_steal_pointer (&walk->html_out), TRUE);
 }
 
 /* Public API ------------------------------------------------------------- */
+
+/* g_utf8_validate_len(), quicker on pages that are mostly ASCII: eight
+ * bytes at a time until one is not ASCII or is a nul, then that character
+ * alone. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **invalid)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low_bits = G_GUINT64_CONSTANT (0x0101010101010101);
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      gsize len;
+
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          /* Stops at a byte with its high bit set, or at a zero byte. */
+          if (((word | ((word - low_bits) & ~word)) & high_bits) != 0)
+            break;
+          p += 8;
+        }
+
+      if (p == end)
+        break;
+
+      if ((guchar)*p < 0x80 && *p != '\0')
+        {
+          p++;
+          continue;
+        }
+
+      len = MIN ((gsize)g_utf8_skip[(guchar)*p], (gsize)(end - p));
+      if (!g_utf8_validate_len (p, len, NULL))
+        {
+          *invalid = p;
+          return FALSE;
+        }
+      p += len;
+    }
+
+  return TRUE;
+}
 
 static void
 set_too_large_error (GError **error,
@@ -794,19 +995,13 @@ syllabus_topic_new_from_data (const char  *id,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  if (!validate_utf8 (data, length, &invalid))
     {
       g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
                    _("The topic is not UTF-8 text (invalid byte at offset %zu)"),
                    (size_t)(invalid - data));
       return NULL;
     }
-
-  /* md4c 0.4.8 reads one byte past the end of its input, and if that byte
-   * is ")" after an unclosed "[a](b", past the end of its own buffers too
-   * (fixed in md4c 0.5.0, mity/md4c commit 4a7246d). Files loaded by GIO
-   * end in a nul, but @data need not: parse a copy that does. */
-  data = terminated = g_strndup (data, length);
 
   self = g_object_new (SYLLABUS_TYPE_TOPIC, NULL);
   self->id = g_strdup (id);
@@ -820,17 +1015,33 @@ syllabus_topic_new_from_data (const char  *id,
   body = data + parse_front_matter (data, length, self->metadata);
   body_length = length - (body - data);
 
+  /* md4c 0.4.8 reads one byte past the end of its input, and if that byte
+   * is ")" after an unclosed "[a](b", past the end of its own buffers too
+   * (fixed in md4c 0.5.0, mity/md4c commit 4a7246d). Files loaded by GIO
+   * end in a nul, but @data need not: parse a copy of the body that does.
+   * (It holds no nul: it is valid UTF-8.) The introduction is cut out of
+   * this copy afterwards. */
+  terminated = g_malloc (body_length + 1);
+  memcpy (terminated, body, body_length);
+  terminated[body_length] = '\0';
+  body = terminated;
+
   walk.doc = body;
   walk.size = body_length;
   walk.blocks = g_array_new (FALSE, FALSE, sizeof (MD_BLOCKTYPE));
   walk.items = g_array_new (FALSE, FALSE, sizeof (gboolean));
   walk.heading_text = g_string_new (NULL);
   walk.link_text = g_string_new (NULL);
+  walk.link_title = g_string_new (NULL);
+  walk.link_href = g_string_new (NULL);
   walk.section_start = -1;
   walk.section_end = -1;
   walk.resources = g_ptr_array_new_with_free_func (g_object_unref);
-  walk.seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
   walk.images = g_ptr_array_new_with_free_func (g_free);
+  /* The HTML is usually a little larger than the Markdown. */
+  walk.html_out = g_string_sized_new (body_length + body_length / 4 + 64);
+  syllabus_html_init (&walk.html, walk.html_out);
 
   if (md_parse (body, body_length, &parser, &walk) != 0)
     {
@@ -856,31 +1067,24 @@ syllabus_topic_new_from_data (const char  *id,
         self->weight = weight;
     }
 
+  /* The introduction is the body without the section. md4c is done with
+   * the copy: the section is cut out in place rather than copying a page
+   * that may be megabytes long. */
   self->has_resources_section = walk.section_start >= 0;
   if (self->has_resources_section)
     {
       gsize end = walk.section_end >= 0 ? (gsize)walk.section_end : body_length;
-      GString *intro = g_string_new_len (body, walk.section_start);
 
-      g_string_append_len (intro, body + end, body_length - end);
-      self->introduction = g_string_free (intro, FALSE);
+      memmove (terminated + walk.section_start, terminated + end, body_length - end);
+      body_length = walk.section_start + (body_length - end);
     }
-  else
-    {
-      self->introduction = g_strndup (body, body_length);
-    }
+  terminated[body_length] = '\0';
+  self->introduction = g_steal_pointer (&terminated);
 
-  for (guint i = 0; i < walk.resources->len; i++)
-    {
-      SyllabusResource *resource = g_ptr_array_index (walk.resources, i);
-      SyllabusResource *previous = i > 0 ? g_ptr_array_index (walk.resources, i - 1) : NULL;
+  g_clear_object (&self->resources);
+  self->resources = syllabus_resource_list_new_take (g_steal_pointer (&walk.resources));
 
-      syllabus_resource_set_first_in_group (resource,
-                                            previous == NULL ||
-                                            syllabus_resource_get_group_index (previous) !=
-                                            syllabus_resource_get_group_index (resource));
-    }
-  g_list_store_splice (self->resources, 0, 0, walk.resources->pdata, walk.resources->len);
+  self->introduction_html = g_string_free (g_steal_pointer (&walk.html_out), FALSE);
 
   g_ptr_array_add (walk.images, NULL);
   self->images = (GStrv)g_ptr_array_free (g_steal_pointer (&walk.images), FALSE);
@@ -1090,6 +1294,27 @@ syllabus_topic_get_introduction (SyllabusTopic *self)
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
 
   return self->introduction;
+}
+
+/**
+ * syllabus_topic_get_introduction_html:
+ *
+ * The introduction rendered as syllabus_markdown_to_html() renders it,
+ * found in the same pass as the resources: the page as written, without
+ * its resources section. It can differ from rendering the text of
+ * syllabus_topic_get_introduction() on its own, and is then the more
+ * faithful: link reference definitions in the section still apply to links
+ * in the introduction, and the text before the section and the text after
+ * it stay apart rather than joining into one paragraph or heading.
+ *
+ * Returns: the introduction as an HTML fragment
+ */
+const char *
+syllabus_topic_get_introduction_html (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+
+  return self->introduction_html;
 }
 
 gboolean

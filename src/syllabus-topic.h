@@ -65,6 +65,7 @@ int            syllabus_topic_get_weight               (SyllabusTopic  *self);
 const char    *syllabus_topic_get_metadata             (SyllabusTopic  *self,
                                                         const char     *key);
 const char    *syllabus_topic_get_introduction         (SyllabusTopic  *self);
+const char    *syllabus_topic_get_introduction_html    (SyllabusTopic  *self);
 gboolean       syllabus_topic_has_resources_section    (SyllabusTopic  *self);
 GListModel    *syllabus_topic_get_resources            (SyllabusTopic  *self);
 const char    *syllabus_topic_get_base_uri             (SyllabusTopic  *self);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "syllabus-library.h"
+#include "syllabus-markdown.h"
 #include "syllabus-resource.h"
 #include "syllabus-topic.h"
 
@@ -60,6 +61,17 @@ topic_path (const char *name)
   return g_build_filename (SRCDIR, "topics", name, NULL);
 }
 
+/* The introduction's HTML, rendered in the same walk that finds the
+ * resources, is what rendering the introduction's Markdown on its own
+ * gives. Every page parsed by these tests is held to it. */
+static void
+assert_introduction_html (SyllabusTopic *topic)
+{
+  g_autofree char *expected = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
+
+  g_assert_cmpstr (syllabus_topic_get_introduction_html (topic), ==, expected);
+}
+
 static SyllabusTopic *
 parse_len (const char *text,
            gsize       length)
@@ -70,6 +82,7 @@ parse_len (const char *text,
   topic = syllabus_topic_new_from_data ("test", "Fallback", text, length, &error);
   g_assert_no_error (error);
   g_assert_true (SYLLABUS_IS_TOPIC (topic));
+  assert_introduction_html (topic);
 
   return topic;
 }
@@ -96,6 +109,7 @@ parse_file (const char *path)
   topic = syllabus_topic_new_from_data (basename, basename, contents, length, &error);
   g_assert_no_error (error);
   g_assert_true (SYLLABUS_IS_TOPIC (topic));
+  assert_introduction_html (topic);
 
   return topic;
 }
@@ -131,6 +145,7 @@ assert_resources (SyllabusTopic          *topic,
 
   g_assert_true (g_list_model_get_item_type (resources) == SYLLABUS_TYPE_RESOURCE);
   g_assert_cmpuint (g_list_model_get_n_items (resources), ==, n_expected);
+  g_assert_null (g_list_model_get_item (resources, n_expected));
 
   for (guint i = 0; i < n_expected; i++)
     {
@@ -567,6 +582,138 @@ test_topic_every_test_page (void)
     }
 
   g_assert_cmpuint (n_pages, >=, 8);
+}
+
+/* The shipped pages: their introductions' HTML is rendered in the walk
+ * that finds their resources (parse_file() compares it with rendering the
+ * introduction's Markdown alone). */
+static void
+test_topic_content_html (void)
+{
+  g_autofree char *folder = g_build_filename (SRCDIR, "..", "content", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n_pages = 0;
+
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(SyllabusTopic) topic = NULL;
+      const char *html;
+
+      if (!g_str_has_suffix (name, ".md"))
+        continue;
+
+      g_test_message ("page %s", name);
+      path = g_build_filename (folder, name, NULL);
+      topic = parse_file (path);
+      html = syllabus_topic_get_introduction_html (topic);
+      n_pages++;
+
+      g_assert_true (g_utf8_validate (html, -1, NULL));
+      g_assert_nonnull (strstr (html, "<h2>Introduction</h2>"));
+      g_assert_null (strstr (html, "Learning Resources"));
+    }
+
+  g_assert_cmpuint (n_pages, >=, 6);
+}
+
+/* Where the section starts and ends, the one-pass HTML leaves out exactly
+ * what get_introduction() leaves out (parse() checks). */
+static void
+test_topic_introduction_html_bounds (void)
+{
+  static const struct { const char *page; const char *html; } cases[] = {
+    { "Intro.\n\n## Learning Resources\n\n- [a](https://a.example/)\n\n## After\n\nMore.\n",
+      "<p>Intro.</p>\n<h2>After</h2>\n<p>More.</p>\n" },
+    /* Subheadings of the section, deeper than it, are part of it. */
+    { "## Learning Resources\n### Books\n- [a](https://a.example/)\n#### Deeper\n# Top\n",
+      "<h1>Top</h1>\n" },
+    /* A setext heading, and the section running to the end of the page. */
+    { "Intro *em*\n\nLearning   resources\n===\n\n- [a](https://a.example/)\n",
+      "<p>Intro <em>em</em></p>\n" },
+    /* A heading ends the section even when it is empty. */
+    { "## Learning Resources\n- [a](https://a.example/)\n##\nAfter.\n",
+      "<h2></h2>\n<p>After.</p>\n" },
+    /* Headings inside blocks are neither the section nor its end. */
+    { "> ## Learning Resources\n\n- ## Learning Resources\n",
+      "<blockquote>\n<h2>Learning Resources</h2>\n</blockquote>\n"
+      "<ul>\n<li><h2>Learning Resources</h2>\n</li>\n</ul>\n" },
+    { "## Learning Resources\n> ## Quoted\n- [a](https://a.example/)\n## Learning Resources\n",
+      "<h2>Learning Resources</h2>\n" },
+    /* Images in the introduction, local and remote. */
+    { "![local](a.png) ![remote](https://e.com/r.png)\n## Learning Resources\n![x](b.png)\n",
+      "<p><img src=\"a.png\" alt=\"local\"> <a class=\"remote-image\" href=\"https://e.com/r.png\" "
+      "title=\"https://e.com/r.png\">remote</a></p>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SyllabusTopic) topic = NULL;
+
+      g_test_message ("page %u", i);
+      topic = parse (cases[i].page);
+      g_assert_cmpstr (syllabus_topic_get_introduction_html (topic), ==, cases[i].html);
+    }
+}
+
+/* Where the introduction's HTML differs from rendering its text alone, it
+ * follows the page as written. First: a link reference defined in the
+ * resources section is still defined. */
+static void
+test_topic_introduction_html_references (void)
+{
+  static const char page[] =
+    "See [the guide][guide].\n"
+    "\n"
+    "## Learning Resources\n"
+    "\n"
+    "- [The guide][guide]\n"
+    "\n"
+    "[guide]: https://guide.example/\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autofree char *alone = NULL;
+
+  topic = syllabus_topic_new_from_data ("test", NULL, page, strlen (page), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_introduction_html (topic), ==,
+                   "<p>See <a href=\"https://guide.example/\">the guide</a>.</p>\n");
+
+  alone = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
+  g_assert_cmpstr (alone, ==, "<p>See [the guide][guide].</p>\n");
+}
+
+/* Second: the text before the section and the text after it stay apart.
+ * Joined, "Next" would continue the paragraph before the section and the
+ * two would make one setext heading. */
+static void
+test_topic_introduction_html_apart (void)
+{
+  static const char page[] =
+    "Intro para\n"
+    "## Learning Resources\n"
+    "- [a](https://a.example/)\n"
+    "\n"
+    "Next\n"
+    "----\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autofree char *alone = NULL;
+
+  topic = syllabus_topic_new_from_data ("test", NULL, page, strlen (page), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, "Intro para\nNext\n----\n");
+  g_assert_cmpstr (syllabus_topic_get_introduction_html (topic), ==,
+                   "<p>Intro para</p>\n<h2>Next</h2>\n");
+  g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (topic)), ==, 1);
+
+  alone = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
+  g_assert_cmpstr (alone, ==, "<h2>Intro para\nNext</h2>\n");
 }
 
 /* Pages written inline ------------------------------------------------- */
@@ -1124,6 +1271,95 @@ test_topic_crlf_inline (void)
 
 /* URL normalisation -------------------------------------------------- */
 
+/* The key and host GUri gives: what syllabus_normalize_url() and
+ * syllabus_resource_new() promise, whichever way they get there. */
+static void
+expected_key_and_host (const char  *url,
+                       char       **key,
+                       char       **host)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (url));
+  g_autoptr(GUri) encoded = g_uri_parse (trimmed, G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(GUri) decoded = g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  const char *h = decoded != NULL ? g_uri_get_host (decoded) : NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *lower_host = NULL;
+  const char *path;
+
+  *host = NULL;
+  if (h != NULL && *h != '\0')
+    *host = g_ascii_strdown (g_ascii_strncasecmp (h, "www.", 4) == 0 && h[4] != '\0' ? h + 4 : h, -1);
+
+  /* Only the plain links the one-pass shortcut takes are compared: no
+   * port, query, fragment or user, no dot segment. */
+  g_assert_nonnull (encoded);
+  g_assert_cmpint (g_uri_get_port (encoded), ==, -1);
+  g_assert_null (g_uri_get_query (encoded));
+  g_assert_null (g_uri_get_fragment (encoded));
+  scheme = g_ascii_strdown (g_uri_get_scheme (encoded), -1);
+  lower_host = g_ascii_strdown (g_uri_get_host (encoded), -1);
+  path = g_uri_get_path (encoded);
+  *key = g_strconcat (scheme, "://", lower_host, *path != '\0' ? path : "/", NULL);
+}
+
+static void
+test_topic_plain_urls (void)
+{
+  static const char *const urls[] = {
+    "https://example.com", "https://example.com/", "HTTPS://WWW.Example.COM/Path/To_File~x",
+    "http://www.x", "http://www./", "ftp://a-b.c-d.example/x/y/", "https://1.2.3.4/x",
+    "https://123/x", "https://a..b/", "https://xn--caf-dma.example/", "https://host/a/b/c.html",
+    "https://host//double//slashes", "https://host/trailing.", "https://host/~user/",
+    "Foo://Bar", "https://www.Example.com/A-B_C~D.E",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls) + 200; i++)
+    {
+      g_autofree char *generated = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *expected_key = NULL;
+      g_autofree char *expected_host = NULL;
+      g_autoptr(SyllabusResource) resource = NULL;
+      const char *url;
+
+      if (i < G_N_ELEMENTS (urls))
+        {
+          url = urls[i];
+        }
+      else
+        {
+          static const char chars[] = "aZ09.-_~/";
+          GString *s = g_string_new (g_rand_boolean (rand) ? "https://" : "HTTP://");
+
+          if (g_rand_boolean (rand))
+            g_string_append (s, "WwW.");
+          for (int n = g_rand_int_range (rand, 1, 12); n > 0; n--)
+            g_string_append_c (s, "aZ09.-"[g_rand_int_range (rand, 0, 6)]);
+          g_string_append_c (s, '/');
+          for (int n = g_rand_int_range (rand, 0, 12); n > 0; n--)
+            {
+              char c = chars[g_rand_int_range (rand, 0, sizeof chars - 1)];
+
+              /* A dot segment is GUri's to resolve. */
+              if (c == '.' && s->str[s->len - 1] == '/')
+                c = 'x';
+              g_string_append_c (s, c);
+            }
+          url = generated = g_string_free (s, FALSE);
+        }
+
+      g_test_message ("%s", url);
+      expected_key_and_host (url, &expected_key, &expected_host);
+      key = syllabus_normalize_url (url);
+      g_assert_cmpstr (key, ==, expected_key);
+
+      resource = syllabus_resource_new ("t", url, NULL, 0);
+      g_assert_cmpstr (syllabus_resource_get_key (resource), ==, expected_key);
+      g_assert_cmpstr (syllabus_resource_get_host (resource), ==, expected_host);
+    }
+}
+
 static void
 test_topic_normalize_url (void)
 {
@@ -1200,6 +1436,23 @@ test_topic_resource_new (void)
 
   resource = syllabus_resource_new ("T", "mailto:a@example.com", NULL, 0);
   g_assert_null (syllabus_resource_get_host (resource));
+  g_clear_object (&resource);
+
+  /* The lengths bound the title; the URL, plain here, is a string. */
+  resource = syllabus_resource_new_len ("Title and more", 5, "HTTPS://Example.com", 19, "Group", 1);
+  g_assert_cmpstr (syllabus_resource_get_title (resource), ==, "Title");
+  g_assert_cmpstr (syllabus_resource_get_url (resource), ==, "HTTPS://Example.com");
+  g_assert_cmpstr (syllabus_resource_get_key (resource), ==, "https://example.com/");
+  g_assert_cmpstr (syllabus_resource_get_host (resource), ==, "example.com");
+  g_assert_cmpstr (syllabus_resource_get_group (resource), ==, "Group");
+  g_clear_object (&resource);
+
+  /* A link that is its own key */
+  resource = syllabus_resource_new ("", "https://example.com/a", NULL, 0);
+  g_assert_cmpstr (syllabus_resource_get_title (resource), ==, "");
+  g_assert_cmpstr (syllabus_resource_get_key (resource), ==, "https://example.com/a");
+  g_assert_cmpstr (syllabus_resource_get_host (resource), ==, "example.com");
+  g_assert_null (syllabus_resource_get_group (resource));
 }
 
 /* Loading from a file --------------------------------------------------- */
@@ -1495,6 +1748,10 @@ main (int   argc,
   g_test_add_func ("/topic/file/unclosed-front-matter", test_topic_unclosed_front_matter);
   g_test_add_func ("/topic/file/crlf", test_topic_crlf_file);
   g_test_add_func ("/topic/file/every-page", test_topic_every_test_page);
+  g_test_add_func ("/topic/file/content-html", test_topic_content_html);
+  g_test_add_func ("/topic/introduction-html/bounds", test_topic_introduction_html_bounds);
+  g_test_add_func ("/topic/introduction-html/references", test_topic_introduction_html_references);
+  g_test_add_func ("/topic/introduction-html/apart", test_topic_introduction_html_apart);
   g_test_add_func ("/topic/title", test_topic_title);
   g_test_add_func ("/topic/title/fallback-id", test_topic_title_fallback_id);
   g_test_add_func ("/topic/weight", test_topic_weight);
@@ -1511,6 +1768,7 @@ main (int   argc,
   g_test_add_func ("/topic/crlf", test_topic_crlf_inline);
   g_test_add_func ("/topic/normalize-url", test_topic_normalize_url);
   g_test_add_func ("/topic/resource-new", test_topic_resource_new);
+  g_test_add_func ("/topic/plain-urls", test_topic_plain_urls);
   g_test_add_func ("/topic/load-async", test_topic_load_async);
   g_test_add_func ("/topic/load-async/test-page", test_topic_load_async_test_page);
   g_test_add_func ("/topic/load-async/errors", test_topic_load_async_errors);

@@ -154,6 +154,12 @@ check_topic (SyllabusTopic *topic,
   html = syllabus_markdown_to_html (introduction, -1);
   check_html (html);
 
+  /* The introduction's HTML from the parsing walk itself: it may differ
+   * from the above (a link reference defined in the resources section
+   * applies; the text on both sides of the section stays apart), so it is
+   * held to the same promises on its own. */
+  check_html (syllabus_topic_get_introduction_html (topic));
+
   resources = syllabus_topic_get_resources (topic);
   CHECK (resources != NULL);
   CHECK (g_list_model_get_item_type (resources) == SYLLABUS_TYPE_RESOURCE);
