@@ -85,7 +85,8 @@ store_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GApplication) app = user_data;
+  /* Held until the load is over. */
+  g_autoptr(GApplication) app G_GNUC_UNUSED = user_data;
   g_autoptr(GError) error = NULL;
 
   /* Problems with the file are shown by the window through the store's
@@ -99,7 +100,8 @@ library_loaded_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GApplication) app = user_data;
+  /* Held until the load is over. */
+  g_autoptr(GApplication) app G_GNUC_UNUSED = user_data;
   g_autoptr(GError) error = NULL;
 
   /* Only a broken shipped topic fails here: a bug, not the user's doing. */

@@ -254,7 +254,7 @@ write_topic (const char *dir,
              const char *weight)
 {
   g_autofree char *text = topic_text (title, weight);
-  g_autofree char *path = write_file (dir, name, text, -1);
+  g_free (write_file (dir, name, text, -1));
 }
 
 /* "title|title|…" and "id|id|…" of the listed topics, in order. */
@@ -536,9 +536,9 @@ test_import_images (Fixture       *f,
     "![outside](../outside.png) ![absolute](/etc/hostname) ![remote](https://example.org/r.png)\n\n"
     "## Learning Resources\n\n- [One](https://example.org/one)\n";
   g_autofree char *source = write_file (f->elsewhere, "pictures.md", text, -1);
-  g_autofree char *pic = write_file (f->elsewhere, "pic.png", "PNG1", -1);
+  g_autofree char *pic G_GNUC_UNUSED = write_file (f->elsewhere, "pic.png", "PNG1", -1);
   g_autofree char *img_dir = g_build_filename (f->elsewhere, "img", NULL);
-  g_autofree char *deep = write_file (img_dir, "deep.png", "PNG2", -1);
+  g_autofree char *deep G_GNUC_UNUSED = write_file (img_dir, "deep.png", "PNG2", -1);
   g_autofree char *parent = g_path_get_dirname (f->elsewhere);
   g_autofree char *outside = write_file (parent, "outside.png", "SECRET", -1);
   g_autofree char *copied_pic = g_build_filename (f->folder, "pic.png", NULL);
