@@ -581,7 +581,6 @@ test_damaged (gconstpointer data)
 static void
 test_brackets_in_strings (void)
 {
-  g_autofree char *path = progress_path ();
   g_autoptr(SyllabusStore) store = NULL;
   g_autoptr(SyllabusStore) again = NULL;
   g_autoptr(SyllabusResource) one = resource_one ();
@@ -782,7 +781,6 @@ check_newer (const char *contents,
   g_autofree char *path = progress_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(SyllabusStore) store = NULL;
-  g_autoptr(SyllabusResource) one = resource_one ();
   g_autoptr(SyllabusResource) two = resource_two ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
