@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "syllabus-store.h"
+#include "syllabus-store-private.h"
 #include "store-test-utils.h"
 #include "syllabus-topic.h"
 
@@ -1774,6 +1775,326 @@ test_seen_odd_topic_id (void)
   g_assert_false (syllabus_store_get_dirty (again));
 }
 
+/* The text saving writes ---------------------------------------------------- */
+
+/* Saving keeps the text of every entry it wrote and writes it again while
+ * the entry holds the same values; only the frame around those texts is
+ * printed anew. The file must still be, byte for byte, what json-glib
+ * prints for the whole tree as the entries hold it now: the plain text is
+ * made from snapshots taken afresh, so a kept text that should not have
+ * been reused shows. */
+static void
+assert_fast_is_plain (SyllabusStore *store,
+                      char         **plain,
+                      gsize         *plain_length)
+{
+  g_autofree char *fast = NULL;
+  gsize fast_length = 0;
+
+  *plain = _syllabus_store_serialize_for_test (store, TRUE, plain_length);
+
+  /* Saving falls back to printing the whole tree if the fast way does not
+   * print the same on a sample: it must not have needed to. */
+  fast = _syllabus_store_serialize_for_test (store, FALSE, &fast_length);
+  g_assert_nonnull (fast);
+  g_assert_cmpmem (fast, fast_length, *plain, *plain_length);
+}
+
+static void
+assert_file_is_plain (SyllabusStore *store)
+{
+  g_autofree char *path = progress_path ();
+  g_autofree char *backup_path = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *plain = NULL;
+  gsize length;
+  gsize exported_length;
+  gsize plain_length;
+
+  assert_fast_is_plain (store, &plain, &plain_length);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, plain, plain_length);
+
+  /* A backup is written the same way. */
+  g_assert_true (syllabus_store_export_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (backup_path, &exported, &exported_length, &error));
+  g_assert_cmpmem (exported, exported_length, plain, plain_length);
+}
+
+/* A resource of @topic_id whose title and link hold characters that JSON
+ * writers escape or treat specially, different for each @i. */
+static SyllabusResource *
+odd_resource (guint i)
+{
+  static const char *odd[] = {
+    "plain", "\"quoted\"", "back\\slash", "tab\tand\nnewline", "\x01\x02\x1f\x7f",
+    "caf\xc3\xa9 \xe2\x80\xa8\xe2\x80\xa9 \xf0\x9f\xa6\x80 \xef\xbb\xbf", "slash/</script>",
+    "not UTF-8 \xff\xfe", "", " ", "{\"a\" : [1, 2]},", "\\u0041",
+  };
+  g_autofree char *title = g_strdup_printf ("Title %u %s", i, odd[i % G_N_ELEMENTS (odd)]);
+  g_autofree char *url = g_strdup_printf ("https://example.org/%s/%u?q=%s",
+                                          odd[(i + 3) % G_N_ELEMENTS (odd)], i,
+                                          odd[(i + 7) % G_N_ELEMENTS (odd)]);
+
+  return syllabus_resource_new (i % 5 == 4 ? "" : title, url, "Group", 0);
+}
+
+static SyllabusEntry *
+odd_entry (SyllabusStore *store,
+           const char    *topic_id,
+           guint          i)
+{
+  g_autoptr(SyllabusResource) resource = odd_resource (i);
+
+  return syllabus_store_get_entry (store, topic_id, resource);
+}
+
+/* Gives the entries of @topic_id, 0 to @n - 1, progress of all kinds. */
+static void
+fill_odd_topic (SyllabusStore *store,
+                const char    *topic_id,
+                guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      SyllabusEntry *entry = odd_entry (store, topic_id, i);
+      g_autofree char *notes = g_strdup_printf ("Notes %u: \"%s\" \\ \x01 \xe2\x80\xa8 \xff end", i,
+                                                topic_id);
+
+      switch (i % 4)
+        {
+        case 0:
+          syllabus_entry_set_done (entry, TRUE);
+          break;
+        case 1:
+          syllabus_entry_set_status (entry, SYLLABUS_STATUS_IN_PROGRESS);
+          syllabus_entry_set_notes (entry, notes);
+          break;
+        case 2:
+          syllabus_entry_set_status (entry, SYLLABUS_STATUS_SKIPPED);
+          break;
+        default:
+          syllabus_entry_set_notes (entry, notes + (i % 3));
+          break;
+        }
+    }
+}
+
+static GListModel *
+odd_resources (guint first,
+               guint n)
+{
+  GListStore *list = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = odd_resource (i);
+
+      g_list_store_append (list, resource);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+static guint saves_pending;
+
+static void
+parallel_save_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syllabus_store_save_finish (SYLLABUS_STORE (object), result, &error));
+  g_assert_no_error (error);
+  saves_pending--;
+}
+
+/* Saves in several threads at once share the kept snapshots and their
+ * texts: the last one on disk holds every change, as read back. */
+static void
+test_saved_text_parallel (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+
+  for (guint t = 0; t < 20; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("topic-%02u", t);
+
+      fill_odd_topic (store, id, 50);
+    }
+
+  for (guint round = 0; round < 30; round++)
+    {
+      g_autofree char *notes = g_strdup_printf ("Round %u", round);
+
+      for (guint k = 0; k < 8; k++)
+        {
+          syllabus_entry_set_notes (odd_entry (store, "topic-03", (round + k) % 50), notes);
+          saves_pending++;
+          syllabus_store_save_async (store, NULL, parallel_save_cb, NULL);
+        }
+      if (round % 5 == 0)
+        save_or_fail (store);
+    }
+  while (saves_pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  again = new_loaded_store ();
+  for (guint i = 0; i < 50; i++)
+    {
+      const char *notes = syllabus_entry_get_notes (odd_entry (store, "topic-03", i));
+      g_autofree char *valid = g_utf8_make_valid (notes, -1);
+
+      g_assert_cmpstr (syllabus_entry_get_notes (odd_entry (again, "topic-03", i)), ==, valid);
+    }
+}
+
+static void
+test_saved_text_is_plain (void)
+{
+  static const char *topic_ids[] = {
+    "demo", "we\"ird\\id\n", "caf\xe9", "\xc3\xbc-topic", "tab\tid", "\x01", "zz", "/slash",
+  };
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(GListModel) seen = odd_resources (0, 30);
+  g_autoptr(GListModel) nothing = odd_resources (0, 0);
+  g_autoptr(GListModel) more_seen = odd_resources (5, 40);
+  g_autofree char *empty = NULL;
+  gsize empty_length;
+  SyllabusEntry *entry;
+
+  /* No topics at all. */
+  assert_fast_is_plain (store, &empty, &empty_length);
+
+  /* Topics with entries and a seen list, entries only, an empty seen list
+   * only, a seen list only; entries whose resources are not in the seen
+   * list (orphans). */
+  for (guint t = 0; t < G_N_ELEMENTS (topic_ids); t++)
+    fill_odd_topic (store, topic_ids[t], 3 + t * 7);
+  g_hash_table_unref (syllabus_store_mark_seen (store, "demo", seen));
+  g_hash_table_unref (syllabus_store_mark_seen (store, "caf\xe9", seen));
+  g_hash_table_unref (syllabus_store_mark_seen (store, "empty-seen", nothing));
+  g_hash_table_unref (syllabus_store_mark_seen (store, "seen-only", more_seen));
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  /* Many topics. */
+  for (guint t = 0; t < 60; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("topic-%02u", t);
+
+      fill_odd_topic (store, id, t % 6);
+    }
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  /* One change among many, then several, then one undone: the other
+   * entries are written from the texts kept. */
+  entry = odd_entry (store, "demo", 1);
+  syllabus_entry_set_notes (entry, "Changed \"notes\"\n");
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  syllabus_entry_set_status (odd_entry (store, "zz", 4), SYLLABUS_STATUS_DONE);
+  syllabus_entry_set_done (odd_entry (store, "zz", 0), FALSE);
+  syllabus_entry_set_notes (odd_entry (store, "\x01", 2), "");
+  syllabus_entry_set_notes (odd_entry (store, "tab\tid", 3), "\xff\xfe still not UTF-8");
+  g_hash_table_unref (syllabus_store_mark_seen (store, "demo", more_seen));
+  g_hash_table_unref (syllabus_store_mark_seen (store, "empty-seen", seen));
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  entry = odd_entry (store, "demo", 1);
+  g_assert_true (syllabus_entry_can_undo (entry));
+  syllabus_entry_undo (entry);
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  /* A resource seen under a new title: its entry is written anew. */
+  {
+    g_autoptr(SyllabusResource) renamed = odd_resource (2);
+    g_autoptr(SyllabusResource) resource =
+      syllabus_resource_new ("A new \"title\" \xe2\x80\xa8", syllabus_resource_get_url (renamed), NULL, 0);
+
+    syllabus_store_get_entry (store, "zz", resource);
+  }
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  /* Only the link as written changes (the same address, so the same
+   * entry), and only which resources a seen list holds, not how many. */
+  {
+    g_autoptr(SyllabusResource) original = syllabus_resource_new ("Linked", "https://example.org/linked",
+                                                                   NULL, 0);
+    g_autoptr(SyllabusResource) relinked = syllabus_resource_new ("Linked", "HTTPS://Example.org/linked",
+                                                                   NULL, 0);
+
+    g_assert_cmpstr (syllabus_resource_get_key (relinked), ==, syllabus_resource_get_key (original));
+    syllabus_entry_set_notes (syllabus_store_get_entry (store, "zz", original), "Linked notes");
+    save_or_fail (store);
+    assert_file_is_plain (store);
+    entry = syllabus_store_get_entry (store, "zz", relinked);
+    g_assert_cmpstr (syllabus_entry_get_url (entry), ==, "HTTPS://Example.org/linked");
+  }
+  save_or_fail (store);
+  assert_file_is_plain (store);
+  {
+    g_autoptr(GListModel) shifted = odd_resources (6, 40);
+
+    g_hash_table_unref (syllabus_store_mark_seen (store, "seen-only", shifted));
+  }
+  save_or_fail (store);
+  assert_file_is_plain (store);
+
+  /* Entries merged from a file: without a title or a link, with dates
+   * that have microseconds or another offset, seen lists joined. */
+  {
+    g_autofree char *merge_path = g_build_filename (g_get_user_data_dir (), "merge.json", NULL);
+    g_autoptr(GFile) merge_file = g_file_new_for_path (merge_path);
+    g_autoptr(GError) error = NULL;
+    const char *merged =
+      "{\"version\": 1, \"topics\": {"
+      "  \"merged\": {\"seen\": [\"https://example.org/m\\u0000x\", \"\"], \"resources\": {"
+      "    \"https://example.org/m1\": {\"done\": true},"
+      "    \"https://example.org/m2\": {\"status\": \"in-progress\","
+      "      \"started-at\": \"2026-11-25T12:00:00.123456+02:00\", \"notes\": \"\\ud83e\\udd80\","
+      "      \"changed-at\": \"2026-11-25T12:00:01Z\"},"
+      "    \"\": {\"status\": \"skipped\", \"changed-at\": \"2026-11-25T12:00:01Z\"}}},"
+      "  \"demo\": {\"seen\": [\"https://example.org/only-in-merge\"]}}}";
+
+    g_assert_true (g_file_set_contents (merge_path, merged, -1, &error));
+    g_assert_true (syllabus_store_merge_file (store, merge_file, NULL, &error));
+    g_assert_no_error (error);
+    save_or_fail (store);
+    assert_file_is_plain (store);
+  }
+
+  /* Saved in a thread. */
+  syllabus_entry_set_notes (odd_entry (store, "/slash", 5), "async");
+  g_assert_true (run_until (store_is_clean, store, 5000));
+  assert_file_is_plain (store);
+
+  /* After a restart, from what was read. */
+  g_clear_object (&store);
+  again = new_loaded_store ();
+  syllabus_entry_set_notes (odd_entry (again, "demo", 0), "after a restart");
+  save_or_fail (again);
+  assert_file_is_plain (again);
+  g_hash_table_unref (syllabus_store_mark_seen (again, "seen-only", seen));
+  save_or_fail (again);
+  assert_file_is_plain (again);
+}
+
 /* Temporary files left by a save that a kill interrupted are removed on
  * load; nothing else in the folder is touched. */
 static void
@@ -1857,6 +2178,8 @@ main (int   argc,
 
   g_test_add_func ("/store/seen-odd-topic-id", test_seen_odd_topic_id);
   g_test_add_func ("/store/leftover-temporary-files", test_leftover_temporary_files);
+  g_test_add_func ("/store/saved-text-is-plain", test_saved_text_is_plain);
+  g_test_add_func ("/store/saved-text-parallel", test_saved_text_parallel);
 
   return g_test_run ();
 }
