@@ -72,6 +72,9 @@ struct _SyllabusWindow
   AdwToast            *undo_toast;
   /* The resource to focus once the checklist shows it */
   char                *focus_key;
+  /* Files being opened: the window shows the last of them rather than
+   * first showing the library's default topic */
+  guint                n_opening;
 
   guint                announced_shown : 1;
   guint                undoing : 1;
@@ -230,7 +233,7 @@ library_loaded_cb (SyllabusWindow *self)
   SyllabusTopic *topic = NULL;
   GListModel *topics = syllabus_library_get_topics (self->library);
 
-  if (!syllabus_library_get_loaded (self->library) || self->topic != NULL)
+  if (!syllabus_library_get_loaded (self->library) || self->topic != NULL || self->n_opening > 0)
     return;
 
   if (self->settings != NULL)
@@ -278,6 +281,9 @@ imported_cb (GObject      *object,
   g_autoptr(SyllabusTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (self->n_opening > 0);
+  self->n_opening--;
+
   if (!(topic = syllabus_library_import_finish (SYLLABUS_LIBRARY (object), result, &error)))
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
@@ -286,6 +292,9 @@ imported_cb (GObject      *object,
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+      /* Show something else, if nothing is shown yet. */
+      library_loaded_cb (self);
       return;
     }
 
@@ -306,6 +315,7 @@ syllabus_window_open_file (SyllabusWindow *self,
   g_return_if_fail (SYLLABUS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  self->n_opening++;
   syllabus_library_import_async (self->library, file, NULL, imported_cb, g_object_ref (self));
 }
 
