@@ -323,8 +323,8 @@ syllabus_list_view_scroll_to (GtkListView *list_view,
  * is handed over in steps instead, enough items for a screen in the first
  * frame and a few more in each of the next frames, so that the window is
  * drawn at once and stays responsive while the rest arrives. */
-#define FIRST_STEP 16
-#define NEXT_STEPS 8
+#define FIRST_STEP 10
+#define NEXT_STEPS 4
 #define ROWS_BUILT 200
 
 typedef struct
