@@ -408,3 +408,79 @@ syllabus_list_view_model_in_steps (GtkListView *list_view,
   return G_LIST_MODEL (g_object_ref (steps->slice));
 #endif
 }
+
+/* libadwaita 1.2 gives the close button of a toast neither a name nor a
+ * tooltip: a screen reader calls it "GtkImage". Later versions name it;
+ * naming it here as they do is harmless there. The button exists once the
+ * toast is shown, which may be after the toast before it is dismissed. */
+static void
+name_toast_buttons (GtkWidget *widget,
+                    gboolean   in_toast)
+{
+  in_toast = in_toast || g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+
+  if (in_toast && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    {
+      /* Translators: the button that closes a notification */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                      -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_toast_buttons (child, in_toast);
+}
+
+static gboolean
+name_toast_buttons_cb (gpointer user_data)
+{
+  GWeakRef *overlay_ref = user_data;
+  g_autoptr(GtkWidget) overlay = g_weak_ref_get (overlay_ref);
+
+  if (overlay != NULL)
+    name_toast_buttons (overlay, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+queue_naming (AdwToastOverlay *overlay)
+{
+  GWeakRef *overlay_ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (overlay_ref, overlay);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_toast_buttons_cb, overlay_ref, weak_ref_free);
+}
+
+/**
+ * syllabus_add_toast:
+ * @overlay: where to show @toast
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast as adw_toast_overlay_add_toast() does, with every control
+ * of it named for screen readers.
+ */
+void
+syllabus_add_toast (AdwToastOverlay *overlay,
+                    AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A toast waiting behind another is shown when that one goes. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (queue_naming), overlay,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (overlay, toast);
+  queue_naming (overlay);
+}

@@ -27,6 +27,8 @@ void syllabus_list_view_scroll_to (GtkListView *list_view,
                                    guint        position);
 GListModel *syllabus_list_view_model_in_steps (GtkListView *list_view,
                                                GListModel  *model);
+void syllabus_add_toast (AdwToastOverlay *overlay,
+                         AdwToast        *toast);
 
 typedef enum
 {

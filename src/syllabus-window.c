@@ -291,7 +291,7 @@ imported_cb (GObject      *object,
       AdwToast *toast = new_toast (message);
 
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      syllabus_add_toast (self->toast_overlay, toast);
 
       /* Show something else, if nothing is shown yet. */
       library_loaded_cb (self);
@@ -355,7 +355,7 @@ remove_confirmed_cb (GObject      *object,
   topic = g_object_ref (self->topic);
   if (!syllabus_library_remove (self->library, topic, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, new_toast (error->message));
+      syllabus_add_toast (self->toast_overlay, new_toast (error->message));
       return;
     }
 
@@ -388,7 +388,7 @@ static void
 toast (SyllabusWindow *self,
        const char     *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
+  syllabus_add_toast (self->toast_overlay, new_toast (message));
 }
 
 typedef struct
@@ -540,7 +540,7 @@ merged_cb (GObject      *object,
   /* The summary stays until read: it says what changed. */
   note = new_toast (message);
   adw_toast_set_timeout (note, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, note);
+  syllabus_add_toast (self->toast_overlay, note);
 
   /* Progress that came in may belong to resources no longer listed. */
   update_checklist (self);
@@ -714,7 +714,7 @@ offer_undo (SyllabusWindow *self,
   g_set_weak_pointer (&self->undo_toast, toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  syllabus_add_toast (self->toast_overlay, toast);
 }
 
 static void

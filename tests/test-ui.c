@@ -351,6 +351,54 @@ test_single_instance (void)
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, start_second, NULL));
 }
 
+/* A change offers Undo in a toast; every button of it has a name, its
+ * close button too (libadwaita 1.2 leaves that one unnamed). */
+static gboolean
+check_toast_named (SyllabusApplication *app,
+                   gpointer             data)
+{
+  gboolean *changed = data;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  SyllabusWindow *window = ui_test_get_window (app);
+
+  if (!*changed)
+    {
+      GtkWidget *row = ui_test_find_row (app, "Rust in Action");
+
+      g_assert_nonnull (row);
+      syllabus_entry_set_status (syllabus_resource_row_get_entry (SYLLABUS_RESOURCE_ROW (row)),
+                                 SYLLABUS_STATUS_IN_PROGRESS);
+      *changed = TRUE;
+      return FALSE;
+    }
+
+  ui_test_collect (GTK_WIDGET (window), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkButton *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_icon_name (button), "window-close-symbolic") == 0)
+        {
+          g_autofree char *mismatch =
+            gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Dismiss");
+
+          /* Named once the toast is on screen: poll again until then. */
+          return mismatch == NULL;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_toast_named (void)
+{
+  gboolean changed = FALSE;
+
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_toast_named, &changed));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +411,7 @@ main (int   argc,
   ui_test_add ("/ui/sigterm", test_sigterm);
   ui_test_add ("/ui/sigint", test_sigint);
   ui_test_add ("/ui/single", test_single_instance);
+  ui_test_add ("/ui/toast", test_toast_named);
 
   return g_test_run ();
 }
