@@ -72,6 +72,8 @@ struct _SyllabusWindow
   AdwToast            *undo_toast;
   /* The resource to focus once the checklist shows it */
   char                *focus_key;
+  /* The keyboard shortcuts window, made when first asked for */
+  GtkWindow           *help_overlay;
   /* Files being opened: the window shows the last of them rather than
    * first showing the library's default topic */
   guint                n_opening;
@@ -338,6 +340,30 @@ open_action (GtkWidget  *widget,
 {
   syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_TOPIC, FALSE, _("Open Topic"), NULL,
                         NULL, file_chosen_cb, g_object_ref (widget));
+}
+
+/* GtkApplication would build the shortcuts window with every window, from
+ * the resource gtk/help-overlay.ui: a few milliseconds of start-up for a
+ * window few people open. It is built the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
+      GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (overlay, TRUE);
+      gtk_window_set_hide_on_close (overlay, TRUE);
+      g_set_weak_pointer (&self->help_overlay, overlay);
+    }
+
+  gtk_window_present (self->help_overlay);
 }
 
 static void
@@ -1356,6 +1382,9 @@ syllabus_window_dispose (GObject *object)
   SyllabusWindow *self = (SyllabusWindow *)object;
 
   release_checklist (self);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_weak_pointer (&self->help_overlay);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->dispose (object);
 }
@@ -1497,6 +1526,10 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
                                    dismiss_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
