@@ -414,12 +414,9 @@ syllabus_list_view_model_in_steps (GtkListView *list_view,
  * naming it here as they do is harmless there. The button exists once the
  * toast is shown, which may be after the toast before it is dismissed. */
 static void
-name_toast_buttons (GtkWidget *widget,
-                    gboolean   in_toast)
+name_close_button (GtkWidget *widget)
 {
-  in_toast = in_toast || g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
-
-  if (in_toast && GTK_IS_BUTTON (widget) &&
+  if (GTK_IS_BUTTON (widget) &&
       g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
     {
       /* Translators: the button that closes a notification */
@@ -432,17 +429,25 @@ name_toast_buttons (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    name_toast_buttons (child, in_toast);
+    name_close_button (child);
 }
 
+/* Toasts are children of the overlay beside its content, which holds the
+ * rest of the window: only they are searched. */
 static gboolean
 name_toast_buttons_cb (gpointer user_data)
 {
   GWeakRef *overlay_ref = user_data;
   g_autoptr(GtkWidget) overlay = g_weak_ref_get (overlay_ref);
 
-  if (overlay != NULL)
-    name_toast_buttons (overlay, FALSE);
+  if (overlay == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "AdwToastWidget") == 0)
+      name_close_button (child);
 
   return G_SOURCE_REMOVE;
 }
