@@ -179,9 +179,8 @@ update_dates (SyllabusResourceRow *self)
    * one a finish. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->started_calendar),
                             syllabus_entry_get_status (self->entry) != SYLLABUS_STATUS_NOT_STARTED &&
-                            gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->finished_calendar), done &&
-                            gtk_widget_get_sensitive (GTK_WIDGET (self->check)));
+                            !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finished_calendar), done && !self->read_only);
 }
 
 /* A day picked in a calendar, at noon local time, so that it stays the same
