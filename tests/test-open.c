@@ -72,10 +72,11 @@ get_library (SyllabusWindow *window)
   return library;
 }
 
-/* The sidebar: the list view that assistive technologies know as
- * "Topics". */
+/* The one list view of @window that assistive technologies know as
+ * @name. */
 static GtkListView *
-find_topics_view (SyllabusWindow *window)
+find_list_view (SyllabusWindow *window,
+                const char     *name)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkListView *found = NULL;
@@ -85,7 +86,7 @@ find_topics_view (SyllabusWindow *window)
     {
       g_autofree char *mismatch =
         gtk_test_accessible_check_property (g_ptr_array_index (views, i),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Topics");
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 
       if (mismatch == NULL)
         {
@@ -96,6 +97,13 @@ find_topics_view (SyllabusWindow *window)
 
   g_assert_nonnull (found);
   return found;
+}
+
+/* The sidebar. */
+static GtkListView *
+find_topics_view (SyllabusWindow *window)
+{
+  return find_list_view (window, "Topics");
 }
 
 /* The label on screen in the sidebar that reads @title, or NULL. */
@@ -432,25 +440,6 @@ test_open_broken (void)
 #define LONG_TOPIC_ID "long-topic"
 #define N_LONG 450
 
-static GtkListView *
-find_checklist_view (SyllabusWindow *window)
-{
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
-
-  ui_test_collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, FALSE, views);
-  for (guint i = 0; i < views->len; i++)
-    {
-      g_autofree char *mismatch =
-        gtk_test_accessible_check_property (g_ptr_array_index (views, i),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Learning resources");
-
-      if (mismatch == NULL)
-        return g_ptr_array_index (views, i);
-    }
-
-  g_assert_not_reached ();
-}
-
 static gboolean
 long_topic_shown (SyllabusApplication *app,
                   gpointer             data)
@@ -475,7 +464,7 @@ check_long_topic (SyllabusApplication *app,
                   gpointer             data)
 {
   SyllabusWindow *window = ui_test_get_window (app);
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (find_checklist_view (window)));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (find_list_view (window, "Learning resources")));
   g_autoptr(SyllabusResource) first = NULL;
   g_autoptr(SyllabusResource) last = NULL;
   g_autoptr(GPtrArray) rows = NULL;
