@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "syllabus-compat.h"
+#include "syllabus-dialogs.h"
 #include "syllabus-library.h"
 #include "syllabus-report.h"
 #include "syllabus-window.h"
@@ -158,7 +158,7 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  syllabus_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+  syllabus_show_about (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (user_data))));
 }
 
 static const GActionEntry app_actions[] = {

@@ -51,9 +51,7 @@ static const struct { const char *text; guint8 len; } html_entities[] = {
 };
 
 /* The bytes md4c-html percent-encodes in a link's address: all but ASCII
- * letters, digits and -_.+!*(),%#@?=;:/$ ("&" becomes "&amp;" instead).
- * md4c 0.4.8 encodes "~" too; so does this, which any browser reads the
- * same. */
+ * letters, digits and -_.+!*(),%#@?=;:/$~ ("&" becomes "&amp;" instead). */
 static const guint8 url_escape[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -62,7 +60,7 @@ static const guint8 url_escape[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0,
   1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,

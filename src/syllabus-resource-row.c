@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "syllabus-compat.h"
+#include "syllabus-dialogs.h"
 
 /* One resource in the checklist: a check box named by the resource's title,
  * where the link goes, its status and dates, and the user's notes, which
@@ -150,7 +150,7 @@ sync_calendar (GtkCalendar *calendar,
   local = g_date_time_to_local (time);
   date = format_date (time);
   gtk_label_set_text (label, date);
-  gtk_calendar_select_day (calendar, local);
+  gtk_calendar_set_date (calendar, local);
 }
 
 static void
@@ -363,8 +363,7 @@ open_clicked_cb (SyllabusResourceRow *self)
   gtk_menu_button_popdown (self->more_button);
 
   if (self->resource != NULL)
-    syllabus_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                       syllabus_resource_get_url (self->resource));
+    syllabus_show_uri (GTK_WIDGET (self), syllabus_resource_get_url (self->resource));
 }
 
 static gboolean

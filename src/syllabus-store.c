@@ -1669,7 +1669,7 @@ snapshot_new_for_seen (const char *topic_id,
 
   /* Sorted, so that the file is stable from save to save; sorted here
    * because the snapshot is shared and never changes afterwards. */
-  g_qsort_with_data (snapshot->seen, snapshot->n_seen, sizeof (char *), compare_strings, NULL);
+  g_sort_array (snapshot->seen, snapshot->n_seen, sizeof (char *), compare_strings, NULL);
 
   return snapshot;
 }

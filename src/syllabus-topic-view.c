@@ -20,7 +20,7 @@
 #include <string.h>
 #include <webkit/webkit.h>
 
-#include "syllabus-compat.h"
+#include "syllabus-dialogs.h"
 #include "syllabus-links.h"
 
 /* Shows a topic's introduction, rendered by md4c, in a WebKit view that is
@@ -159,7 +159,7 @@ decide_policy_cb (SyllabusTopicView        *self,
 
     case SYLLABUS_LINK_OPEN_EXTERNAL:
       if (webkit_navigation_action_is_user_gesture (action))
-        syllabus_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri);
+        syllabus_show_uri (GTK_WIDGET (self), uri);
       break;
 
     case SYLLABUS_LINK_REFUSE:

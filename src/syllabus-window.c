@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "syllabus-compat.h"
+#include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-report.h"
 #include "syllabus-resource-row.h"
@@ -293,7 +293,7 @@ imported_cb (GObject      *object,
       AdwToast *toast = new_toast (message);
 
       adw_toast_set_timeout (toast, 0);
-      syllabus_add_toast (self->toast_overlay, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
       /* Show something else, if nothing is shown yet. */
       library_loaded_cb (self);
@@ -381,7 +381,7 @@ remove_confirmed_cb (GObject      *object,
   topic = g_object_ref (self->topic);
   if (!syllabus_library_remove (self->library, topic, &error))
     {
-      syllabus_add_toast (self->toast_overlay, new_toast (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, new_toast (error->message));
       return;
     }
 
@@ -402,7 +402,7 @@ remove_topic_action (GtkWidget  *widget,
     return;
 
   heading = g_strdup_printf (_("Remove “%s”?"), syllabus_topic_get_title (self->topic));
-  syllabus_confirm (GTK_WINDOW (self), heading,
+  syllabus_confirm (GTK_WIDGET (self), heading,
                     _("The topic file is deleted from your topics folder. Your progress and "
                       "notes are kept, and come back if you open the topic again."),
                     _("_Remove"), NULL, remove_confirmed_cb, g_object_ref (self));
@@ -414,7 +414,7 @@ static void
 toast (SyllabusWindow *self,
        const char     *message)
 {
-  syllabus_add_toast (self->toast_overlay, new_toast (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
 }
 
 typedef struct
@@ -566,7 +566,7 @@ merged_cb (GObject      *object,
   /* The summary stays until read: it says what changed. */
   note = new_toast (message);
   adw_toast_set_timeout (note, 0);
-  syllabus_add_toast (self->toast_overlay, note);
+  adw_toast_overlay_add_toast (self->toast_overlay, note);
 
   /* Progress that came in may belong to resources no longer listed. */
   update_checklist (self);
@@ -740,7 +740,7 @@ offer_undo (SyllabusWindow *self,
   g_set_weak_pointer (&self->undo_toast, toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  syllabus_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -828,7 +828,7 @@ focus_resource (SyllabusWindow *self,
 
       if (g_str_equal (syllabus_resource_get_key (resource), key))
         {
-          syllabus_list_view_scroll_to (self->list_view, i);
+          gtk_list_view_scroll_to (self->list_view, i, GTK_LIST_SCROLL_FOCUS, NULL);
           g_free (self->focus_key);
           self->focus_key = g_strdup (key);
           /* The row exists once the list has laid itself out. */
@@ -1183,8 +1183,7 @@ update_checklist (SyllabusWindow *self)
   g_list_store_append (parts, self->orphans);
   self->checklist = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 
-  selection = gtk_no_selection_new (syllabus_list_view_model_in_steps (self->list_view,
-                                                                       self->checklist));
+  selection = gtk_no_selection_new (g_object_ref (self->checklist));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   update_progress (self);

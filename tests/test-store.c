@@ -917,7 +917,7 @@ join_keys (GHashTable *new_keys)
   g_autofree const char **keys = (const char **)g_hash_table_get_keys_as_array (new_keys, NULL);
   guint n = g_hash_table_size (new_keys);
 
-  g_qsort_with_data (keys, n, sizeof (char *), compare_string_pointers, NULL);
+  g_sort_array (keys, n, sizeof (char *), compare_string_pointers, NULL);
   for (guint i = 0; i < n; i++)
     if (g_str_has_prefix (keys[i], "https://example.org/"))
       keys[i] += strlen ("https://example.org/");

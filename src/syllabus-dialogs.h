@@ -1,5 +1,5 @@
-/* syllabus-compat.h
-
+/* syllabus-dialogs.h
+ *
  * Copyright 2026 The Syllabus developers
  *
  * This program is free software: you can redistribute it and/or modify it
@@ -16,19 +16,12 @@
 
 G_BEGIN_DECLS
 
-/* Every difference between the oldest toolkit we support (GTK 4.8 and
- * libadwaita 1.2 on Debian 12) and the newest (the GNOME Flatpak runtime)
- * is bridged here and nowhere else. */
+/* The dialogs several parts of the window ask: files through the portal,
+ * confirmations, About; and links handed to the user's browser. */
 
-void syllabus_show_uri          (GtkWindow  *parent,
-                                 const char *uri);
-void syllabus_show_about        (GtkWindow  *parent);
-void syllabus_list_view_scroll_to (GtkListView *list_view,
-                                   guint        position);
-GListModel *syllabus_list_view_model_in_steps (GtkListView *list_view,
-                                               GListModel  *model);
-void syllabus_add_toast (AdwToastOverlay *overlay,
-                         AdwToast        *toast);
+void syllabus_show_uri   (GtkWidget  *parent,
+                          const char *uri);
+void syllabus_show_about (GtkWidget  *parent);
 
 typedef enum
 {
@@ -48,7 +41,7 @@ void   syllabus_choose_file        (GtkWindow            *parent,
 GFile *syllabus_choose_file_finish (GAsyncResult         *result,
                                     GError              **error);
 
-void     syllabus_confirm        (GtkWindow            *parent,
+void     syllabus_confirm        (GtkWidget            *parent,
                                   const char           *heading,
                                   const char           *body,
                                   const char           *confirm_label,
