@@ -14,6 +14,8 @@
 
 #include "ui-test-utils.h"
 
+#include <webkit/webkit.h>
+
 #include "syllabus-resource-row.h"
 
 /* What every UI test program needs to run GTK and WebKit with isolated XDG
@@ -97,10 +99,15 @@ in_subprocess (gconstpointer data)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 90 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess (NULL, 90 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
 
   g_test_trap_assert_passed ();
+  /* Warnings are fatal in the test itself, but not in what it starts: the
+   * web process, a second instance of the application. What any of them
+   * writes to standard error is read here, and a warning or critical
+   * there fails the test just the same. */
+  g_test_trap_assert_stderr_unmatched ("*CRITICAL **:*");
+  g_test_trap_assert_stderr_unmatched ("*WARNING **:*");
 }
 
 /**
@@ -253,6 +260,32 @@ ui_test_find_row (SyllabusApplication *app,
     }
 
   return NULL;
+}
+
+/**
+ * ui_test_page_loaded:
+ *
+ * Returns: whether the window shows a topic page that has finished loading
+ */
+gboolean
+ui_test_page_loaded (SyllabusApplication *app)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  if (window == NULL)
+    return FALSE;
+
+  ui_test_collect (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW, TRUE, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      WebKitWebView *view = g_ptr_array_index (views, i);
+
+      if (webkit_web_view_get_uri (view) != NULL && !webkit_web_view_is_loading (view))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 GtkWidget *

@@ -41,5 +41,6 @@ GPtrArray      *ui_test_get_rows         (SyllabusApplication *app);
 GtkWidget      *ui_test_find_row         (SyllabusApplication *app,
                                           const char          *title);
 GtkWidget      *ui_test_row_check_button (GtkWidget           *row);
+gboolean        ui_test_page_loaded      (SyllabusApplication *app);
 
 G_END_DECLS
