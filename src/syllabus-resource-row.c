@@ -409,7 +409,6 @@ static void
 sync_status (SyllabusResourceRow *self)
 {
   SyllabusStatus status;
-  GtkWidget *button;
   g_autofree char *name = NULL;
 
   if (self->entry == NULL)
@@ -420,16 +419,13 @@ sync_status (SyllabusResourceRow *self)
                              g_variant_new_string (syllabus_status_to_string (status)));
   gtk_menu_button_set_label (self->status_button, status_label (status));
 
-  button = gtk_widget_get_first_child (GTK_WIDGET (self->status_button));
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    {
-      /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
-      name = g_strdup_printf (_("Status of %s: %s"), syllabus_resource_get_title (self->resource),
-                              status_label (status));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
+  /* The menu button's own button is labelled by the menu button. */
+  /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
+  name = g_strdup_printf (_("Status of %s: %s"), syllabus_resource_get_title (self->resource),
+                          status_label (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 static void
@@ -676,7 +672,6 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                                   -1);
   name_notes_editor (self);
   name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));
-  name_control (self->status_button, g_strdup_printf (_("Status of %s"), title));
   name_control (self->more_button, g_strdup_printf (_("Link and dates of %s"), title));
   name_popover_controls (self);
 

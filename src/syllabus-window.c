@@ -72,8 +72,6 @@ struct _SyllabusWindow
   AdwToast            *undo_toast;
   /* The resource to focus once the checklist shows it */
   char                *focus_key;
-  /* The keyboard shortcuts window, made when first asked for */
-  GtkWindow           *help_overlay;
   /* Files being opened: the window shows the last of them rather than
    * first showing the library's default topic */
   guint                n_opening;
@@ -340,30 +338,6 @@ open_action (GtkWidget  *widget,
 {
   syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_TOPIC, FALSE, _("Open Topic"), NULL,
                         NULL, file_chosen_cb, g_object_ref (widget));
-}
-
-/* GtkApplication would build the shortcuts window with every window, from
- * the resource gtk/help-overlay.ui: a few milliseconds of start-up for a
- * window few people open. It is built the first time it is asked for. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  if (self->help_overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
-      GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-      gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
-      gtk_window_set_destroy_with_parent (overlay, TRUE);
-      gtk_window_set_hide_on_close (overlay, TRUE);
-      g_set_weak_pointer (&self->help_overlay, overlay);
-    }
-
-  gtk_window_present (self->help_overlay);
 }
 
 static void
@@ -956,6 +930,18 @@ next_pane_action (GtkWidget  *widget,
 }
 
 static void
+add_pane_shortcut (GtkShortcutController *controller,
+                   GdkModifierType        modifiers,
+                   int                    step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, modifiers),
+                                            gtk_named_action_new ("win.next-pane"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -1381,9 +1367,6 @@ syllabus_window_dispose (GObject *object)
   SyllabusWindow *self = (SyllabusWindow *)object;
 
   release_checklist (self);
-  if (self->help_overlay != NULL)
-    gtk_window_destroy (self->help_overlay);
-  g_clear_weak_pointer (&self->help_overlay);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->dispose (object);
 }
@@ -1525,10 +1508,6 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
                                    dismiss_problem_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_help_overlay_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
-                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
@@ -1536,9 +1515,6 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
-                                       "win.next-pane", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
@@ -1573,6 +1549,14 @@ syllabus_window_init (SyllabusWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GtkPaned binds F6 to moving between its own two children, and the
+   * panes are nested in two of them: the window takes F6 first. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), 0, 1);
+  add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_SHIFT_MASK, -1);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);

@@ -146,7 +146,10 @@ poll_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!run->ready (run->app, run->data))
+  /* A person acts once the window shows its page. Quitting sooner also
+   * makes WebKit 2.52's web process print a critical, when its view goes
+   * while the page's accessibility tree is still being set up. */
+  if (!ui_test_page_loaded (run->app) || !run->ready (run->app, run->data))
     return G_SOURCE_CONTINUE;
 
   /* act returns TRUE when it is done with the application */

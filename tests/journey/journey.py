@@ -49,11 +49,22 @@ import traceback
 TOPIC = "Rust"
 OTHER_TOPIC = "Python"
 TICKED = "Rust in Action"
+# How the Rust introduction's first paragraph begins.
+INTRODUCTION = "Rust is a relatively new programming language"
 STARTED = "Programming Rust"
 UNTOUCHED = "Official Rust Book"
 SEARCH_WORD = "borrowck"
 STATUSES = ("Not Started", "In Progress", "Done", "Skipped")
 SCREEN = "1400x900x24"
+# GTK 4.24 reports a widget's extents without its ancestors' CSS padding
+# (the accessible bounds are summed relative to each accessible parent and
+# the parent's padding is lost), so inside the checklist's cards the point
+# the tree gives is 20 to 40 pixels above and left of the control and a
+# pointer click there misses it. Until GTK reports them right, the pointer
+# journey reaches the controls inside resource rows and the search by
+# keyboard, and uses the pointer where the tree's places are right (the
+# topic list).
+TREE_PLACES_RIGHT = False
 
 # Seconds to wait for the application to react; generous, as a build with
 # sanitizers is several times slower.
@@ -288,10 +299,9 @@ class App:
     def origin(self):
         """Where window coordinates start on the screen.
 
-        GTK 4.8 reports extents relative to the window widget, whatever
-        coordinate type is asked for (and warns for screen coordinates);
-        the X window is larger by the invisible frame around the window
-        widget, the same on each side.
+        GTK reports screen extents as (0, 0): window coordinates are asked
+        for, and the X window is larger by the invisible frame around the
+        window widget, the same on each side.
         """
         x, y, width, height = x_geometry(self.window)
         extents = self.frame().queryComponent().getExtents(self.journey.pyatspi.WINDOW_COORDS)
@@ -308,10 +318,13 @@ class App:
         self.log.close()
         if code != 0:
             raise Failure("the application quit with status %d" % code)
-        # Its own warnings, not those of the web process beside it.
+        # Its own warnings and the web process's beside it. One is GTK's
+        # own on Xvfb, from its X11 frame clock, whatever the application
+        # draws: it is named here, alone, so that every other still fails.
         with open(self.log_path) as log:
             warnings = [line for line in log
-                        if re.search(r"^\(syllabus:\d+\): .*(WARNING|CRITICAL) \*\*", line)]
+                        if re.search(r"^\((syllabus|WebKitWebProcess|process):\d+\): .*(WARNING|CRITICAL) \*\*", line)
+                        and "gdk_frame_timings_submitted() called on submitted frame" not in line]
         if warnings:
             raise Failure("the application warned:\n" + "".join(warnings))
 
@@ -463,10 +476,12 @@ class Journey:
         return found
 
     def status_control(self, title):
-        """The status menu button of title, named after it."""
-        found = self.find(self.checklist(), name="Status of " + title)
+        """The status menu button of title, named after it and its status."""
+        found = self.find(self.checklist(),
+                          pred=lambda n: n.getRoleName() in ("button", "push button") and
+                          n.name.startswith("Status of %s: " % title))
         if found is None or not self.on_screen(found):
-            raise Failure("nothing named “Status of %s” on screen" % title)
+            raise Failure("nothing named “Status of %s: …” on screen" % title)
         return found
 
     def status_button(self, title):
@@ -492,10 +507,20 @@ class Journey:
         return labels[0].name
 
     def notes_button(self, title):
-        found = self.find(self.checklist(), "push button", "Edit notes for " + title)
+        # A toggle button: it shows whether the editor is open.
+        found = self.find(self.checklist(), name="Edit notes for " + title,
+                          pred=lambda n: n.getRoleName() in ("push button", "toggle button"))
         if found is None or not self.on_screen(found):
             raise Failure("no button named “Edit notes for %s” on screen" % title)
         return found
+
+    def notes_open(self, title):
+        """Whether the notes editor of title is on screen; once closed it
+        may be gone from the tree."""
+        try:
+            return self.shown(self.notes_view(title))
+        except Failure:
+            return False
 
     def notes_view(self, title):
         found = self.find(self.checklist(), "text", "Notes for " + title)
@@ -772,36 +797,60 @@ class Journey:
         wait_for("the checklist of %s" % TOPIC, lambda: self.check_box(TICKED))
         return None
 
+    def page(self):
+        return self.find(self.frame(), "document web", pred=self.on_screen)
+
+    def read_page(self):
+        """The page is a document a screen reader can read: its heading
+        and its first paragraph are in the tree, as text."""
+        page = wait_for("the topic page in the accessibility tree", self.page)
+        wait_for("the heading “Introduction” on the page",
+                 lambda: self.find(page, "heading", "Introduction"))
+        paragraph = wait_for("the introduction's first paragraph as text",
+                             lambda: self.find(page, "paragraph",
+                                               pred=lambda n: self.text_of(n).startswith(INTRODUCTION)))
+        return "“%s…”" % self.text_of(paragraph)[:40]
+
+    def to_checklist(self):
+        """Ctrl+Tab, GTK's key for leaving a widget that uses Tab itself,
+        moves on from pane to pane: to the checklist."""
+        self.tab_to("the checklist", lambda: self.find(self.checklist(), pred=self.focused),
+                    key="ctrl+Tab", limit=6)
+
     def leave_topic_page(self):
-        """From the sidebar, past the topic page, into the checklist."""
+        """From the sidebar into the topic page, read it, then leave it for
+        the checklist."""
         # Tab stops at each topic of the sidebar first.
-        self.tab_to("the topic page", lambda: self.find(self.frame(), "filler", "WebKitWebView"), limit=12)
+        # With the page focused, the tree's focus is on the view's own
+        # text object beside the document, inside the pane "Introduction".
+        self.tab_to("the topic page",
+                    lambda: self.find(self.find(self.frame(), "grouping", "Introduction"),
+                                      pred=self.focused),
+                    limit=12)
+        read = self.read_page()
         # A known defect: WebKitGTK keeps Tab inside the page, so Tab alone
-        # never reaches the checklist. Ctrl+Tab, GTK's key for leaving a
-        # widget that uses Tab itself, does.
+        # never reaches the checklist; Ctrl+Tab does.
         trapped = True
         for _ in range(4):
             self.key("Tab")
             time.sleep(0.2)
-            # Inside the page, no widget of the window has the focus.
-            node = self.find(self.frame(), pred=self.focused)
-            if node is not None and node.name != "WebKitWebView":
+            if self.find(self.checklist(), pred=self.focused) is not None:
                 trapped = False
                 break
         if trapped:
-            self.key("ctrl+Tab")
-        self.tab_to("the checklist", lambda: self.find(self.checklist(), pred=self.focused))
-        return trapped
+            self.to_checklist()
+        return trapped, read
 
     def tick(self):
         box = self.check_box(TICKED)
         if self.checked(box):
             raise Failure("“%s” was ticked before the journey" % TICKED)
-        if self.args.keyboard:
+        if self.args.keyboard or not TREE_PLACES_RIGHT:
+            if not self.args.keyboard:
+                self.to_checklist()
             self.tab_to("the check box “%s”" % TICKED, lambda: self.check_box(TICKED))
             self.key("space")
         else:
-            # GTK 4.8 offers no action on check buttons: click where it is.
             self.click(box)
         wait_for("“%s” to be ticked" % TICKED, lambda: self.checked(self.check_box(TICKED)))
         wait_for("its status to become Done", lambda: self.status_shown(TICKED) == "Done")
@@ -812,7 +861,7 @@ class Journey:
     def set_in_progress(self):
         if self.status_shown(STARTED) != "Not Started":
             raise Failure("“%s” was started before the journey" % STARTED)
-        if self.args.keyboard:
+        if self.args.keyboard or not TREE_PLACES_RIGHT:
             self.tab_to("the status of “%s”" % STARTED, lambda: self.status_button(STARTED))
             self.key("space")
         else:
@@ -826,11 +875,17 @@ class Journey:
             if found is None:
                 return None
             item = self.find(found, "menu item", "In Progress", pred=self.on_screen)
+            items = self.find_all(found, "menu item", pred=self.on_screen)
+            # GTK 4.24 leaves the items of a menu made from a menu model
+            # unnamed (their labels are not in the tree): then the item is
+            # found by its place, the menu's order being the statuses'.
+            if item is None and len(items) == len(STATUSES) and not any(i.name for i in items):
+                item = items[STATUSES.index("In Progress")]
             return (found, item) if item is not None else None
 
         popover, item = wait_for("the menu of statuses to open", menu_item)
         self.screenshot("statuses")
-        if self.args.keyboard:
+        if self.args.keyboard or not TREE_PLACES_RIGHT:
             # The menu opens on its first item.
             self.tab_to("“In Progress” in the menu", lambda: menu_item()[1], key="Down", limit=4)
             self.key("Return")
@@ -841,11 +896,11 @@ class Journey:
         return None
 
     def write_note(self):
-        if self.args.keyboard:
+        if self.args.keyboard or not TREE_PLACES_RIGHT:
             # The notes button of the ticked row comes before the status
             # just set: go back to it.
             self.tab_to("the button “Edit notes for %s”" % TICKED, lambda: self.notes_button(TICKED),
-                        key="shift+Tab")
+                        key="shift+Tab", limit=8)
             self.key("space")
         else:
             self.click(self.notes_button(TICKED))
@@ -856,7 +911,7 @@ class Journey:
         self.screenshot("note")
         # Escape closes the editor and gives the focus back to its button.
         self.key("Escape")
-        wait_for("the editor to close", lambda: not self.shown(self.notes_view(TICKED)))
+        wait_for("the editor to close", lambda: not self.notes_open(TICKED))
         wait_for("the note to be shown under the title",
                  lambda: self.find(self.checklist(), "label", self.note, pred=self.on_screen))
         if self.args.keyboard:
@@ -867,7 +922,7 @@ class Journey:
         button, entry = self.search_controls()
         if button is None and entry is None:
             raise Skip("this build has no search")
-        if self.args.keyboard:
+        if self.args.keyboard or not TREE_PLACES_RIGHT:
             self.key("ctrl+f")
         elif button is not None:
             self.click(button, "the search button")
@@ -875,7 +930,8 @@ class Journey:
             raise Failure("a search entry but no search button")
 
         if entry is None:
-            raise Failure("a search button but no search entry")
+            # The search bar's entry is in the tree once it is revealed.
+            entry = wait_for("the search entry", lambda: self.search_controls()[1])
         wait_for("the search entry with the focus", lambda: self.shown(entry) and self.focused(entry))
         self.type(SEARCH_WORD)
 
@@ -937,10 +993,15 @@ class Journey:
         wait_for("the note under the title",
                  lambda: self.find(self.checklist(), "label", self.note, pred=self.on_screen))
         # The editor is made when it is first opened.
-        self.click(self.notes_button(TICKED))
+        if TREE_PLACES_RIGHT:
+            self.click(self.notes_button(TICKED))
+        else:
+            self.to_checklist()
+            self.tab_to("the button “Edit notes for %s”" % TICKED, lambda: self.notes_button(TICKED))
+            self.key("space")
         wait_for("the note in its editor", lambda: self.text_of(self.notes_view(TICKED)) == self.note)
         self.key("Escape")
-        wait_for("the editor to close", lambda: not self.shown(self.notes_view(TICKED)))
+        wait_for("the editor to close", lambda: not self.notes_open(TICKED))
         text = wait_for("the topic's count", self.progress_text)
         if not text.startswith("1 of 7 done"):
             raise Failure("the topic's count says “%s”" % text)
@@ -960,8 +1021,13 @@ class Journey:
         self.step("choose %s, then %s" % (OTHER_TOPIC, TOPIC), self.choose_topics)
         if self.args.keyboard:
             trapped = []
-            self.step("leave the topic page for the checklist",
-                      lambda: trapped.append(self.leave_topic_page()))
+
+            def leave():
+                trapped_now, read = self.leave_topic_page()
+                trapped.append(trapped_now)
+                return "read " + read
+
+            self.step("read the topic page, then leave it for the checklist", leave)
             self.count += 1
             # A known failure while WebKitGTK keeps Tab in the page. Once
             # Tab leaves it, meson reports an unexpected pass, which fails

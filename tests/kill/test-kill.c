@@ -682,8 +682,6 @@ spawn_child (const char *mode,
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   envp = g_environ_setenv (envp, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
   envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
-  /* The test's bus has no accessibility bus to offer. */
-  envp = g_environ_setenv (envp, "GTK_A11Y", "none", TRUE);
 
   /* The child's standard output goes to standard error, away from the
    * test's TAP output. GLib closes the descriptor it is given for the
@@ -811,12 +809,15 @@ test_kill_rounds (void)
   GPid pid;
   int status;
 
-  /* A session bus of the test's own, without services: the application
-   * and WebKit work without portals, and no desktop service started by
-   * one round lingers into the next or writes into the test's output. */
+  /* A session bus of the test's own, with the accessibility bus as its
+   * only service (GTK and WebKit's web process use it as on a desktop):
+   * the application and WebKit work without portals, and no desktop
+   * service started by one round lingers into the next or writes into the
+   * test's output. */
   display = g_strdup (g_getenv ("DISPLAY"));
   g_assert_nonnull (display);
   dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_add_service_dir (dbus, SRCDIR "/kill/services");
   g_test_dbus_up (dbus);
   /* GTestDBus hides the display, which the application needs. */
   g_setenv ("DISPLAY", display, TRUE);
