@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-library.h"
 #include "syllabus-report.h"
@@ -378,9 +379,10 @@ run_command_line (gboolean    status,
         {
           g_autofree char *report = syllabus_report_markdown (store, topics);
 
-          written = g_file_replace_contents (file, report, strlen (report), NULL, FALSE,
-                                             G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                             &error);
+          /* Atomic like every write: a failed export leaves the old
+           * report whole. */
+          written = syllabus_atomic_file_write (file, report, strlen (report), 0666, NULL,
+                                                &error);
         }
       else
         written = syllabus_store_export_backup (store, file, &error);

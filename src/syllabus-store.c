@@ -22,6 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "syllabus-atomic-file.h"
+
 /* The progress store keeps every SyllabusEntry the user changed in one JSON
  * file, g_get_user_data_dir()/syllabus/progress.json:
  *
@@ -2723,9 +2725,7 @@ syllabus_store_export_backup (SyllabusStore  *self,
   contents = serialize (snapshots, &length);
 
   /* Notes are private: the backup is readable by the user only. */
-  return g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return syllabus_atomic_file_write (file, contents, length, 0600, NULL, error);
 }
 
 /**

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-report.h"
@@ -441,7 +442,7 @@ export_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!syllabus_atomic_file_write_finish (G_FILE (object), result, &error))
     message = g_strdup_printf (_("Could not export: %s"), error->message);
   else
     {
@@ -489,8 +490,13 @@ export_file_chosen_cb (GObject      *object,
       return;
     }
 
-  g_file_replace_contents_async (file, data->contents, strlen (data->contents), NULL, FALSE,
-                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, data);
+  /* Atomic like every write: a failed export leaves the old report
+   * whole. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (data->contents, strlen (data->contents));
+
+    syllabus_atomic_file_write_async (file, bytes, 0666, NULL, export_written_cb, data);
+  }
 }
 
 static void

@@ -22,7 +22,9 @@ Usage: test-cli.py SYLLABUS OWN-NAME [--private-bus]. Prints TAP.
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -162,6 +164,54 @@ def run(home, *args, stdout=subprocess.PIPE):
                           timeout=60, check=False)
 
 
+def run_on_full_disk(home, limit, *args):
+    """Runs Syllabus where no file can grow past @limit bytes: a file size
+    limit stands in for a full disk (writes fail with EFBIG as they would
+    with ENOSPC, and root is subject to it too)."""
+    def limit_file_size():
+        # Ignored signals stay ignored across exec: the write fails
+        # instead of killing the process.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    return subprocess.run([SYLLABUS, *args], env=environment(home), cwd=home,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=60, check=False, preexec_fn=limit_file_size)
+
+
+def leftovers(folder, name):
+    """Files in @folder, other than @name itself, that writing @name left."""
+    return [entry for entry in os.listdir(folder)
+            if entry != name and (name in entry or entry.startswith(".goutputstream"))]
+
+
+def check_exports_on_full_disk(home):
+    """The user's earlier backup and report stay whole, byte for byte, when
+    a new export cannot be written completely."""
+    folder = os.path.join(TOP, "full-disk")
+    os.makedirs(folder)
+    for name, description in (("backup.json", "the user's backup.json"),
+                              ("report.md", "the user's report.md")):
+        target = os.path.join(folder, name)
+        completed = run(home, "--export", target)
+        old = read(target) if os.path.exists(target) else b""
+        report(completed.returncode == 0 and len(old) > 256,
+               f"--export writes {description} while there is room", describe(completed))
+        # Room for half of it.
+        completed = run_on_full_disk(home, len(old) // 2, "--export", target)
+        new = read(target) if os.path.exists(target) else b""
+        report(completed.returncode == 1 and "Could not export progress" in errors(completed) and
+               name in errors(completed) and text(completed) == "",
+               f"--export onto a full disk fails with a message naming {name}",
+               describe(completed))
+        report(new == old,
+               f"--export onto a full disk leaves {description} whole",
+               f"{len(old)} bytes before, {len(new)} after")
+        report(leftovers(folder, name) == [],
+               f"--export onto a full disk leaves no partial file beside {name}",
+               os.listdir(folder))
+
+
 def text(completed):
     return completed.stdout.decode("utf-8") if completed.stdout else ""
 
@@ -263,6 +313,8 @@ def main():
     except (OSError, ValueError, KeyError) as error:
         report(False, "--export x.json writes a full backup", error)
         report(False, "the backup is private", error)
+
+    check_exports_on_full_disk(a)
 
     # --import into a fresh home gives the same status.
     b = make_home("b")
