@@ -319,6 +319,33 @@ fail (const char   *what,
   return EXIT_FAILURE;
 }
 
+/* A progress file that cannot be read shows as no progress at all: a
+ * report or a backup made from it would look like lost progress, and a
+ * script's good backup would be replaced by an empty one. Returns FALSE
+ * after saying so. */
+static gboolean
+check_not_damaged (SyllabusStore *store)
+{
+  const GError *damage = syllabus_store_get_damage (store);
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  /* An import moved the file aside and says so through the problem. */
+  if (damage == NULL || syllabus_store_get_kept_file (store) != NULL)
+    return TRUE;
+
+  path = g_file_get_path (syllabus_store_get_file (store));
+  display = g_filename_display_name (path);
+  message = g_strdup_printf (_("Your progress file %s cannot be read: %s. Nothing was shown or "
+                               "exported, and the file was left as it is. Start Syllabus to keep "
+                               "it aside and restore your progress from its backup."),
+                             display, damage->message);
+  g_printerr ("%s\n", message);
+
+  return FALSE;
+}
+
 /* Runs the command line options: --import first, so that --export and
  * --status show what it merged, then --export, then --status. */
 static int
@@ -342,9 +369,26 @@ run_command_line (gboolean    status,
       return EXIT_FAILURE;
     }
 
-  store = syllabus_store_new (NULL);
+  /* Only --import writes. --status and --export change nothing in the
+   * data folder: they take no lock, remove nothing and leave a damaged
+   * file where it is. */
+  store = import_path != NULL ? syllabus_store_new (NULL) : syllabus_store_new_for_reading (NULL);
   if (!syllabus_store_load (store, &error))
     return fail (_("Could not read your progress"), NULL, error);
+
+  /* Without a session bus a running Syllabus is not found above; its lock
+   * is found whatever the bus. */
+  if (syllabus_store_get_locked (store))
+    {
+      g_printerr ("%s\n", _("Another Syllabus is changing your progress: a window, or an import "
+                            "still running. Quit it before importing progress; nothing was "
+                            "imported."));
+      return EXIT_FAILURE;
+    }
+
+  if (!check_not_damaged (store))
+    return EXIT_FAILURE;
+
   if (syllabus_store_get_problem (store) != NULL)
     g_printerr ("%s\n", syllabus_store_get_problem (store));
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "syllabus-atomic-file.h"
+#include "syllabus-lock.h"
 
 /* The progress store keeps every SyllabusEntry the user changed in one JSON
  * file, g_get_user_data_dir()/syllabus/progress.json:
@@ -43,11 +44,23 @@
  * JSON in a worker thread, reusing the text of unchanged entries; the file is
  * byte for byte what json-glib prints for the whole tree (serialize_plain(),
  * checked by the tests). Writes go to a temporary file that is flushed and
- * renamed over the old one, so the file on disk is always either the old or
- * the new content. The previous file is kept as progress.json.bak. A file
- * that cannot be read is moved aside, never overwritten, and the store says
- * so in its "problem" property.
+ * renamed over the old one (syllabus-atomic-file.c), so the file on disk is
+ * always either the old or the new content. The previous file is kept as
+ * progress.json.bak. A file that cannot be read is moved aside, never
+ * overwritten, and the store says so in its "problem" property.
+ *
+ * One writer at a time: a store that may write holds the lock on
+ * progress.lock beside the file (syllabus-lock.c) from loading until it is
+ * finalized. A store that cannot get it, because another process writes
+ * the file, is read-only and says so in its "locked" property. A store
+ * made for reading (the command line's --status and --export) takes no
+ * lock and changes nothing in the folder: it neither removes leftovers nor
+ * moves a damaged file aside.
  */
+
+/* How long loading waits for another writer (an import from the command
+ * line takes a moment) before the store is opened read-only. */
+#define LOCK_TIMEOUT_MS 2000
 
 struct _SyllabusStore
 {
@@ -81,9 +94,14 @@ struct _SyllabusStore
   guint       save_source;
   guint       saves_in_flight;
 
+  /* Why the file could not be read when it was loaded, or NULL. */
+  GError     *damage;
+
   guint       loading : 1;
   guint       loaded : 1;
   guint       read_only : 1;
+  /* Another process holds the lock: this store cannot save. */
+  guint       locked : 1;
   /* The queued save runs at the next idle, not after a delay. */
   guint       save_is_immediate : 1;
 };
@@ -104,6 +122,7 @@ enum {
   PROP_0,
   PROP_LOADED,
   PROP_READ_ONLY,
+  PROP_LOCKED,
   PROP_PROBLEM,
   PROP_SAVE_ERROR,
   PROP_DIRTY,
@@ -120,13 +139,32 @@ typedef struct _Writer
   GMutex          lock;
   char           *path;
   char           *backup_path;
+  char           *lock_path;
+  /* Held from loading on, unless the store only reads. */
+  SyllabusLock   *file_lock;
+  gboolean        reader;
   guint64         written_generation;
   /* Only a file this program read or wrote is copied to the backup. */
   gboolean        file_is_good;
 } Writer;
 
+/* progress.json → progress.lock; any other name gets ".lock" added. */
+static char *
+lock_path_for (const char *path)
+{
+  if (g_str_has_suffix (path, ".json"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".json"));
+
+      return g_strconcat (stem, ".lock", NULL);
+    }
+
+  return g_strconcat (path, ".lock", NULL);
+}
+
 static Writer *
-writer_new (GFile *file)
+writer_new (GFile    *file,
+            gboolean  reader)
 {
   Writer *writer = g_new0 (Writer, 1);
 
@@ -134,6 +172,8 @@ writer_new (GFile *file)
   g_mutex_init (&writer->lock);
   writer->path = g_file_get_path (file);
   writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
+  writer->lock_path = lock_path_for (writer->path);
+  writer->reader = reader;
 
   return writer;
 }
@@ -151,8 +191,10 @@ writer_unref (Writer *writer)
   if (g_atomic_ref_count_dec (&writer->ref_count))
     {
       g_mutex_clear (&writer->lock);
+      g_clear_pointer (&writer->file_lock, syllabus_lock_release);
       g_free (writer->path);
       g_free (writer->backup_path);
+      g_free (writer->lock_path);
       g_free (writer);
     }
 }
@@ -280,6 +322,13 @@ syllabus_store_finalize (GObject *object)
 {
   SyllabusStore *self = (SyllabusStore *)object;
 
+  /* No save can be running: each holds the store. Threads that finish
+   * late may still hold the writer, but the lock is released now, for the
+   * next writer. */
+  g_mutex_lock (&self->writer->lock);
+  g_clear_pointer (&self->writer->file_lock, syllabus_lock_release);
+  g_mutex_unlock (&self->writer->lock);
+
   g_clear_object (&self->file);
   g_clear_pointer (&self->topics, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
@@ -289,6 +338,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_error (&self->damage);
 
   G_OBJECT_CLASS (syllabus_store_parent_class)->finalize (object);
 }
@@ -308,6 +358,9 @@ syllabus_store_get_property (GObject    *object,
       break;
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
       break;
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
@@ -337,6 +390,15 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusStore:locked:
+   *
+   * Whether another process was writing the progress file when this store
+   * loaded it: the store is then read-only.
+   */
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SyllabusStore:problem:
@@ -404,7 +466,31 @@ syllabus_store_new (GFile *file)
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
   self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
-  self->writer = writer_new (self->file);
+  self->writer = writer_new (self->file, FALSE);
+
+  return self;
+}
+
+/**
+ * syllabus_store_new_for_reading:
+ * @file: (nullable): the progress file, or %NULL for the default one
+ *
+ * A store that only reads: it takes no lock, removes nothing, never moves
+ * a damaged file aside (syllabus_store_get_damage() says why it could not
+ * be read) and never saves. For the command line's --status and --export,
+ * which must not change the user's folder.
+ *
+ * Returns: (transfer full): a read-only store; call syllabus_store_load()
+ *   next
+ */
+SyllabusStore *
+syllabus_store_new_for_reading (GFile *file)
+{
+  SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
+
+  self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
+  self->writer = writer_new (self->file, TRUE);
+  self->read_only = TRUE;
 
   return self;
 }
@@ -443,7 +529,10 @@ typedef struct
   GHashTable *topics;
   char       *problem;
   char       *kept_file;
+  GError     *damage;
+  SyllabusLock *file_lock;
   gboolean    read_only;
+  gboolean    locked;
   gboolean    file_is_good;
   /* The progress came from the backup and is not in the file yet. */
   gboolean    restored;
@@ -459,6 +548,8 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->seen, g_hash_table_unref);
   g_free (result->problem);
   g_free (result->kept_file);
+  g_clear_error (&result->damage);
+  g_clear_pointer (&result->file_lock, syllabus_lock_release);
   g_free (result);
 }
 
@@ -1038,38 +1129,40 @@ move_aside (const char  *path,
   return NULL;
 }
 
-/* A save interrupted by a crash or a kill leaves its temporary file
- * (g_file_set_contents() names it after the file, plus six characters).
- * The file itself is intact, old or new; the leftovers only pile up. */
+/* Takes the lock of a store that may write, creating the folder for it.
+ * Only a lock another process holds makes the store read-only: a folder
+ * that cannot be written makes saving fail and say why. */
 static void
-remove_leftover_temporary_files (const char *path)
+take_lock (Writer     *writer,
+           LoadResult *result)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autofree char *backup_tmp = g_strconcat (base, ".bak.tmp", NULL);
-  const char *name;
-  gsize base_length = strlen (base);
+  g_autofree char *dir = g_path_get_dirname (writer->path);
+  g_autoptr(GError) error = NULL;
+  gboolean first = FALSE;
 
-  if (listing == NULL)
-    return;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      gboolean temporary = strlen (name) == base_length + 7 &&
-                           strncmp (name, base, base_length) == 0 &&
-                           name[base_length] == '.';
+      g_debug ("Cannot create %s for the lock: %s", dir, g_strerror (errno));
+      return;
+    }
 
-      for (gsize i = base_length + 1; temporary && name[i] != '\0'; i++)
-        temporary = g_ascii_isalnum (name[i]);
+  result->file_lock = syllabus_lock_acquire (writer->lock_path, LOCK_TIMEOUT_MS, &first, &error);
+  if (result->file_lock == NULL)
+    {
+      g_debug ("Cannot lock %s: %s", writer->lock_path, error->message);
+      result->locked = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      result->read_only = result->locked;
+      return;
+    }
 
-      if (temporary || g_str_equal (name, backup_tmp))
-        {
-          g_autofree char *leftover = g_build_filename (dir, name, NULL);
-
-          g_debug ("Removing %s, left by an interrupted save", leftover);
-          g_unlink (leftover);
-        }
+  /* A save interrupted by a crash or a kill leaves its temporary file; the
+   * file itself is intact, old or new. Only the first holder of the lock
+   * in this process removes them: no other writer can be busy with them
+   * now. */
+  if (first)
+    {
+      syllabus_atomic_file_remove_stale (writer->path);
+      syllabus_atomic_file_remove_stale (writer->backup_path);
     }
 }
 
@@ -1088,8 +1181,10 @@ load_thread (GTask        *task,
 
   result->topics = new_topics_table ();
   result->seen = new_seen_table ();
+  result->read_only = writer->reader;
 
-  remove_leftover_temporary_files (writer->path);
+  if (!writer->reader)
+    take_lock (writer, result);
 
   if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
     {
@@ -1110,6 +1205,16 @@ load_thread (GTask        *task,
   g_debug ("Cannot read %s: %s", writer->path, error->message);
   g_hash_table_remove_all (result->topics);
   g_hash_table_remove_all (result->seen);
+  result->damage = g_error_copy (error);
+
+  /* Only the writer may move the file: a store that only reads, or that
+   * another process's lock keeps out, leaves it where it is and reports
+   * why it could not be read. */
+  if (result->read_only)
+    {
+      g_task_return_pointer (task, result, load_result_free);
+      return;
+    }
 
   if (!(result->kept_file = move_aside (writer->path, &move_error)))
     {
@@ -1206,10 +1311,20 @@ apply_load_result (SyllabusStore *self,
 
   g_mutex_lock (&self->writer->lock);
   self->writer->file_is_good = result->file_is_good;
+  if (self->writer->file_lock == NULL)
+    self->writer->file_lock = g_steal_pointer (&result->file_lock);
   g_mutex_unlock (&self->writer->lock);
 
   g_free (self->kept_file);
   self->kept_file = g_strdup (result->kept_file);
+  g_clear_error (&self->damage);
+  self->damage = g_steal_pointer (&result->damage);
+
+  if (self->locked != result->locked)
+    {
+      self->locked = result->locked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+    }
   set_string_property (self, &self->problem, result->problem, properties[PROP_PROBLEM]);
 
   if (self->read_only != result->read_only)
@@ -1329,6 +1444,36 @@ syllabus_store_get_loaded (SyllabusStore *self)
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
 
   return self->loaded;
+}
+
+/**
+ * syllabus_store_get_locked:
+ *
+ * Returns: whether another process was writing the progress file when the
+ *   store was loaded, so that this store may not save
+ */
+gboolean
+syllabus_store_get_locked (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->locked;
+}
+
+/**
+ * syllabus_store_get_damage:
+ *
+ * Returns: (transfer none) (nullable): why the progress file could not be
+ *   read when the store was loaded, or %NULL if it could (or did not
+ *   exist). syllabus_store_get_kept_file() names where it was moved, if it
+ *   was.
+ */
+const GError *
+syllabus_store_get_damage (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->damage;
 }
 
 gboolean
@@ -2196,25 +2341,16 @@ serialize (GPtrArray *snapshots,
 static void
 keep_backup (Writer *writer)
 {
-  g_autofree char *tmp = g_strconcat (writer->backup_path, ".tmp", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
 
-  g_unlink (tmp);
-  if (link (writer->path, tmp) == 0)
-    {
-      if (g_rename (tmp, writer->backup_path) != 0)
-        g_unlink (tmp);
-      return;
-    }
+  if (syllabus_atomic_file_link (writer->path, writer->backup_path, &error) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return;
 
-  if (errno != ENOENT)
-    {
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_get_contents (writer->path, &contents, &length, NULL))
-        g_file_set_contents_full (writer->backup_path, contents, length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
-    }
+  if (g_file_get_contents (writer->path, &contents, &length, NULL))
+    syllabus_atomic_file_write_path (writer->backup_path, contents, length, 0600, NULL);
 }
 
 static gboolean
@@ -2250,9 +2386,7 @@ write_snapshot (Writer     *writer,
   if (writer->file_is_good)
     keep_backup (writer);
 
-  if (!g_file_set_contents_full (writer->path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
+  if (!syllabus_atomic_file_write_path (writer->path, contents, length, 0600, error))
     {
       ret = FALSE;
       goto out;
@@ -2320,6 +2454,13 @@ static gboolean
 check_writable (SyllabusStore  *self,
                 GError        **error)
 {
+  if (self->locked)
+    {
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_LOCKED,
+                           _("Another program is changing the progress file"));
+      return FALSE;
+    }
+
   if (self->read_only)
     {
       g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,

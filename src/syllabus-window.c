@@ -1206,6 +1206,15 @@ update_problem (SyllabusWindow *self)
   if (problem != NULL && !self->problem_dismissed)
     g_string_append (text, problem);
 
+  if (syllabus_store_get_locked (self->store) && !self->problem_dismissed)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, _("Another Syllabus is changing your progress. It is shown "
+                               "read-only here and changes are not saved; quit the other one "
+                               "and start Syllabus again."));
+    }
+
   if (library_problem != NULL && !self->problem_dismissed)
     {
       if (text->len > 0)
@@ -1369,6 +1378,8 @@ syllabus_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_all_topic_labels),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);

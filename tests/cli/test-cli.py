@@ -19,6 +19,7 @@ runs.
 Usage: test-cli.py SYLLABUS OWN-NAME [--private-bus]. Prints TAP.
 """
 
+import fcntl
 import json
 import os
 import re
@@ -212,6 +213,81 @@ def check_exports_on_full_disk(home):
                os.listdir(folder))
 
 
+def folder_state(folder):
+    """Every file in @folder with its bytes and its identity: a read-only
+    command must leave all of it as it was."""
+    state = {}
+    for entry in sorted(os.listdir(folder)):
+        path = os.path.join(folder, entry)
+        info = os.lstat(path)
+        content = read(path) if stat.S_ISREG(info.st_mode) else None
+        state[entry] = (info.st_ino, info.st_mtime_ns, info.st_size, content)
+    return state
+
+
+def check_read_only_commands(backup):
+    """--status and --export write and delete nothing in the data folder:
+    not the user's own progress.json.backup and progress.json.MyCopy (which
+    a start-up clean-up took for leftovers), not a temporary file another
+    Syllabus may be writing, not a damaged progress file."""
+    home = make_home("read-only", PROGRESS)
+    folder = os.path.dirname(progress_path(home))
+    for name in ("progress.json.backup", "progress.json.MyCopy"):
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(f"the user's own {name}\n")
+    with open(os.path.join(folder, ".progress.json.syllabus-tmp-Ab12Cd"), "w") as f:
+        f.write('{"version": 1, "topics": {')
+    before = folder_state(folder)
+    for args in (["--status"], ["--status", "--json"], ["--export", backup],
+                 ["--export", os.path.join(home, "report.md")]):
+        completed = run(home, *args)
+        after = folder_state(folder)
+        report(completed.returncode == 0 and after == before,
+               f"{args[0]} {os.path.basename(args[1]) if len(args) > 1 else ''} changes nothing in the data folder, "
+               "the user's progress.json.backup and progress.json.MyCopy included",
+               f"exit {completed.returncode}\nstderr:\n{errors(completed)}\n"
+               f"before: {sorted(before)}\nafter: {sorted(after)}")
+
+
+def check_import_while_locked():
+    """`env -u DBUS_SESSION_BUS_ADDRESS syllabus --import small.json` while a
+    window is open: the window holds the lock on progress.lock whatever the
+    bus, and the import refuses rather than write a file the window would
+    save over."""
+    home = make_home("locked", PROGRESS)
+    path = progress_path(home)
+    before = read(path)
+    backup = os.path.join(home, "small.json")
+    with open(backup, "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "topics": {"demo": {"resources": {
+            "https://example.org/four": {
+                "title": "Book Four", "url": "https://example.org/four",
+                "status": "done", "done": True, "done-at": "2026-11-26T09:00:00Z",
+                "changed-at": "2026-11-26T09:00:00Z"}}}}}, f)
+    lock = open(os.path.join(os.path.dirname(path), "progress.lock"), "a+")
+    try:
+        # What a running window holds.
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        env = environment(home)
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        completed = subprocess.run([SYLLABUS, "--import", backup], env=env, cwd=home,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   timeout=60, check=False)
+        report(completed.returncode == 1 and "Another Syllabus" in errors(completed) and
+               text(completed) == "",
+               "--import without a session bus refuses while a window holds the lock",
+               describe(completed))
+        report(read(path) == before and
+               not os.path.exists(path + ".bak"),
+               "--import refused by the lock leaves progress.json alone")
+    finally:
+        lock.close()
+    completed = run(home, "--import", backup)
+    report(completed.returncode == 0 and
+           text(completed) == "Added progress for 1 resource.\n",
+           "--import works once the window quit", describe(completed))
+
+
 def text(completed):
     return completed.stdout.decode("utf-8") if completed.stdout else ""
 
@@ -315,6 +391,9 @@ def main():
         report(False, "the backup is private", error)
 
     check_exports_on_full_disk(a)
+
+    check_read_only_commands(backup)
+    check_import_while_locked()
 
     # --import into a fresh home gives the same status.
     b = make_home("b")
