@@ -114,6 +114,7 @@ write_path (const char *path,
             const char *contents,
             gsize       length,
             int         mode,
+            GStatBuf   *written,
             int        *saved_errno)
 {
   g_autofree char *tmp = temporary_template (path);
@@ -126,7 +127,8 @@ write_path (const char *path,
       return FALSE;
     }
 
-  if (!write_all (fd, contents, length) || fsync (fd) != 0)
+  if (!write_all (fd, contents, length) || fsync (fd) != 0 ||
+      (written != NULL && fstat (fd, written) != 0))
     {
       *saved_errno = errno;
       g_close (fd, NULL);
@@ -181,7 +183,36 @@ syllabus_atomic_file_write_path (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  if (write_path (path, contents, length, mode, &saved_errno))
+  if (write_path (path, contents, length, mode, NULL, &saved_errno))
+    return TRUE;
+
+  return set_errno_error (error, saved_errno);
+}
+
+/**
+ * syllabus_atomic_file_write_path_stat:
+ * @written: (out): what the new file is, as fstat() saw it before it
+ *   took the place of @path
+ *
+ * Like syllabus_atomic_file_write_path(), and tells what was written
+ * without looking at @path again, where another program may already have
+ * put something else: for noticing later that the file changed.
+ */
+gboolean
+syllabus_atomic_file_write_path_stat (const char  *path,
+                                      const char  *contents,
+                                      gsize        length,
+                                      int          mode,
+                                      GStatBuf    *written,
+                                      GError     **error)
+{
+  int saved_errno = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  g_return_val_if_fail (written != NULL, FALSE);
+
+  if (write_path (path, contents, length, mode, written, &saved_errno))
     return TRUE;
 
   return set_errno_error (error, saved_errno);
@@ -224,7 +255,7 @@ syllabus_atomic_file_write (GFile         *file,
     {
       int saved_errno = 0;
 
-      if (write_path (path, contents != NULL ? contents : "", length, mode, &saved_errno))
+      if (write_path (path, contents != NULL ? contents : "", length, mode, NULL, &saved_errno))
         return TRUE;
 
       g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,12 @@ gboolean syllabus_atomic_file_write_path   (const char           *path,
                                             gsize                 length,
                                             int                   mode,
                                             GError              **error);
+gboolean syllabus_atomic_file_write_path_stat (const char        *path,
+                                               const char        *contents,
+                                               gsize              length,
+                                               int                mode,
+                                               GStatBuf          *written,
+                                               GError           **error);
 gboolean syllabus_atomic_file_write        (GFile                *file,
                                             const char           *contents,
                                             gsize                 length,

@@ -109,6 +109,7 @@ struct _SyllabusStore
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
 
 static GHashTable *new_seen_table (void);
+static GHashTable *new_topics_table (void);
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
 enum {
@@ -131,6 +132,54 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What tells whether the progress file changed since this store read or
+ * wrote it: another program (an older Syllabus, a sync tool, the user
+ * restoring a copy) may replace it without taking the lock. */
+typedef struct
+{
+  gboolean exists;
+  dev_t    dev;
+  ino_t    ino;
+  off_t    size;
+  gint64   mtime_ns;
+} FileStamp;
+
+static void
+stamp_from_stat (FileStamp      *stamp,
+                 const GStatBuf *buf)
+{
+  stamp->exists = TRUE;
+  stamp->dev = buf->st_dev;
+  stamp->ino = buf->st_ino;
+  stamp->size = buf->st_size;
+  stamp->mtime_ns = (gint64)buf->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                    buf->st_mtim.tv_nsec;
+}
+
+/* Looks at @path before it is read: if it changes while it is read, the
+ * next save sees a change and reads it again, never the other way round. */
+static void
+stamp_take (FileStamp  *stamp,
+            const char *path)
+{
+  GStatBuf buf;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (g_stat (path, &buf) == 0)
+    stamp_from_stat (stamp, &buf);
+}
+
+static gboolean
+stamp_equal (const FileStamp *a,
+             const FileStamp *b)
+{
+  if (!a->exists || !b->exists)
+    return a->exists == b->exists;
+
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_ns == b->mtime_ns;
+}
+
 /* The writer: serialises writes from threads and from the main loop, and
  * never lets an older snapshot replace a newer one. */
 typedef struct _Writer
@@ -142,6 +191,8 @@ typedef struct _Writer
   char           *lock_path;
   /* Held from loading on, unless the store only reads. */
   SyllabusLock   *file_lock;
+  /* The file as this store last read or wrote it. */
+  FileStamp       stamp;
   gboolean        reader;
   guint64         written_generation;
   /* Only a file this program read or wrote is copied to the backup. */
@@ -281,11 +332,58 @@ snapshot_new (const char *topic_id)
   return snapshot;
 }
 
+/* What a file to merge holds, parsed in a worker thread. */
+typedef struct
+{
+  GFile      *file;
+  GHashTable *topics;
+  GHashTable *seen;
+  /* The file as it was before it was read. */
+  FileStamp   stamp;
+} MergeData;
+
+static void
+merge_data_free (gpointer data)
+{
+  MergeData *merge = data;
+
+  g_clear_object (&merge->file);
+  g_clear_pointer (&merge->topics, g_hash_table_unref);
+  g_clear_pointer (&merge->seen, g_hash_table_unref);
+  g_free (merge);
+}
+
+static MergeData *
+merge_data_new (GFile *file)
+{
+  MergeData *merge = g_new0 (MergeData, 1);
+
+  merge->file = g_object_ref (file);
+  merge->topics = new_topics_table ();
+  merge->seen = new_seen_table ();
+
+  return merge;
+}
+
+static gboolean read_merge_file (MergeData     *merge,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+static void     apply_merge     (SyllabusStore        *self,
+                                 MergeData            *merge,
+                                 SyllabusMergeSummary *summary);
+
+/* How often a save merges a file that changed under it before giving up:
+ * a program rewriting it all the time would otherwise keep it busy. */
+#define MAX_SAVE_ATTEMPTS 3
+
 typedef struct
 {
   Writer    *writer;
   GPtrArray *snapshots;
   guint64    generation;
+  /* What another program wrote meanwhile: to merge, then save again. */
+  MergeData *changed;
+  guint      attempt;
 } SaveJob;
 
 static void
@@ -295,6 +393,7 @@ save_job_free (gpointer data)
 
   g_clear_pointer (&job->writer, writer_unref);
   g_clear_pointer (&job->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&job->changed, merge_data_free);
   g_free (job);
 }
 
@@ -1185,6 +1284,11 @@ load_thread (GTask        *task,
 
   if (!writer->reader)
     take_lock (writer, result);
+
+  /* Nothing writes through this writer before loading is over. */
+  g_mutex_lock (&writer->lock);
+  stamp_take (&writer->stamp, writer->path);
+  g_mutex_unlock (&writer->lock);
 
   if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
     {
@@ -2354,14 +2458,17 @@ keep_backup (Writer *writer)
 }
 
 static gboolean
-write_snapshot (Writer     *writer,
-                GPtrArray  *snapshots,
-                guint64     generation,
-                GError    **error)
+write_snapshot (Writer      *writer,
+                GPtrArray   *snapshots,
+                guint64      generation,
+                MergeData  **changed,
+                GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   gboolean ret = TRUE;
+  FileStamp now;
+  GStatBuf written;
   gsize length;
 
   contents = serialize (snapshots, &length);
@@ -2383,10 +2490,40 @@ write_snapshot (Writer     *writer,
       goto out;
     }
 
+  /* Another program changed the file since we read or wrote it: what it
+   * wrote is merged first, not overwritten. A file gone meanwhile holds
+   * nothing to merge. */
+  stamp_take (&now, writer->path);
+  if (now.exists && !stamp_equal (&now, &writer->stamp))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (writer->path);
+      g_autoptr(GError) local_error = NULL;
+      MergeData *merge = merge_data_new (file);
+
+      merge->stamp = now;
+      g_debug ("%s changed since it was last read or written; merging it", writer->path);
+      if (!read_merge_file (merge, NULL, &local_error))
+        {
+          /* Never overwrite what cannot be read: the save fails and says
+           * why, and the file stays as it is. */
+          merge_data_free (merge);
+          g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
+                       _("Another program changed the progress file, and it cannot be "
+                         "merged: %s"),
+                       local_error->message);
+          ret = FALSE;
+          goto out;
+        }
+
+      *changed = merge;
+      goto out;
+    }
+
   if (writer->file_is_good)
     keep_backup (writer);
 
-  if (!syllabus_atomic_file_write_path (writer->path, contents, length, 0600, error))
+  if (!syllabus_atomic_file_write_path_stat (writer->path, contents, length, 0600, &written,
+                                             error))
     {
       ret = FALSE;
       goto out;
@@ -2394,6 +2531,7 @@ write_snapshot (Writer     *writer,
 
   writer->written_generation = generation;
   writer->file_is_good = TRUE;
+  stamp_from_stat (&writer->stamp, &written);
 
 out:
   g_mutex_unlock (&writer->lock);
@@ -2410,7 +2548,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (write_snapshot (job->writer, job->snapshots, job->generation, &error))
+  if (write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -2480,6 +2618,36 @@ check_writable (SyllabusStore  *self,
   return TRUE;
 }
 
+/* Takes into the store what another program wrote to the file, as an
+ * import does: for each resource, the progress changed last wins. */
+static void
+merge_changed_file (SyllabusStore *self,
+                    MergeData     *changed)
+{
+  SyllabusMergeSummary summary;
+
+  apply_merge (self, changed, &summary);
+
+  g_mutex_lock (&self->writer->lock);
+  self->writer->stamp = changed->stamp;
+  self->writer->file_is_good = TRUE;
+  g_mutex_unlock (&self->writer->lock);
+
+  g_debug ("Merged the changed progress file: %u added, %u taken", summary.added, summary.taken);
+}
+
+static gboolean
+changed_too_often (GError **error)
+{
+  g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
+                       _("Another program keeps changing the progress file"));
+  return FALSE;
+}
+
+static void start_save_job (SyllabusStore *self,
+                            GTask         *outer,
+                            guint          attempt);
+
 static void
 save_ready_cb (GObject      *object,
                GAsyncResult *result,
@@ -2499,8 +2667,49 @@ save_ready_cb (GObject      *object,
       return;
     }
 
+  /* Nothing was written: merge what the other program wrote, then write
+   * the whole again. */
+  if (job->changed != NULL)
+    {
+      merge_changed_file (self, job->changed);
+      if (job->attempt + 1 < MAX_SAVE_ATTEMPTS)
+        {
+          start_save_job (self, g_steal_pointer (&outer), job->attempt + 1);
+          return;
+        }
+
+      changed_too_often (&error);
+      record_save_result (self, self->generation, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
   record_save_result (self, job->generation, NULL);
   g_task_return_boolean (outer, TRUE);
+}
+
+/* Takes a snapshot and writes it in a thread; @outer (transfer full)
+ * returns when it is written. */
+static void
+start_save_job (SyllabusStore *self,
+                GTask         *outer,
+                guint          attempt)
+{
+  g_autoptr(GTask) inner = NULL;
+  SaveJob *job;
+
+  job = g_new0 (SaveJob, 1);
+  job->writer = writer_ref (self->writer);
+  job->snapshots = take_snapshot (self);
+  job->generation = self->generation;
+  job->attempt = attempt;
+
+  self->saves_in_flight++;
+  inner = g_task_new (NULL, g_task_get_cancellable (outer), save_ready_cb, outer);
+  /* The write is not cancellable: report what it did. */
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, job, save_job_free);
+  g_task_run_in_thread (inner, save_thread);
 }
 
 /**
@@ -2516,9 +2725,7 @@ syllabus_store_save_async (SyllabusStore       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
   GError *error = NULL;
-  SaveJob *job;
 
   g_return_if_fail (SYLLABUS_IS_STORE (self));
 
@@ -2531,17 +2738,7 @@ syllabus_store_save_async (SyllabusStore       *self,
       return;
     }
 
-  job = g_new0 (SaveJob, 1);
-  job->writer = writer_ref (self->writer);
-  job->snapshots = take_snapshot (self);
-  job->generation = self->generation;
-
-  self->saves_in_flight++;
-  inner = g_task_new (NULL, cancellable, save_ready_cb, g_steal_pointer (&outer));
-  /* The write is not cancellable: report what it did. */
-  g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_task_data (inner, job, save_job_free);
-  g_task_run_in_thread (inner, save_thread);
+  start_save_job (self, g_steal_pointer (&outer), 0);
 }
 
 gboolean
@@ -2583,17 +2780,37 @@ syllabus_store_save (SyllabusStore  *self,
   if (!check_writable (self, error))
     return FALSE;
 
-  snapshots = take_snapshot (self);
-  if (!write_snapshot (self->writer, snapshots, self->generation, &local_error))
+  for (guint attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++)
     {
-      record_save_result (self, self->generation, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      MergeData *changed = NULL;
+
+      snapshots = take_snapshot (self);
+      if (!write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
+        {
+          record_save_result (self, self->generation, local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+      if (changed == NULL)
+        {
+          record_save_result (self, self->generation, NULL);
+          return TRUE;
+        }
+
+      /* Another program wrote the file: merge it, then write the whole
+       * now rather than at the next idle. */
+      merge_changed_file (self, changed);
+      merge_data_free (changed);
+      g_clear_handle_id (&self->save_source, g_source_remove);
     }
 
-  record_save_result (self, self->generation, NULL);
+  changed_too_often (&local_error);
+  record_save_result (self, self->generation, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
 
-  return TRUE;
+  return FALSE;
 }
 
 static void
@@ -2909,37 +3126,6 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
   snapshots = take_snapshot (self);
 
   return serialize_fast (snapshots, length);
-}
-
-/* What a file to merge holds, parsed in a worker thread. */
-typedef struct
-{
-  GFile      *file;
-  GHashTable *topics;
-  GHashTable *seen;
-} MergeData;
-
-static void
-merge_data_free (gpointer data)
-{
-  MergeData *merge = data;
-
-  g_clear_object (&merge->file);
-  g_clear_pointer (&merge->topics, g_hash_table_unref);
-  g_clear_pointer (&merge->seen, g_hash_table_unref);
-  g_free (merge);
-}
-
-static MergeData *
-merge_data_new (GFile *file)
-{
-  MergeData *merge = g_new0 (MergeData, 1);
-
-  merge->file = g_object_ref (file);
-  merge->topics = new_topics_table ();
-  merge->seen = new_seen_table ();
-
-  return merge;
 }
 
 /* Reads and parses the file of @merge with the loader's strict parser. A

@@ -27,6 +27,7 @@ typedef enum
   SYLLABUS_STORE_ERROR_NEWER_VERSION,
   SYLLABUS_STORE_ERROR_READ_ONLY,
   SYLLABUS_STORE_ERROR_LOCKED,
+  SYLLABUS_STORE_ERROR_CHANGED,
 } SyllabusStoreError;
 
 /* The file format version this program writes and fully understands. */

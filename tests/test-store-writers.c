@@ -271,6 +271,122 @@ test_reader_changes_nothing (void)
   assert_same_state (before, after);
 }
 
+/* A file written with a later change under a running store, by a program
+ * that does not take the lock (an import of an older Syllabus, a sync
+ * tool, the user restoring a copy): the store's next save merges it, as
+ * an import does, instead of overwriting it. */
+static const char changed_json[] =
+  "{\n"
+  "  \"version\": 1,\n"
+  "  \"topics\": {\n"
+  "    \"demo\": {\n"
+  "      \"resources\": {\n"
+  "        \"https://example.org/two\": {\n"
+  "          \"title\": \"Book Two\",\n"
+  "          \"url\": \"https://example.org/two\",\n"
+  "          \"status\": \"done\",\n"
+  "          \"done\": true,\n"
+  "          \"done-at\": \"2026-11-26T09:00:00Z\",\n"
+  "          \"notes\": \"imported behind the window's back\",\n"
+  "          \"changed-at\": \"2026-11-26T09:00:00Z\"\n"
+  "        }\n"
+  "      }\n"
+  "    }\n"
+  "  }\n"
+  "}\n";
+
+static void
+check_changed_merged (gboolean async)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autoptr(SyllabusStore) store = syllabus_store_new (NULL);
+  g_autoptr(SyllabusStore) again = NULL;
+  g_autoptr(SyllabusResource) one = syllabus_resource_new ("Book One", KEY_ONE, NULL, 0);
+  g_autoptr(SyllabusResource) three =
+    syllabus_resource_new ("Book Three", "https://example.org/three", NULL, 0);
+  g_autoptr(GError) error = NULL;
+  SyllabusEntry *two;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+  syllabus_entry_set_done (syllabus_store_get_entry (store, TOPIC_ID, one), TRUE);
+  g_assert_true (syllabus_store_save (store, &error));
+  g_assert_no_error (error);
+
+  /* The other program replaces the file, as an atomic writer does. */
+  g_assert_true (g_file_set_contents (path, changed_json, -1, &error));
+  g_assert_no_error (error);
+
+  syllabus_entry_set_done (syllabus_store_get_entry (store, TOPIC_ID, three), TRUE);
+  if (async)
+    g_assert_true (run_until (store_is_clean, store, 5000));
+  else
+    g_assert_true (syllabus_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (syllabus_store_get_save_error (store));
+
+  /* The running store shows what was merged... */
+  two = syllabus_store_lookup (store, TOPIC_ID, KEY_TWO);
+  g_assert_nonnull (two);
+  g_assert_true (syllabus_entry_get_done (two));
+
+  /* ...and the file holds everything: the other program's change and
+   * both of the store's. */
+  again = syllabus_store_new (NULL);
+  g_assert_true (syllabus_store_load (again, &error));
+  g_assert_no_error (error);
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (again, TOPIC_ID, KEY_ONE)));
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (again, TOPIC_ID,
+                                                                 "https://example.org/three")));
+  two = syllabus_store_lookup (again, TOPIC_ID, KEY_TWO);
+  g_assert_nonnull (two);
+  g_assert_true (syllabus_entry_get_done (two));
+  g_assert_cmpstr (syllabus_entry_get_notes (two), ==, "imported behind the window's back");
+}
+
+static void
+test_changed_under_it (void)
+{
+  check_changed_merged (FALSE);
+}
+
+static void
+test_changed_under_it_async (void)
+{
+  check_changed_merged (TRUE);
+}
+
+/* The other program left a file this one cannot read: the save refuses
+ * to overwrite it, says why, and keeps the change in memory. */
+static void
+test_changed_unreadable (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autoptr(SyllabusStore) store = syllabus_store_new (NULL);
+  g_autoptr(SyllabusResource) one = syllabus_resource_new ("Book One", KEY_ONE, NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *garbage = "{\"version\": 1, \"topics\": {\"demo\": ";
+
+  write_file ("progress.json", good_json);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+  write_file ("progress.json", garbage);
+
+  syllabus_entry_set_notes (syllabus_store_get_entry (store, TOPIC_ID, one), "mine");
+  g_assert_false (syllabus_store_save (store, &error));
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED);
+  g_test_message ("save-error: %s", syllabus_store_get_save_error (store));
+  g_assert_nonnull (syllabus_store_get_save_error (store));
+  g_assert_true (syllabus_store_get_dirty (store));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, garbage);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +396,9 @@ main (int   argc,
   g_test_add_func ("/store-writers/store-holds-lock", test_store_holds_lock);
   g_test_add_func ("/store-writers/locked-out", test_locked_out);
   g_test_add_func ("/store-writers/reader-changes-nothing", test_reader_changes_nothing);
+  g_test_add_func ("/store-writers/changed-under-it", test_changed_under_it);
+  g_test_add_func ("/store-writers/changed-under-it-async", test_changed_under_it_async);
+  g_test_add_func ("/store-writers/changed-unreadable", test_changed_unreadable);
 
   return g_test_run ();
 }
