@@ -321,15 +321,36 @@ fail (const char   *what,
 
 /* A progress file that cannot be read shows as no progress at all: a
  * report or a backup made from it would look like lost progress, and a
- * script's good backup would be replaced by an empty one. Returns FALSE
- * after saying so. */
+ * script's good backup would be replaced by an empty one. So would one
+ * made after the damaged file was kept aside, until the user has seen the
+ * window's message about it. Returns FALSE after saying so. */
 static gboolean
-check_not_damaged (SyllabusStore *store)
+check_not_damaged (SyllabusStore *store,
+                   gboolean       reports)
 {
   const GError *damage = syllabus_store_get_damage (store);
+  const char * const *unseen = syllabus_store_get_unseen_damage (store);
   g_autofree char *path = NULL;
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
+
+  if (reports && unseen != NULL && unseen[0] != NULL)
+    {
+      for (guint i = 0; unseen[i] != NULL; i++)
+        {
+          g_autofree char *kept = g_filename_display_name (unseen[i]);
+
+          g_clear_pointer (&message, g_free);
+          message = g_strdup_printf (_("Your progress file could not be read and was kept as "
+                                       "%s. What Syllabus would show or export now lacks the "
+                                       "progress it held, so nothing was shown or exported. Open "
+                                       "Syllabus, read its message about the file and dismiss "
+                                       "it to go on."),
+                                     kept);
+          g_printerr ("%s\n", message);
+        }
+      return FALSE;
+    }
 
   /* An import moved the file aside and says so through the problem. */
   if (damage == NULL || syllabus_store_get_kept_file (store) != NULL)
@@ -338,8 +359,9 @@ check_not_damaged (SyllabusStore *store)
   path = g_file_get_path (syllabus_store_get_file (store));
   display = g_filename_display_name (path);
   message = g_strdup_printf (_("Your progress file %s cannot be read: %s. Nothing was shown or "
-                               "exported, and the file was left as it is. Start Syllabus to keep "
-                               "it aside and restore your progress from its backup."),
+                               "exported, and the file was left as it is. Start Syllabus: it keeps "
+                               "the file aside and restores your progress from the last backup "
+                               "if there is one."),
                              display, damage->message);
   g_printerr ("%s\n", message);
 
@@ -386,7 +408,7 @@ run_command_line (gboolean    status,
       return EXIT_FAILURE;
     }
 
-  if (!check_not_damaged (store))
+  if (!check_not_damaged (store, status || export_path != NULL))
     return EXIT_FAILURE;
 
   if (syllabus_store_get_problem (store) != NULL)

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "syllabus-atomic-file.h"
+#include "syllabus-damage-log.h"
 #include "syllabus-lock.h"
 
 /* The progress store keeps every SyllabusEntry the user changed in one JSON
@@ -96,6 +97,8 @@ struct _SyllabusStore
 
   /* Why the file could not be read when it was loaded, or NULL. */
   GError     *damage;
+  /* Files kept aside that the user has not seen yet (the damage log). */
+  GStrv       unseen_damage;
 
   guint       loading : 1;
   guint       loaded : 1;
@@ -127,6 +130,7 @@ enum {
   PROP_PROBLEM,
   PROP_SAVE_ERROR,
   PROP_DIRTY,
+  PROP_UNSEEN_DAMAGE,
   N_PROPS
 };
 
@@ -189,6 +193,7 @@ typedef struct _Writer
   char           *path;
   char           *backup_path;
   char           *lock_path;
+  char           *damage_log_path;
   /* Held from loading on, unless the store only reads. */
   SyllabusLock   *file_lock;
   /* The file as this store last read or wrote it. */
@@ -224,6 +229,7 @@ writer_new (GFile    *file,
   writer->path = g_file_get_path (file);
   writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
   writer->lock_path = lock_path_for (writer->path);
+  writer->damage_log_path = g_strconcat (writer->path, ".unseen-damage", NULL);
   writer->reader = reader;
 
   return writer;
@@ -246,6 +252,7 @@ writer_unref (Writer *writer)
       g_free (writer->path);
       g_free (writer->backup_path);
       g_free (writer->lock_path);
+      g_free (writer->damage_log_path);
       g_free (writer);
     }
 }
@@ -438,6 +445,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
   g_clear_error (&self->damage);
+  g_clear_pointer (&self->unseen_damage, g_strfreev);
 
   G_OBJECT_CLASS (syllabus_store_parent_class)->finalize (object);
 }
@@ -469,6 +477,9 @@ syllabus_store_get_property (GObject    *object,
       break;
     case PROP_DIRTY:
       g_value_set_boolean (value, syllabus_store_get_dirty (self));
+      break;
+    case PROP_UNSEEN_DAMAGE:
+      g_value_set_boxed (value, self->unseen_damage);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -520,6 +531,15 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusStore:unseen-damage:
+   *
+   * The damaged progress files kept aside, at this start or an earlier
+   * one, that the user has not been shown yet, or %NULL.
+   */
+  properties[PROP_UNSEEN_DAMAGE] =
+    g_param_spec_boxed ("unseen-damage", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -629,6 +649,7 @@ typedef struct
   char       *problem;
   char       *kept_file;
   GError     *damage;
+  GStrv       unseen_damage;
   SyllabusLock *file_lock;
   gboolean    read_only;
   gboolean    locked;
@@ -648,6 +669,7 @@ load_result_free (gpointer data)
   g_free (result->problem);
   g_free (result->kept_file);
   g_clear_error (&result->damage);
+  g_strfreev (result->unseen_damage);
   g_clear_pointer (&result->file_lock, syllabus_lock_release);
   g_free (result);
 }
@@ -1302,8 +1324,7 @@ load_thread (GTask        *task,
                                "It is shown read-only; changes will not be saved to %s."),
                              writer->path);
         }
-      g_task_return_pointer (task, result, load_result_free);
-      return;
+      goto done;
     }
 
   g_debug ("Cannot read %s: %s", writer->path, error->message);
@@ -1316,11 +1337,18 @@ load_thread (GTask        *task,
    * why it could not be read. */
   if (result->read_only)
     {
-      g_task_return_pointer (task, result, load_result_free);
-      return;
+      goto done;
     }
 
-  if (!(result->kept_file = move_aside (writer->path, &move_error)))
+  if ((result->kept_file = move_aside (writer->path, &move_error)) != NULL)
+    {
+      g_autoptr(GError) log_error = NULL;
+
+      if (!syllabus_damage_log_add (writer->damage_log_path, result->kept_file, &log_error))
+        g_debug ("Cannot record %s in %s: %s", result->kept_file, writer->damage_log_path,
+                 log_error->message);
+    }
+  else
     {
       /* Neither readable nor movable: saving would overwrite it. */
       result->read_only = TRUE;
@@ -1328,8 +1356,7 @@ load_thread (GTask        *task,
         g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not be moved "
                            "aside (%s). Changes will not be saved until this is fixed."),
                          writer->path, error->message, move_error->message);
-      g_task_return_pointer (task, result, load_result_free);
-      return;
+      goto done;
     }
 
   /* Start from the last good copy if there is one. */
@@ -1346,8 +1373,7 @@ load_thread (GTask        *task,
             g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
                                "and your progress was restored from the last backup."),
                              error->message, result->kept_file);
-          g_task_return_pointer (task, result, load_result_free);
-          return;
+          goto done;
         }
 
       g_hash_table_remove_all (result->topics);
@@ -1358,6 +1384,11 @@ load_thread (GTask        *task,
     g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
                        "and Syllabus started with empty progress."),
                      error->message, result->kept_file);
+
+done:
+  /* Every kept file the user has not seen yet, this one included: the
+   * window shows them until its message is dismissed. */
+  result->unseen_damage = syllabus_damage_log_read (writer->damage_log_path);
   g_task_return_pointer (task, result, load_result_free);
 }
 
@@ -1423,6 +1454,15 @@ apply_load_result (SyllabusStore *self,
   self->kept_file = g_strdup (result->kept_file);
   g_clear_error (&self->damage);
   self->damage = g_steal_pointer (&result->damage);
+  if ((self->unseen_damage == NULL) != (result->unseen_damage == NULL) ||
+      (self->unseen_damage != NULL &&
+       !g_strv_equal ((const char * const *)self->unseen_damage,
+                      (const char * const *)result->unseen_damage)))
+    {
+      g_strfreev (self->unseen_damage);
+      self->unseen_damage = g_steal_pointer (&result->unseen_damage);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSEEN_DAMAGE]);
+    }
 
   if (self->locked != result->locked)
     {
@@ -1578,6 +1618,105 @@ syllabus_store_get_damage (SyllabusStore *self)
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
 
   return self->damage;
+}
+
+/**
+ * syllabus_store_get_unseen_damage:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   damaged progress files kept aside, at this start or an earlier one,
+ *   that the user has not seen yet: see syllabus_store_forget_damage_async()
+ */
+const char * const *
+syllabus_store_get_unseen_damage (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return (const char * const *)self->unseen_damage;
+}
+
+static void
+forget_damage_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Writer *writer = task_data;
+  GError *error = NULL;
+
+  if (syllabus_damage_log_clear (writer->damage_log_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+forget_damage_ready_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyllabusStore *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->unseen_damage != NULL)
+    {
+      g_clear_pointer (&self->unseen_damage, g_strfreev);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSEEN_DAMAGE]);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * syllabus_store_forget_damage_async:
+ *
+ * The user has seen that damaged files were kept aside: forgets them, so
+ * that later starts no longer show them and the command line reports
+ * progress again. Fails for a store that may not write.
+ */
+void
+syllabus_store_forget_damage_async (SyllabusStore       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syllabus_store_forget_damage_async);
+
+  if (self->writer->reader || self->locked || !self->loaded)
+    {
+      g_set_error_literal (&error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
+                           _("The progress file is read-only"));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  inner = g_task_new (NULL, cancellable, forget_damage_ready_cb, g_steal_pointer (&task));
+  g_task_set_task_data (inner, writer_ref (self->writer), (GDestroyNotify)writer_unref);
+  g_task_run_in_thread (inner, forget_damage_thread);
+}
+
+gboolean
+syllabus_store_forget_damage_finish (SyllabusStore  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -72,6 +72,14 @@ gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
 gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
 gboolean       syllabus_store_get_locked        (SyllabusStore       *self);
 const GError  *syllabus_store_get_damage        (SyllabusStore       *self);
+const char * const *syllabus_store_get_unseen_damage (SyllabusStore  *self);
+void           syllabus_store_forget_damage_async (SyllabusStore     *self,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+gboolean       syllabus_store_forget_damage_finish (SyllabusStore    *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
 const char    *syllabus_store_get_problem       (SyllabusStore       *self);
 const char    *syllabus_store_get_kept_file     (SyllabusStore       *self);
 const char    *syllabus_store_get_save_error    (SyllabusStore       *self);

@@ -1206,6 +1206,32 @@ update_problem (SyllabusWindow *self)
   if (problem != NULL && !self->problem_dismissed)
     g_string_append (text, problem);
 
+  if (!self->problem_dismissed)
+    {
+      const char * const *unseen = syllabus_store_get_unseen_damage (self->store);
+      const char *kept_now = syllabus_store_get_kept_file (self->store);
+
+      /* Files kept aside at an earlier start, or by the command line,
+       * stay in the banner until it is dismissed; this start's is named
+       * by the problem above. */
+      for (guint i = 0; unseen != NULL && unseen[i] != NULL; i++)
+        {
+          g_autofree char *kept = NULL;
+
+          if (g_strcmp0 (unseen[i], kept_now) == 0)
+            continue;
+
+          kept = g_filename_display_name (unseen[i]);
+          if (text->len > 0)
+            g_string_append (text, "\n");
+          g_string_append_printf (text,
+                                  _("Your progress file could not be read at an earlier start "
+                                    "and was kept as %s; progress that only it held is missing. "
+                                    "Dismiss this message once you have looked at it."),
+                                  kept);
+        }
+    }
+
   if (syllabus_store_get_locked (self->store) && !self->problem_dismissed)
     {
       if (text->len > 0)
@@ -1235,6 +1261,19 @@ update_problem (SyllabusWindow *self)
 }
 
 static void
+damage_forgotten_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A store that may not write keeps showing it at the next start: no
+   * harm is done. */
+  if (!syllabus_store_forget_damage_finish (SYLLABUS_STORE (object), result, &error))
+    g_debug ("Could not forget the damaged files: %s", error->message);
+}
+
+static void
 dismiss_problem_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1243,6 +1282,10 @@ dismiss_problem_action (GtkWidget  *widget,
 
   self->problem_dismissed = TRUE;
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
+
+  /* Seen now: later starts and the command line stop reporting it. */
+  if (syllabus_store_get_unseen_damage (self->store) != NULL)
+    syllabus_store_forget_damage_async (self->store, NULL, damage_forgotten_cb, NULL);
 }
 
 static void
@@ -1381,6 +1424,8 @@ syllabus_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (update_problem),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,

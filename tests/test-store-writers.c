@@ -387,6 +387,98 @@ test_changed_unreadable (void)
   g_assert_cmpstr (contents, ==, garbage);
 }
 
+static void
+forgotten_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syllabus_store_forget_damage_finish (SYLLABUS_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+assert_unseen (SyllabusStore *store,
+               const char    *kept_file)
+{
+  const char * const *unseen = syllabus_store_get_unseen_damage (store);
+
+  if (kept_file == NULL)
+    {
+      g_assert_null (unseen);
+      return;
+    }
+
+  g_assert_nonnull (unseen);
+  g_assert_cmpstr (unseen[0], ==, kept_file);
+  g_assert_null (unseen[1]);
+}
+
+/* A damaged progress file kept aside stays reported, at every start and to
+ * the command line, until the user dismisses the window's message about
+ * it: --status had swallowed it, and the window started afterwards showed
+ * empty progress without a word. */
+static void
+test_damage_stays_reported (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *log = g_build_filename (dir, "progress.json.unseen-damage", NULL);
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  gboolean done = FALSE;
+
+  write_file ("progress.json", "{\"version\": 1, \"topics\": {\"demo\": ");
+
+  /* A reader finds the damage but records nothing. */
+  store = syllabus_store_new_for_reading (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_nonnull (syllabus_store_get_damage (store));
+  assert_unseen (store, NULL);
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* The first writer keeps the file aside and records it. */
+  store = syllabus_store_new (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_no_error (error);
+  kept = g_strdup (syllabus_store_get_kept_file (store));
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (syllabus_store_get_problem (store));
+  assert_unseen (store, kept);
+  g_clear_object (&store);
+
+  /* The next start, and the command line, still know. */
+  store = syllabus_store_new_for_reading (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_null (syllabus_store_get_damage (store));
+  assert_unseen (store, kept);
+  g_clear_object (&store);
+
+  store = syllabus_store_new (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  g_assert_null (syllabus_store_get_problem (store));
+  g_assert_null (syllabus_store_get_kept_file (store));
+  assert_unseen (store, kept);
+
+  /* Dismissed in the window: forgotten, the kept file itself stays. */
+  syllabus_store_forget_damage_async (store, NULL, forgotten_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  assert_unseen (store, NULL);
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+
+  store = syllabus_store_new (NULL);
+  g_assert_true (syllabus_store_load (store, &error));
+  assert_unseen (store, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/store-writers/changed-under-it", test_changed_under_it);
   g_test_add_func ("/store-writers/changed-under-it-async", test_changed_under_it_async);
   g_test_add_func ("/store-writers/changed-unreadable", test_changed_unreadable);
+  g_test_add_func ("/store-writers/damage-stays-reported", test_damage_stays_reported);
 
   return g_test_run ();
 }

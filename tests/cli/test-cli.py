@@ -213,6 +213,11 @@ def check_exports_on_full_disk(home):
                os.listdir(folder))
 
 
+def label(args):
+    """The command line @args as a test's description shows them."""
+    return " ".join(os.path.basename(arg) if os.path.isabs(arg) else arg for arg in args)
+
+
 def folder_state(folder):
     """Every file in @folder with its bytes and its identity: a read-only
     command must leave all of it as it was."""
@@ -243,7 +248,7 @@ def check_read_only_commands(backup):
         completed = run(home, *args)
         after = folder_state(folder)
         report(completed.returncode == 0 and after == before,
-               f"{args[0]} {os.path.basename(args[1]) if len(args) > 1 else ''} changes nothing in the data folder, "
+               f"{label(args)} changes nothing in the data folder, "
                "the user's progress.json.backup and progress.json.MyCopy included",
                f"exit {completed.returncode}\nstderr:\n{errors(completed)}\n"
                f"before: {sorted(before)}\nafter: {sorted(after)}")
@@ -286,6 +291,54 @@ def check_import_while_locked():
     report(completed.returncode == 0 and
            text(completed) == "Added progress for 1 resource.\n",
            "--import works once the window quit", describe(completed))
+
+
+def check_damaged_progress():
+    """On a damaged progress.json, --status had moved it aside, warned once
+    and exited 0, and --export then wrote an empty backup over a script's
+    good one with exit status 0. Now the read-only commands leave it where
+    it is and refuse with a message; once a writer (here an import) kept it
+    aside, they keep refusing until the user has seen it in the window."""
+    home = make_home("damaged")
+    path = progress_path(home)
+    folder = os.path.dirname(path)
+    damaged = b'{"version": 1, "topics": {"demo": '
+    with open(path, "wb") as f:
+        f.write(damaged)
+    backup = os.path.join(home, "backup.json")
+    with open(backup, "w", encoding="utf-8") as f:
+        json.dump(PROGRESS, f)
+    good_backup = read(backup)
+    small = os.path.join(home, "small.json")
+    with open(small, "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "topics": {"demo": {"resources": {
+            "https://example.org/one": PROGRESS["topics"]["demo"]["resources"][
+                "https://example.org/one"]}}}}, f)
+
+    before = folder_state(folder)
+    completed = run(home, "--status")
+    report(completed.returncode == 1 and "cannot be read" in errors(completed) and
+           text(completed) == "" and folder_state(folder) == before,
+           "--status on a damaged progress.json fails, says so and moves nothing",
+           describe(completed))
+    completed = run(home, "--export", backup)
+    report(completed.returncode == 1 and "cannot be read" in errors(completed) and
+           read(backup) == good_backup and folder_state(folder) == before,
+           "--export on a damaged progress.json keeps the script's good backup.json",
+           describe(completed))
+
+    completed = run(home, "--import", small)
+    kept = [name for name in os.listdir(folder) if ".damaged-" in name]
+    report(completed.returncode == 0 and len(kept) == 1 and
+           read(os.path.join(folder, kept[0])) == damaged and
+           kept[0] in errors(completed),
+           "--import keeps the damaged progress.json aside and says so", describe(completed))
+    for args in (["--status"], ["--status", "--json"], ["--export", backup]):
+        completed = run(home, *args)
+        report(completed.returncode == 1 and text(completed) == "" and
+               kept and kept[0] in errors(completed) and read(backup) == good_backup,
+               f"{label(args)} refuses while the damaged file kept aside is unseen",
+               describe(completed))
 
 
 def text(completed):
@@ -393,6 +446,7 @@ def main():
     check_exports_on_full_disk(a)
 
     check_read_only_commands(backup)
+    check_damaged_progress()
     check_import_while_locked()
 
     # --import into a fresh home gives the same status.
