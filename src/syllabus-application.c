@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-library.h"
 #include "syllabus-report.h"
@@ -318,6 +319,55 @@ fail (const char   *what,
   return EXIT_FAILURE;
 }
 
+/* A progress file that cannot be read shows as no progress at all: a
+ * report or a backup made from it would look like lost progress, and a
+ * script's good backup would be replaced by an empty one. So would one
+ * made after the damaged file was kept aside, until the user has seen the
+ * window's message about it. Returns FALSE after saying so. */
+static gboolean
+check_not_damaged (SyllabusStore *store,
+                   gboolean       reports)
+{
+  const GError *damage = syllabus_store_get_damage (store);
+  const char * const *unseen = syllabus_store_get_unseen_damage (store);
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  if (reports && unseen != NULL && unseen[0] != NULL)
+    {
+      for (guint i = 0; unseen[i] != NULL; i++)
+        {
+          g_autofree char *kept = g_filename_display_name (unseen[i]);
+
+          g_clear_pointer (&message, g_free);
+          message = g_strdup_printf (_("Your progress file could not be read and was kept as "
+                                       "%s. What Syllabus would show or export now lacks the "
+                                       "progress it held, so nothing was shown or exported. Open "
+                                       "Syllabus, read its message about the file and dismiss "
+                                       "it to go on."),
+                                     kept);
+          g_printerr ("%s\n", message);
+        }
+      return FALSE;
+    }
+
+  /* An import moved the file aside and says so through the problem. */
+  if (damage == NULL || syllabus_store_get_kept_file (store) != NULL)
+    return TRUE;
+
+  path = g_file_get_path (syllabus_store_get_file (store));
+  display = g_filename_display_name (path);
+  message = g_strdup_printf (_("Your progress file %s cannot be read: %s. Nothing was shown or "
+                               "exported, and the file was left as it is. Start Syllabus: it keeps "
+                               "the file aside and restores your progress from the last backup "
+                               "if there is one."),
+                             display, damage->message);
+  g_printerr ("%s\n", message);
+
+  return FALSE;
+}
+
 /* Runs the command line options: --import first, so that --export and
  * --status show what it merged, then --export, then --status. */
 static int
@@ -341,9 +391,26 @@ run_command_line (gboolean    status,
       return EXIT_FAILURE;
     }
 
-  store = syllabus_store_new (NULL);
+  /* Only --import writes. --status and --export change nothing in the
+   * data folder: they take no lock, remove nothing and leave a damaged
+   * file where it is. */
+  store = import_path != NULL ? syllabus_store_new (NULL) : syllabus_store_new_for_reading (NULL);
   if (!syllabus_store_load (store, &error))
     return fail (_("Could not read your progress"), NULL, error);
+
+  /* Without a session bus a running Syllabus is not found above; its lock
+   * is found whatever the bus. */
+  if (syllabus_store_get_locked (store))
+    {
+      g_printerr ("%s\n", _("Another Syllabus is changing your progress: a window, or an import "
+                            "still running. Quit it before importing progress; nothing was "
+                            "imported."));
+      return EXIT_FAILURE;
+    }
+
+  if (!check_not_damaged (store, status || export_path != NULL))
+    return EXIT_FAILURE;
+
   if (syllabus_store_get_problem (store) != NULL)
     g_printerr ("%s\n", syllabus_store_get_problem (store));
 
@@ -378,9 +445,10 @@ run_command_line (gboolean    status,
         {
           g_autofree char *report = syllabus_report_markdown (store, topics);
 
-          written = g_file_replace_contents (file, report, strlen (report), NULL, FALSE,
-                                             G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                             &error);
+          /* Atomic like every write: a failed export leaves the old
+           * report whole. */
+          written = syllabus_atomic_file_write (file, report, strlen (report), 0666, NULL,
+                                                &error);
         }
       else
         written = syllabus_store_export_backup (store, file, &error);

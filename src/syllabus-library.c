@@ -68,8 +68,8 @@ syllabus_topic_compare (gconstpointer a,
 {
   SyllabusTopic *topic_a = SYLLABUS_TOPIC ((gpointer)a);
   SyllabusTopic *topic_b = SYLLABUS_TOPIC ((gpointer)b);
-  int weight_a = syllabus_topic_get_weight (topic_a);
-  int weight_b = syllabus_topic_get_weight (topic_b);
+  gint64 weight_a = syllabus_topic_get_weight (topic_a);
+  gint64 weight_b = syllabus_topic_get_weight (topic_b);
   g_autofree char *title_a = NULL;
   g_autofree char *title_b = NULL;
   int ret;

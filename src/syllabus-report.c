@@ -495,13 +495,47 @@ display_width (const char *text)
   return width;
 }
 
+/* Titles wider than this are cut in --status: the column of summaries is
+ * aligned to the widest title, and one title of 400,000 characters padded
+ * every line to that width. */
+#define STATUS_TITLE_MAX_WIDTH 40
+
+/* Returns (transfer full) @text cut, on a character boundary, to at most
+ * @max_width columns, ending in "…" when it was cut. */
+static char *
+fit_width (const char *text,
+           guint       max_width)
+{
+  GString *out;
+  guint width = 0;
+
+  if (display_width (text) <= max_width)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint c_width = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      /* One column stays for the ellipsis. */
+      if (width + c_width > max_width - 1)
+        break;
+      g_string_append_unichar (out, c);
+      width += c_width;
+    }
+  g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * syllabus_report_status_text:
  * @store: a loaded progress store
  * @topics: (element-type SyllabusTopic): the topics, in order
  *
- * Writes one line per topic: its title, then its summary, the summaries
- * aligned in a column:
+ * Writes one line per topic: its title, cut with "…" if it is wider than
+ * 40 columns, then its summary, the summaries aligned in a column:
  *
  * |[
  * Rust    3 of 7 done · 1 in progress · 1 skipped
@@ -526,7 +560,8 @@ syllabus_report_status_text (SyllabusStore *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SyllabusTopic) topic = g_list_model_get_item (topics, i);
-      char *title = terminal_safe (syllabus_topic_get_title (topic));
+      g_autofree char *safe = terminal_safe (syllabus_topic_get_title (topic));
+      char *title = fit_width (safe, STATUS_TITLE_MAX_WIDTH);
 
       width = MAX (width, display_width (title));
       g_ptr_array_add (titles, title);

@@ -22,6 +22,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "syllabus-atomic-file.h"
+#include "syllabus-damage-log.h"
+#include "syllabus-lock.h"
+
 /* The progress store keeps every SyllabusEntry the user changed in one JSON
  * file, g_get_user_data_dir()/syllabus/progress.json:
  *
@@ -41,11 +45,23 @@
  * JSON in a worker thread, reusing the text of unchanged entries; the file is
  * byte for byte what json-glib prints for the whole tree (serialize_plain(),
  * checked by the tests). Writes go to a temporary file that is flushed and
- * renamed over the old one, so the file on disk is always either the old or
- * the new content. The previous file is kept as progress.json.bak. A file
- * that cannot be read is moved aside, never overwritten, and the store says
- * so in its "problem" property.
+ * renamed over the old one (syllabus-atomic-file.c), so the file on disk is
+ * always either the old or the new content. The previous file is kept as
+ * progress.json.bak. A file that cannot be read is moved aside, never
+ * overwritten, and the store says so in its "problem" property.
+ *
+ * One writer at a time: a store that may write holds the lock on
+ * progress.lock beside the file (syllabus-lock.c) from loading until it is
+ * finalized. A store that cannot get it, because another process writes
+ * the file, is read-only and says so in its "locked" property. A store
+ * made for reading (the command line's --status and --export) takes no
+ * lock and changes nothing in the folder: it neither removes leftovers nor
+ * moves a damaged file aside.
  */
+
+/* How long loading waits for another writer (an import from the command
+ * line takes a moment) before the store is opened read-only. */
+#define LOCK_TIMEOUT_MS 2000
 
 struct _SyllabusStore
 {
@@ -79,9 +95,16 @@ struct _SyllabusStore
   guint       save_source;
   guint       saves_in_flight;
 
+  /* Why the file could not be read when it was loaded, or NULL. */
+  GError     *damage;
+  /* Files kept aside that the user has not seen yet (the damage log). */
+  GStrv       unseen_damage;
+
   guint       loading : 1;
   guint       loaded : 1;
   guint       read_only : 1;
+  /* Another process holds the lock: this store cannot save. */
+  guint       locked : 1;
   /* The queued save runs at the next idle, not after a delay. */
   guint       save_is_immediate : 1;
 };
@@ -89,6 +112,7 @@ struct _SyllabusStore
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
 
 static GHashTable *new_seen_table (void);
+static GHashTable *new_topics_table (void);
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
 enum {
@@ -102,13 +126,63 @@ enum {
   PROP_0,
   PROP_LOADED,
   PROP_READ_ONLY,
+  PROP_LOCKED,
   PROP_PROBLEM,
   PROP_SAVE_ERROR,
   PROP_DIRTY,
+  PROP_UNSEEN_DAMAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What tells whether the progress file changed since this store read or
+ * wrote it: another program (an older Syllabus, a sync tool, the user
+ * restoring a copy) may replace it without taking the lock. */
+typedef struct
+{
+  gboolean exists;
+  dev_t    dev;
+  ino_t    ino;
+  off_t    size;
+  gint64   mtime_ns;
+} FileStamp;
+
+static void
+stamp_from_stat (FileStamp      *stamp,
+                 const GStatBuf *buf)
+{
+  stamp->exists = TRUE;
+  stamp->dev = buf->st_dev;
+  stamp->ino = buf->st_ino;
+  stamp->size = buf->st_size;
+  stamp->mtime_ns = (gint64)buf->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                    buf->st_mtim.tv_nsec;
+}
+
+/* Looks at @path before it is read: if it changes while it is read, the
+ * next save sees a change and reads it again, never the other way round. */
+static void
+stamp_take (FileStamp  *stamp,
+            const char *path)
+{
+  GStatBuf buf;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (g_stat (path, &buf) == 0)
+    stamp_from_stat (stamp, &buf);
+}
+
+static gboolean
+stamp_equal (const FileStamp *a,
+             const FileStamp *b)
+{
+  if (!a->exists || !b->exists)
+    return a->exists == b->exists;
+
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_ns == b->mtime_ns;
+}
 
 /* The writer: serialises writes from threads and from the main loop, and
  * never lets an older snapshot replace a newer one. */
@@ -118,13 +192,35 @@ typedef struct _Writer
   GMutex          lock;
   char           *path;
   char           *backup_path;
+  char           *lock_path;
+  char           *damage_log_path;
+  /* Held from loading on, unless the store only reads. */
+  SyllabusLock   *file_lock;
+  /* The file as this store last read or wrote it. */
+  FileStamp       stamp;
+  gboolean        reader;
   guint64         written_generation;
   /* Only a file this program read or wrote is copied to the backup. */
   gboolean        file_is_good;
 } Writer;
 
+/* progress.json → progress.lock; any other name gets ".lock" added. */
+static char *
+lock_path_for (const char *path)
+{
+  if (g_str_has_suffix (path, ".json"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".json"));
+
+      return g_strconcat (stem, ".lock", NULL);
+    }
+
+  return g_strconcat (path, ".lock", NULL);
+}
+
 static Writer *
-writer_new (GFile *file)
+writer_new (GFile    *file,
+            gboolean  reader)
 {
   Writer *writer = g_new0 (Writer, 1);
 
@@ -132,6 +228,9 @@ writer_new (GFile *file)
   g_mutex_init (&writer->lock);
   writer->path = g_file_get_path (file);
   writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
+  writer->lock_path = lock_path_for (writer->path);
+  writer->damage_log_path = g_strconcat (writer->path, ".unseen-damage", NULL);
+  writer->reader = reader;
 
   return writer;
 }
@@ -149,8 +248,11 @@ writer_unref (Writer *writer)
   if (g_atomic_ref_count_dec (&writer->ref_count))
     {
       g_mutex_clear (&writer->lock);
+      g_clear_pointer (&writer->file_lock, syllabus_lock_release);
       g_free (writer->path);
       g_free (writer->backup_path);
+      g_free (writer->lock_path);
+      g_free (writer->damage_log_path);
       g_free (writer);
     }
 }
@@ -237,11 +339,58 @@ snapshot_new (const char *topic_id)
   return snapshot;
 }
 
+/* What a file to merge holds, parsed in a worker thread. */
+typedef struct
+{
+  GFile      *file;
+  GHashTable *topics;
+  GHashTable *seen;
+  /* The file as it was before it was read. */
+  FileStamp   stamp;
+} MergeData;
+
+static void
+merge_data_free (gpointer data)
+{
+  MergeData *merge = data;
+
+  g_clear_object (&merge->file);
+  g_clear_pointer (&merge->topics, g_hash_table_unref);
+  g_clear_pointer (&merge->seen, g_hash_table_unref);
+  g_free (merge);
+}
+
+static MergeData *
+merge_data_new (GFile *file)
+{
+  MergeData *merge = g_new0 (MergeData, 1);
+
+  merge->file = g_object_ref (file);
+  merge->topics = new_topics_table ();
+  merge->seen = new_seen_table ();
+
+  return merge;
+}
+
+static gboolean read_merge_file (MergeData     *merge,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+static void     apply_merge     (SyllabusStore        *self,
+                                 MergeData            *merge,
+                                 SyllabusMergeSummary *summary);
+
+/* How often a save merges a file that changed under it before giving up:
+ * a program rewriting it all the time would otherwise keep it busy. */
+#define MAX_SAVE_ATTEMPTS 3
+
 typedef struct
 {
   Writer    *writer;
   GPtrArray *snapshots;
   guint64    generation;
+  /* What another program wrote meanwhile: to merge, then save again. */
+  MergeData *changed;
+  guint      attempt;
 } SaveJob;
 
 static void
@@ -251,6 +400,7 @@ save_job_free (gpointer data)
 
   g_clear_pointer (&job->writer, writer_unref);
   g_clear_pointer (&job->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&job->changed, merge_data_free);
   g_free (job);
 }
 
@@ -278,6 +428,13 @@ syllabus_store_finalize (GObject *object)
 {
   SyllabusStore *self = (SyllabusStore *)object;
 
+  /* No save can be running: each holds the store. Threads that finish
+   * late may still hold the writer, but the lock is released now, for the
+   * next writer. */
+  g_mutex_lock (&self->writer->lock);
+  g_clear_pointer (&self->writer->file_lock, syllabus_lock_release);
+  g_mutex_unlock (&self->writer->lock);
+
   g_clear_object (&self->file);
   g_clear_pointer (&self->topics, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
@@ -287,6 +444,8 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_error (&self->damage);
+  g_clear_pointer (&self->unseen_damage, g_strfreev);
 
   G_OBJECT_CLASS (syllabus_store_parent_class)->finalize (object);
 }
@@ -307,6 +466,9 @@ syllabus_store_get_property (GObject    *object,
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
       break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
       break;
@@ -315,6 +477,9 @@ syllabus_store_get_property (GObject    *object,
       break;
     case PROP_DIRTY:
       g_value_set_boolean (value, syllabus_store_get_dirty (self));
+      break;
+    case PROP_UNSEEN_DAMAGE:
+      g_value_set_boxed (value, self->unseen_damage);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -337,6 +502,15 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
+   * SyllabusStore:locked:
+   *
+   * Whether another process was writing the progress file when this store
+   * loaded it: the store is then read-only.
+   */
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
    * SyllabusStore:problem:
    *
    * A sentence for the user about what went wrong reading the file, naming
@@ -357,6 +531,15 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SyllabusStore:unseen-damage:
+   *
+   * The damaged progress files kept aside, at this start or an earlier
+   * one, that the user has not been shown yet, or %NULL.
+   */
+  properties[PROP_UNSEEN_DAMAGE] =
+    g_param_spec_boxed ("unseen-damage", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -402,7 +585,31 @@ syllabus_store_new (GFile *file)
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
   self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
-  self->writer = writer_new (self->file);
+  self->writer = writer_new (self->file, FALSE);
+
+  return self;
+}
+
+/**
+ * syllabus_store_new_for_reading:
+ * @file: (nullable): the progress file, or %NULL for the default one
+ *
+ * A store that only reads: it takes no lock, removes nothing, never moves
+ * a damaged file aside (syllabus_store_get_damage() says why it could not
+ * be read) and never saves. For the command line's --status and --export,
+ * which must not change the user's folder.
+ *
+ * Returns: (transfer full): a read-only store; call syllabus_store_load()
+ *   next
+ */
+SyllabusStore *
+syllabus_store_new_for_reading (GFile *file)
+{
+  SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
+
+  self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
+  self->writer = writer_new (self->file, TRUE);
+  self->read_only = TRUE;
 
   return self;
 }
@@ -441,7 +648,11 @@ typedef struct
   GHashTable *topics;
   char       *problem;
   char       *kept_file;
+  GError     *damage;
+  GStrv       unseen_damage;
+  SyllabusLock *file_lock;
   gboolean    read_only;
+  gboolean    locked;
   gboolean    file_is_good;
   /* The progress came from the backup and is not in the file yet. */
   gboolean    restored;
@@ -457,6 +668,9 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->seen, g_hash_table_unref);
   g_free (result->problem);
   g_free (result->kept_file);
+  g_clear_error (&result->damage);
+  g_strfreev (result->unseen_damage);
+  g_clear_pointer (&result->file_lock, syllabus_lock_release);
   g_free (result);
 }
 
@@ -1036,38 +1250,40 @@ move_aside (const char  *path,
   return NULL;
 }
 
-/* A save interrupted by a crash or a kill leaves its temporary file
- * (g_file_set_contents() names it after the file, plus six characters).
- * The file itself is intact, old or new; the leftovers only pile up. */
+/* Takes the lock of a store that may write, creating the folder for it.
+ * Only a lock another process holds makes the store read-only: a folder
+ * that cannot be written makes saving fail and say why. */
 static void
-remove_leftover_temporary_files (const char *path)
+take_lock (Writer     *writer,
+           LoadResult *result)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autofree char *backup_tmp = g_strconcat (base, ".bak.tmp", NULL);
-  const char *name;
-  gsize base_length = strlen (base);
+  g_autofree char *dir = g_path_get_dirname (writer->path);
+  g_autoptr(GError) error = NULL;
+  gboolean first = FALSE;
 
-  if (listing == NULL)
-    return;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      gboolean temporary = strlen (name) == base_length + 7 &&
-                           strncmp (name, base, base_length) == 0 &&
-                           name[base_length] == '.';
+      g_debug ("Cannot create %s for the lock: %s", dir, g_strerror (errno));
+      return;
+    }
 
-      for (gsize i = base_length + 1; temporary && name[i] != '\0'; i++)
-        temporary = g_ascii_isalnum (name[i]);
+  result->file_lock = syllabus_lock_acquire (writer->lock_path, LOCK_TIMEOUT_MS, &first, &error);
+  if (result->file_lock == NULL)
+    {
+      g_debug ("Cannot lock %s: %s", writer->lock_path, error->message);
+      result->locked = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      result->read_only = result->locked;
+      return;
+    }
 
-      if (temporary || g_str_equal (name, backup_tmp))
-        {
-          g_autofree char *leftover = g_build_filename (dir, name, NULL);
-
-          g_debug ("Removing %s, left by an interrupted save", leftover);
-          g_unlink (leftover);
-        }
+  /* A save interrupted by a crash or a kill leaves its temporary file; the
+   * file itself is intact, old or new. Only the first holder of the lock
+   * in this process removes them: no other writer can be busy with them
+   * now. */
+  if (first)
+    {
+      syllabus_atomic_file_remove_stale (writer->path);
+      syllabus_atomic_file_remove_stale (writer->backup_path);
     }
 }
 
@@ -1086,8 +1302,15 @@ load_thread (GTask        *task,
 
   result->topics = new_topics_table ();
   result->seen = new_seen_table ();
+  result->read_only = writer->reader;
 
-  remove_leftover_temporary_files (writer->path);
+  if (!writer->reader)
+    take_lock (writer, result);
+
+  /* Nothing writes through this writer before loading is over. */
+  g_mutex_lock (&writer->lock);
+  stamp_take (&writer->stamp, writer->path);
+  g_mutex_unlock (&writer->lock);
 
   if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
     {
@@ -1101,15 +1324,31 @@ load_thread (GTask        *task,
                                "It is shown read-only; changes will not be saved to %s."),
                              writer->path);
         }
-      g_task_return_pointer (task, result, load_result_free);
-      return;
+      goto done;
     }
 
   g_debug ("Cannot read %s: %s", writer->path, error->message);
   g_hash_table_remove_all (result->topics);
   g_hash_table_remove_all (result->seen);
+  result->damage = g_error_copy (error);
 
-  if (!(result->kept_file = move_aside (writer->path, &move_error)))
+  /* Only the writer may move the file: a store that only reads, or that
+   * another process's lock keeps out, leaves it where it is and reports
+   * why it could not be read. */
+  if (result->read_only)
+    {
+      goto done;
+    }
+
+  if ((result->kept_file = move_aside (writer->path, &move_error)) != NULL)
+    {
+      g_autoptr(GError) log_error = NULL;
+
+      if (!syllabus_damage_log_add (writer->damage_log_path, result->kept_file, &log_error))
+        g_debug ("Cannot record %s in %s: %s", result->kept_file, writer->damage_log_path,
+                 log_error->message);
+    }
+  else
     {
       /* Neither readable nor movable: saving would overwrite it. */
       result->read_only = TRUE;
@@ -1117,8 +1356,7 @@ load_thread (GTask        *task,
         g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not be moved "
                            "aside (%s). Changes will not be saved until this is fixed."),
                          writer->path, error->message, move_error->message);
-      g_task_return_pointer (task, result, load_result_free);
-      return;
+      goto done;
     }
 
   /* Start from the last good copy if there is one. */
@@ -1135,8 +1373,7 @@ load_thread (GTask        *task,
             g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
                                "and your progress was restored from the last backup."),
                              error->message, result->kept_file);
-          g_task_return_pointer (task, result, load_result_free);
-          return;
+          goto done;
         }
 
       g_hash_table_remove_all (result->topics);
@@ -1147,6 +1384,11 @@ load_thread (GTask        *task,
     g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
                        "and Syllabus started with empty progress."),
                      error->message, result->kept_file);
+
+done:
+  /* Every kept file the user has not seen yet, this one included: the
+   * window shows them until its message is dismissed. */
+  result->unseen_damage = syllabus_damage_log_read (writer->damage_log_path);
   g_task_return_pointer (task, result, load_result_free);
 }
 
@@ -1204,10 +1446,29 @@ apply_load_result (SyllabusStore *self,
 
   g_mutex_lock (&self->writer->lock);
   self->writer->file_is_good = result->file_is_good;
+  if (self->writer->file_lock == NULL)
+    self->writer->file_lock = g_steal_pointer (&result->file_lock);
   g_mutex_unlock (&self->writer->lock);
 
   g_free (self->kept_file);
   self->kept_file = g_strdup (result->kept_file);
+  g_clear_error (&self->damage);
+  self->damage = g_steal_pointer (&result->damage);
+  if ((self->unseen_damage == NULL) != (result->unseen_damage == NULL) ||
+      (self->unseen_damage != NULL &&
+       !g_strv_equal ((const char * const *)self->unseen_damage,
+                      (const char * const *)result->unseen_damage)))
+    {
+      g_strfreev (self->unseen_damage);
+      self->unseen_damage = g_steal_pointer (&result->unseen_damage);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSEEN_DAMAGE]);
+    }
+
+  if (self->locked != result->locked)
+    {
+      self->locked = result->locked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+    }
   set_string_property (self, &self->problem, result->problem, properties[PROP_PROBLEM]);
 
   if (self->read_only != result->read_only)
@@ -1327,6 +1588,135 @@ syllabus_store_get_loaded (SyllabusStore *self)
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
 
   return self->loaded;
+}
+
+/**
+ * syllabus_store_get_locked:
+ *
+ * Returns: whether another process was writing the progress file when the
+ *   store was loaded, so that this store may not save
+ */
+gboolean
+syllabus_store_get_locked (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->locked;
+}
+
+/**
+ * syllabus_store_get_damage:
+ *
+ * Returns: (transfer none) (nullable): why the progress file could not be
+ *   read when the store was loaded, or %NULL if it could (or did not
+ *   exist). syllabus_store_get_kept_file() names where it was moved, if it
+ *   was.
+ */
+const GError *
+syllabus_store_get_damage (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return self->damage;
+}
+
+/**
+ * syllabus_store_get_unseen_damage:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   damaged progress files kept aside, at this start or an earlier one,
+ *   that the user has not seen yet: see syllabus_store_forget_damage_async()
+ */
+const char * const *
+syllabus_store_get_unseen_damage (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  return (const char * const *)self->unseen_damage;
+}
+
+static void
+forget_damage_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Writer *writer = task_data;
+  GError *error = NULL;
+
+  if (syllabus_damage_log_clear (writer->damage_log_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+forget_damage_ready_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyllabusStore *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->unseen_damage != NULL)
+    {
+      g_clear_pointer (&self->unseen_damage, g_strfreev);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSEEN_DAMAGE]);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * syllabus_store_forget_damage_async:
+ *
+ * The user has seen that damaged files were kept aside: forgets them, so
+ * that later starts no longer show them and the command line reports
+ * progress again. Fails for a store that may not write.
+ */
+void
+syllabus_store_forget_damage_async (SyllabusStore       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syllabus_store_forget_damage_async);
+
+  if (self->writer->reader || self->locked || !self->loaded)
+    {
+      g_set_error_literal (&error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
+                           _("The progress file is read-only"));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  inner = g_task_new (NULL, cancellable, forget_damage_ready_cb, g_steal_pointer (&task));
+  g_task_set_task_data (inner, writer_ref (self->writer), (GDestroyNotify)writer_unref);
+  g_task_run_in_thread (inner, forget_damage_thread);
+}
+
+gboolean
+syllabus_store_forget_damage_finish (SyllabusStore  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
@@ -2194,36 +2584,30 @@ serialize (GPtrArray *snapshots,
 static void
 keep_backup (Writer *writer)
 {
-  g_autofree char *tmp = g_strconcat (writer->backup_path, ".tmp", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
 
-  g_unlink (tmp);
-  if (link (writer->path, tmp) == 0)
-    {
-      if (g_rename (tmp, writer->backup_path) != 0)
-        g_unlink (tmp);
-      return;
-    }
+  if (syllabus_atomic_file_link (writer->path, writer->backup_path, &error) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return;
 
-  if (errno != ENOENT)
-    {
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_get_contents (writer->path, &contents, &length, NULL))
-        g_file_set_contents_full (writer->backup_path, contents, length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
-    }
+  if (g_file_get_contents (writer->path, &contents, &length, NULL))
+    syllabus_atomic_file_write_path (writer->backup_path, contents, length, 0600, NULL);
 }
 
 static gboolean
-write_snapshot (Writer     *writer,
-                GPtrArray  *snapshots,
-                guint64     generation,
-                GError    **error)
+write_snapshot (Writer      *writer,
+                GPtrArray   *snapshots,
+                guint64      generation,
+                MergeData  **changed,
+                GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   gboolean ret = TRUE;
+  FileStamp now;
+  GStatBuf written;
   gsize length;
 
   contents = serialize (snapshots, &length);
@@ -2245,12 +2629,40 @@ write_snapshot (Writer     *writer,
       goto out;
     }
 
+  /* Another program changed the file since we read or wrote it: what it
+   * wrote is merged first, not overwritten. A file gone meanwhile holds
+   * nothing to merge. */
+  stamp_take (&now, writer->path);
+  if (now.exists && !stamp_equal (&now, &writer->stamp))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (writer->path);
+      g_autoptr(GError) local_error = NULL;
+      MergeData *merge = merge_data_new (file);
+
+      merge->stamp = now;
+      g_debug ("%s changed since it was last read or written; merging it", writer->path);
+      if (!read_merge_file (merge, NULL, &local_error))
+        {
+          /* Never overwrite what cannot be read: the save fails and says
+           * why, and the file stays as it is. */
+          merge_data_free (merge);
+          g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
+                       _("Another program changed the progress file, and it cannot be "
+                         "merged: %s"),
+                       local_error->message);
+          ret = FALSE;
+          goto out;
+        }
+
+      *changed = merge;
+      goto out;
+    }
+
   if (writer->file_is_good)
     keep_backup (writer);
 
-  if (!g_file_set_contents_full (writer->path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
+  if (!syllabus_atomic_file_write_path_stat (writer->path, contents, length, 0600, &written,
+                                             error))
     {
       ret = FALSE;
       goto out;
@@ -2258,6 +2670,7 @@ write_snapshot (Writer     *writer,
 
   writer->written_generation = generation;
   writer->file_is_good = TRUE;
+  stamp_from_stat (&writer->stamp, &written);
 
 out:
   g_mutex_unlock (&writer->lock);
@@ -2274,7 +2687,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (write_snapshot (job->writer, job->snapshots, job->generation, &error))
+  if (write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -2318,6 +2731,13 @@ static gboolean
 check_writable (SyllabusStore  *self,
                 GError        **error)
 {
+  if (self->locked)
+    {
+      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_LOCKED,
+                           _("Another program is changing the progress file"));
+      return FALSE;
+    }
+
   if (self->read_only)
     {
       g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY,
@@ -2336,6 +2756,36 @@ check_writable (SyllabusStore  *self,
 
   return TRUE;
 }
+
+/* Takes into the store what another program wrote to the file, as an
+ * import does: for each resource, the progress changed last wins. */
+static void
+merge_changed_file (SyllabusStore *self,
+                    MergeData     *changed)
+{
+  SyllabusMergeSummary summary;
+
+  apply_merge (self, changed, &summary);
+
+  g_mutex_lock (&self->writer->lock);
+  self->writer->stamp = changed->stamp;
+  self->writer->file_is_good = TRUE;
+  g_mutex_unlock (&self->writer->lock);
+
+  g_debug ("Merged the changed progress file: %u added, %u taken", summary.added, summary.taken);
+}
+
+static gboolean
+changed_too_often (GError **error)
+{
+  g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
+                       _("Another program keeps changing the progress file"));
+  return FALSE;
+}
+
+static void start_save_job (SyllabusStore *self,
+                            GTask         *outer,
+                            guint          attempt);
 
 static void
 save_ready_cb (GObject      *object,
@@ -2356,8 +2806,49 @@ save_ready_cb (GObject      *object,
       return;
     }
 
+  /* Nothing was written: merge what the other program wrote, then write
+   * the whole again. */
+  if (job->changed != NULL)
+    {
+      merge_changed_file (self, job->changed);
+      if (job->attempt + 1 < MAX_SAVE_ATTEMPTS)
+        {
+          start_save_job (self, g_steal_pointer (&outer), job->attempt + 1);
+          return;
+        }
+
+      changed_too_often (&error);
+      record_save_result (self, self->generation, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
   record_save_result (self, job->generation, NULL);
   g_task_return_boolean (outer, TRUE);
+}
+
+/* Takes a snapshot and writes it in a thread; @outer (transfer full)
+ * returns when it is written. */
+static void
+start_save_job (SyllabusStore *self,
+                GTask         *outer,
+                guint          attempt)
+{
+  g_autoptr(GTask) inner = NULL;
+  SaveJob *job;
+
+  job = g_new0 (SaveJob, 1);
+  job->writer = writer_ref (self->writer);
+  job->snapshots = take_snapshot (self);
+  job->generation = self->generation;
+  job->attempt = attempt;
+
+  self->saves_in_flight++;
+  inner = g_task_new (NULL, g_task_get_cancellable (outer), save_ready_cb, outer);
+  /* The write is not cancellable: report what it did. */
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, job, save_job_free);
+  g_task_run_in_thread (inner, save_thread);
 }
 
 /**
@@ -2373,9 +2864,7 @@ syllabus_store_save_async (SyllabusStore       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
   GError *error = NULL;
-  SaveJob *job;
 
   g_return_if_fail (SYLLABUS_IS_STORE (self));
 
@@ -2388,17 +2877,7 @@ syllabus_store_save_async (SyllabusStore       *self,
       return;
     }
 
-  job = g_new0 (SaveJob, 1);
-  job->writer = writer_ref (self->writer);
-  job->snapshots = take_snapshot (self);
-  job->generation = self->generation;
-
-  self->saves_in_flight++;
-  inner = g_task_new (NULL, cancellable, save_ready_cb, g_steal_pointer (&outer));
-  /* The write is not cancellable: report what it did. */
-  g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_task_data (inner, job, save_job_free);
-  g_task_run_in_thread (inner, save_thread);
+  start_save_job (self, g_steal_pointer (&outer), 0);
 }
 
 gboolean
@@ -2440,17 +2919,37 @@ syllabus_store_save (SyllabusStore  *self,
   if (!check_writable (self, error))
     return FALSE;
 
-  snapshots = take_snapshot (self);
-  if (!write_snapshot (self->writer, snapshots, self->generation, &local_error))
+  for (guint attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++)
     {
-      record_save_result (self, self->generation, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      MergeData *changed = NULL;
+
+      snapshots = take_snapshot (self);
+      if (!write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
+        {
+          record_save_result (self, self->generation, local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+      if (changed == NULL)
+        {
+          record_save_result (self, self->generation, NULL);
+          return TRUE;
+        }
+
+      /* Another program wrote the file: merge it, then write the whole
+       * now rather than at the next idle. */
+      merge_changed_file (self, changed);
+      merge_data_free (changed);
+      g_clear_handle_id (&self->save_source, g_source_remove);
     }
 
-  record_save_result (self, self->generation, NULL);
+  changed_too_often (&local_error);
+  record_save_result (self, self->generation, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
 
-  return TRUE;
+  return FALSE;
 }
 
 static void
@@ -2723,9 +3222,7 @@ syllabus_store_export_backup (SyllabusStore  *self,
   contents = serialize (snapshots, &length);
 
   /* Notes are private: the backup is readable by the user only. */
-  return g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return syllabus_atomic_file_write (file, contents, length, 0600, NULL, error);
 }
 
 /**
@@ -2768,37 +3265,6 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
   snapshots = take_snapshot (self);
 
   return serialize_fast (snapshots, length);
-}
-
-/* What a file to merge holds, parsed in a worker thread. */
-typedef struct
-{
-  GFile      *file;
-  GHashTable *topics;
-  GHashTable *seen;
-} MergeData;
-
-static void
-merge_data_free (gpointer data)
-{
-  MergeData *merge = data;
-
-  g_clear_object (&merge->file);
-  g_clear_pointer (&merge->topics, g_hash_table_unref);
-  g_clear_pointer (&merge->seen, g_hash_table_unref);
-  g_free (merge);
-}
-
-static MergeData *
-merge_data_new (GFile *file)
-{
-  MergeData *merge = g_new0 (MergeData, 1);
-
-  merge->file = g_object_ref (file);
-  merge->topics = new_topics_table ();
-  merge->seen = new_seen_table ();
-
-  return merge;
 }
 
 /* Reads and parses the file of @merge with the loader's strict parser. A

@@ -26,6 +26,8 @@ typedef enum
   SYLLABUS_STORE_ERROR_DAMAGED,
   SYLLABUS_STORE_ERROR_NEWER_VERSION,
   SYLLABUS_STORE_ERROR_READ_ONLY,
+  SYLLABUS_STORE_ERROR_LOCKED,
+  SYLLABUS_STORE_ERROR_CHANGED,
 } SyllabusStoreError;
 
 /* The file format version this program writes and fully understands. */
@@ -55,6 +57,7 @@ GQuark         syllabus_store_error_quark       (void);
 GFile         *syllabus_store_get_default_file  (void);
 
 SyllabusStore *syllabus_store_new               (GFile               *file);
+SyllabusStore *syllabus_store_new_for_reading   (GFile               *file);
 GFile         *syllabus_store_get_file          (SyllabusStore       *self);
 void           syllabus_store_load_async        (SyllabusStore       *self,
                                                  GCancellable        *cancellable,
@@ -67,6 +70,16 @@ gboolean       syllabus_store_load              (SyllabusStore       *self,
                                                  GError             **error);
 gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
 gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
+gboolean       syllabus_store_get_locked        (SyllabusStore       *self);
+const GError  *syllabus_store_get_damage        (SyllabusStore       *self);
+const char * const *syllabus_store_get_unseen_damage (SyllabusStore  *self);
+void           syllabus_store_forget_damage_async (SyllabusStore     *self,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+gboolean       syllabus_store_forget_damage_finish (SyllabusStore    *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
 const char    *syllabus_store_get_problem       (SyllabusStore       *self);
 const char    *syllabus_store_get_kept_file     (SyllabusStore       *self);
 const char    *syllabus_store_get_save_error    (SyllabusStore       *self);

@@ -37,7 +37,7 @@ struct _SyllabusTopic
 
   char                 *id;
   char                 *title;
-  int                   weight;
+  gint64                weight;
   GHashTable           *metadata;
   char                 *introduction;
   char                 *introduction_html;
@@ -98,7 +98,7 @@ syllabus_topic_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
     case PROP_WEIGHT:
-      g_value_set_int (value, self->weight);
+      g_value_set_int64 (value, self->weight);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -120,7 +120,7 @@ syllabus_topic_class_init (SyllabusTopicClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_WEIGHT] =
-    g_param_spec_int ("weight", NULL, NULL, G_MININT, G_MAXINT, G_MAXINT,
+    g_param_spec_int64 ("weight", NULL, NULL, G_MININT64, G_MAXINT64, G_MAXINT64,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -129,7 +129,7 @@ syllabus_topic_class_init (SyllabusTopicClass *klass)
 static void
 syllabus_topic_init (SyllabusTopic *self)
 {
-  self->weight = G_MAXINT;
+  self->weight = G_MAXINT64;
   self->metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->resources = syllabus_resource_list_new_take (NULL);
 }
@@ -938,6 +938,25 @@ validate_utf8 (const char  *data,
   return TRUE;
 }
 
+/* The front matter's weight: any whole number in decimal. One beyond the
+ * 64-bit range is taken as the nearest 64-bit number, so that it still
+ * sorts first or last as its author meant; anything else is no weight. */
+static gint64
+parse_weight (const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  gint64 weight;
+
+  if (g_ascii_string_to_signed (trimmed, 10, G_MININT64, G_MAXINT64, &weight, &error))
+    return weight;
+
+  if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+    return trimmed[0] == '-' ? G_MININT64 : G_MAXINT64;
+
+  return G_MAXINT64;
+}
+
 static void
 set_too_large_error (GError **error,
                      guint64  size)
@@ -997,9 +1016,16 @@ syllabus_topic_new_from_data (const char  *id,
 
   if (!validate_utf8 (data, length, &invalid))
     {
-      g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
-                   _("The topic is not UTF-8 text (invalid byte at offset %zu)"),
-                   (size_t)(invalid - data));
+      /* A nul is valid UTF-8 but no text holds one: say so rather than
+       * blame the encoding. */
+      if (*invalid == '\0')
+        g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
+                     _("The topic contains a NUL byte at offset %zu, which text never holds"),
+                     (size_t)(invalid - data));
+      else
+        g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
+                     _("The topic is not UTF-8 text (invalid byte at offset %zu)"),
+                     (size_t)(invalid - data));
       return NULL;
     }
 
@@ -1060,12 +1086,7 @@ syllabus_topic_new_from_data (const char  *id,
     self->title = g_strdup (fallback_title != NULL ? fallback_title : id);
 
   if ((value = g_hash_table_lookup (self->metadata, "weight")) != NULL)
-    {
-      gint64 weight;
-
-      if (g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &weight, NULL))
-        self->weight = weight;
-    }
+    self->weight = parse_weight (value);
 
   /* The introduction is the body without the section. md4c is done with
    * the copy: the section is cut out in place rather than copying a page
@@ -1256,13 +1277,13 @@ syllabus_topic_get_title (SyllabusTopic *self)
 /**
  * syllabus_topic_get_weight:
  *
- * Returns: the front matter's weight, %G_MAXINT when it has none, so that
- *   topics without a weight sort last
+ * Returns: the front matter's weight, %G_MAXINT64 when it has none (or one
+ *   that is not a whole number), so that such topics sort last
  */
-int
+gint64
 syllabus_topic_get_weight (SyllabusTopic *self)
 {
-  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), G_MAXINT);
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), G_MAXINT64);
 
   return self->weight;
 }

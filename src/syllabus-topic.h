@@ -61,7 +61,7 @@ const char * const *syllabus_topic_get_local_images    (SyllabusTopic  *self);
 
 const char    *syllabus_topic_get_id                   (SyllabusTopic  *self);
 const char    *syllabus_topic_get_title                (SyllabusTopic  *self);
-int            syllabus_topic_get_weight               (SyllabusTopic  *self);
+gint64         syllabus_topic_get_weight               (SyllabusTopic  *self);
 const char    *syllabus_topic_get_metadata             (SyllabusTopic  *self,
                                                         const char     *key);
 const char    *syllabus_topic_get_introduction         (SyllabusTopic  *self);

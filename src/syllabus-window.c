@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-report.h"
@@ -415,7 +416,7 @@ export_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!syllabus_atomic_file_write_finish (G_FILE (object), result, &error))
     message = g_strdup_printf (_("Could not export: %s"), error->message);
   else
     {
@@ -463,8 +464,13 @@ export_file_chosen_cb (GObject      *object,
       return;
     }
 
-  g_file_replace_contents_async (file, data->contents, strlen (data->contents), NULL, FALSE,
-                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, data);
+  /* Atomic like every write: a failed export leaves the old report
+   * whole. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (data->contents, strlen (data->contents));
+
+    syllabus_atomic_file_write_async (file, bytes, 0666, NULL, export_written_cb, data);
+  }
 }
 
 static void
@@ -1186,6 +1192,41 @@ update_problem (SyllabusWindow *self)
   if (problem != NULL && !self->problem_dismissed)
     g_string_append (text, problem);
 
+  if (!self->problem_dismissed)
+    {
+      const char * const *unseen = syllabus_store_get_unseen_damage (self->store);
+      const char *kept_now = syllabus_store_get_kept_file (self->store);
+
+      /* Files kept aside at an earlier start, or by the command line,
+       * stay in the banner until it is dismissed; this start's is named
+       * by the problem above. */
+      for (guint i = 0; unseen != NULL && unseen[i] != NULL; i++)
+        {
+          g_autofree char *kept = NULL;
+
+          if (g_strcmp0 (unseen[i], kept_now) == 0)
+            continue;
+
+          kept = g_filename_display_name (unseen[i]);
+          if (text->len > 0)
+            g_string_append (text, "\n");
+          g_string_append_printf (text,
+                                  _("Your progress file could not be read at an earlier start "
+                                    "and was kept as %s; progress that only it held is missing. "
+                                    "Dismiss this message once you have looked at it."),
+                                  kept);
+        }
+    }
+
+  if (syllabus_store_get_locked (self->store) && !self->problem_dismissed)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, _("Another Syllabus is changing your progress. It is shown "
+                               "read-only here and changes are not saved; quit the other one "
+                               "and start Syllabus again."));
+    }
+
   if (library_problem != NULL && !self->problem_dismissed)
     {
       if (text->len > 0)
@@ -1206,6 +1247,19 @@ update_problem (SyllabusWindow *self)
 }
 
 static void
+damage_forgotten_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A store that may not write keeps showing it at the next start: no
+   * harm is done. */
+  if (!syllabus_store_forget_damage_finish (SYLLABUS_STORE (object), result, &error))
+    g_debug ("Could not forget the damaged files: %s", error->message);
+}
+
+static void
 dismiss_problem_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1214,6 +1268,10 @@ dismiss_problem_action (GtkWidget  *widget,
 
   self->problem_dismissed = TRUE;
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
+
+  /* Seen now: later starts and the command line stop reporting it. */
+  if (syllabus_store_get_unseen_damage (self->store) != NULL)
+    syllabus_store_forget_damage_async (self->store, NULL, damage_forgotten_cb, NULL);
 }
 
 static void
@@ -1350,6 +1408,10 @@ syllabus_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (update_problem), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (update_problem),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,

@@ -397,6 +397,47 @@ test_status_text_control (void)
   g_assert_cmpstr (text, ==, "Red\xef\xbf\xbd[31m\xef\xbf\xbd!  0 of 0 done\n");
 }
 
+/* One title of 400,000 characters padded every line of --status to its
+ * width (2.8 MB of output): titles are cut at 40 columns, on a character
+ * boundary, with an ellipsis. */
+static void
+test_status_text_long_title (void)
+{
+  g_autoptr(GString) long_page = g_string_new ("---\ntitle: ");
+  g_autoptr(GString) wide_page = g_string_new ("---\ntitle: ");
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusTopic) go = parse_topic ("go", second_topic);
+  g_autoptr(SyllabusTopic) long_topic = NULL;
+  g_autoptr(SyllabusTopic) wide = NULL;
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_c (long_page, 'x');
+  g_string_append (long_page, "\n---\n# Long\n");
+  /* Wide characters take two columns: the 20th would reach the 40th
+   * column, where the ellipsis goes. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (wide_page, "日");
+  g_string_append (wide_page, "\n---\n# Wide\n");
+  long_topic = parse_topic ("long", long_page->str);
+  wide = parse_topic ("wide", wide_page->str);
+  g_assert_cmpuint (strlen (syllabus_topic_get_title (long_topic)), ==, 400000);
+  topics = list_of (long_topic, wide, go, NULL);
+
+  text = syllabus_report_status_text (store, topics);
+
+  for (guint i = 0; i < 39; i++)
+    g_string_append_c (expected, 'x');
+  g_string_append (expected, "…  0 of 0 done\n");
+  for (guint i = 0; i < 19; i++)
+    g_string_append (expected, "日");
+  g_string_append (expected, "…   0 of 0 done\n");
+  g_string_append (expected, "Go                                        0 of 1 done\n");
+  g_assert_cmpstr (text, ==, expected->str);
+}
+
 static JsonObject *
 topic_member (JsonNode *root,
               guint     index)
@@ -509,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/report/escape", test_escape);
   g_test_add_func ("/report/status-text", test_status_text);
   g_test_add_func ("/report/status-text-control", test_status_text_control);
+  g_test_add_func ("/report/status-text-long-title", test_status_text_long_title);
   g_test_add_func ("/report/status-json", test_status_json);
 
   return g_test_run ();

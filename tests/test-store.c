@@ -740,7 +740,8 @@ test_file_format (void)
 
     g_assert_nonnull (listing);
     while ((name = g_dir_read_name (listing)) != NULL)
-      g_assert_true (g_str_equal (name, "progress.json") || g_str_equal (name, "progress.json.bak"));
+      g_assert_true (g_str_equal (name, "progress.json") || g_str_equal (name, "progress.json.bak") ||
+                     g_str_equal (name, "progress.lock"));
   }
 }
 
@@ -2096,15 +2097,22 @@ test_saved_text_is_plain (void)
 }
 
 /* Temporary files left by a save that a kill interrupted are removed on
- * load; nothing else in the folder is touched. */
+ * load; nothing else in the folder is touched: not the user's own
+ * progress.json.backup or progress.json.MyCopy, which a clean-up that took
+ * any "progress.json." and six letters for a leftover deleted, nor a
+ * leftover of an older version whose name a user could have chosen. */
 static void
 test_leftover_temporary_files (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
-  const char *leftovers[] = { "progress.json.Ab12Cd", "progress.json.zzzzzz",
-                              "progress.json.bak.tmp" };
-  const char *kept[] = { "progress.json.damaged-20261125-120000", "progress.json.bak",
-                         "progress.json.toolong1", "progress.json.ab-12c", "notes.txt" };
+  const char *leftovers[] = { ".progress.json.syllabus-tmp-Ab12Cd",
+                              ".progress.json.syllabus-tmp-zzzzzz",
+                              ".progress.json.bak.syllabus-tmp-0a1B2c" };
+  const char *kept[] = { "progress.json.backup", "progress.json.MyCopy", "progress.json.Ab12Cd",
+                         "progress.json.bak.tmp", "progress.json.damaged-20261125-120000",
+                         "progress.json.bak", "progress.json.toolong1", "progress.json.ab-12c",
+                         ".progress.json.syllabus-tmp-toolong", ".notes.txt.syllabus-tmp-Ab12Cd",
+                         "notes.txt" };
   g_autoptr(SyllabusStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -2126,17 +2134,18 @@ test_leftover_temporary_files (void)
   g_assert_true (syllabus_store_load (store, &error));
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, leftovers[i], NULL);
-
-      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-    }
+  /* The user's files first: these are what must never go. */
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_autofree char *path = g_build_filename (dir, kept[i], NULL);
 
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, leftovers[i], NULL);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 }
 

@@ -298,7 +298,7 @@ test_topic_rust_properties (void)
   g_autofree char *key = NULL;
   g_autofree char *host = NULL;
   g_autofree char *group = NULL;
-  int weight = 0;
+  gint64 weight = 0;
 
   g_object_get (topic, "id", &id, "title", &title, "weight", &weight, NULL);
   g_assert_cmpstr (id, ==, "rust");
@@ -416,7 +416,7 @@ test_topic_level_one (void)
 
   /* No front matter: the first level-1 heading is the title. */
   g_assert_cmpstr (syllabus_topic_get_title (topic), ==, "Go");
-  g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT);
+  g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT64);
   g_assert_null (syllabus_topic_get_metadata (topic, "title"));
 
   /* "# LEARNING   Resources": any case, any spacing, level 1; "##" stays
@@ -770,7 +770,7 @@ test_topic_weight (void)
 {
   struct {
     const char *value;
-    int         weight;
+    gint64      weight;
   } cases[] = {
     { "0", 0 },
     { "42", 42 },
@@ -779,23 +779,33 @@ test_topic_weight (void)
     { "\"7\"", 7 },
     { "2147483647", G_MAXINT },
     { "-2147483648", G_MININT },
-    /* Not a number, or too large: sorted last, as if absent. */
-    { "abc", G_MAXINT },
-    { "12abc", G_MAXINT },
-    { "1.5", G_MAXINT },
-    { "", G_MAXINT },
-    { "99999999999", G_MAXINT },
-    { "0x10", G_MAXINT },
+    /* Beyond 32 bits: the number it is. A weight of 99999999999 had been
+     * ignored, and the topic sorted last. */
+    { "99999999999", G_GINT64_CONSTANT (99999999999) },
+    { "-99999999999", G_GINT64_CONSTANT (-99999999999) },
+    { "2147483648", G_GINT64_CONSTANT (2147483648) },
+    /* Beyond 64 bits: the nearest 64-bit number. */
+    { "99999999999999999999999", G_MAXINT64 },
+    { "-99999999999999999999999", G_MININT64 },
+    /* Not a whole number: sorted last, as if absent. */
+    { "abc", G_MAXINT64 },
+    { "12abc", G_MAXINT64 },
+    { "1.5", G_MAXINT64 },
+    { "", G_MAXINT64 },
+    { "0x10", G_MAXINT64 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *page = g_strdup_printf ("---\ntitle: T\nweight: %s\n---\nBody\n", cases[i].value);
       g_autoptr(SyllabusTopic) topic = NULL;
+      gint64 property = 0;
 
       g_test_message ("weight \"%s\"", cases[i].value);
       topic = parse (page);
       g_assert_cmpint (syllabus_topic_get_weight (topic), ==, cases[i].weight);
+      g_object_get (topic, "weight", &property, NULL);
+      g_assert_cmpint (property, ==, cases[i].weight);
       g_assert_cmpstr (syllabus_topic_get_title (topic), ==, "T");
       g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, "Body\n");
     }
@@ -803,7 +813,17 @@ test_topic_weight (void)
   {
     g_autoptr(SyllabusTopic) topic = parse ("No front matter.\n");
 
-    g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT);
+    g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT64);
+  }
+
+  /* A large weight sorts before no weight, a large negative one first. */
+  {
+    g_autoptr(SyllabusTopic) large = parse ("---\ntitle: Z\nweight: 99999999999\n---\n");
+    g_autoptr(SyllabusTopic) none = parse ("---\ntitle: A\n---\n");
+    g_autoptr(SyllabusTopic) small = parse ("---\ntitle: Y\nweight: -99999999999\n---\n");
+
+    g_assert_cmpint (syllabus_topic_compare (large, none), <, 0);
+    g_assert_cmpint (syllabus_topic_compare (small, large), <, 0);
   }
 }
 
@@ -864,7 +884,7 @@ test_topic_front_matter (void)
   /* Unclosed: all of it is Markdown, nothing is metadata. */
   topic = parse ("---\ntitle: Never closed\nweight: 1\n");
   g_assert_null (syllabus_topic_get_metadata (topic, "title"));
-  g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT);
+  g_assert_cmpint (syllabus_topic_get_weight (topic), ==, G_MAXINT64);
   g_assert_cmpstr (syllabus_topic_get_title (topic), ==, "Fallback");
   g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, "---\ntitle: Never closed\nweight: 1\n");
 }
@@ -1193,6 +1213,21 @@ test_topic_encoding (void)
       g_assert_null (topic);
     }
 #undef CASE
+
+  /* A NUL is valid UTF-8: the message says what is wrong, and where,
+   * instead of calling the file "not UTF-8 text". */
+  {
+    static const char nul[] = "# Title\nA NUL \0 here\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SyllabusTopic) topic =
+      syllabus_topic_new_from_data ("nul", NULL, nul, sizeof nul - 1, &error);
+
+    g_assert_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING);
+    g_assert_null (topic);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "NUL byte at offset 14"));
+    g_assert_null (strstr (error->message, "UTF-8"));
+  }
 }
 
 static void

@@ -19,10 +19,13 @@ runs.
 Usage: test-cli.py SYLLABUS OWN-NAME [--private-bus]. Prints TAP.
 """
 
+import fcntl
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -162,6 +165,182 @@ def run(home, *args, stdout=subprocess.PIPE):
                           timeout=60, check=False)
 
 
+def run_on_full_disk(home, limit, *args):
+    """Runs Syllabus where no file can grow past @limit bytes: a file size
+    limit stands in for a full disk (writes fail with EFBIG as they would
+    with ENOSPC, and root is subject to it too)."""
+    def limit_file_size():
+        # Ignored signals stay ignored across exec: the write fails
+        # instead of killing the process.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    return subprocess.run([SYLLABUS, *args], env=environment(home), cwd=home,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=60, check=False, preexec_fn=limit_file_size)
+
+
+def leftovers(folder, name):
+    """Files in @folder, other than @name itself, that writing @name left."""
+    return [entry for entry in os.listdir(folder)
+            if entry != name and (name in entry or entry.startswith(".goutputstream"))]
+
+
+def check_exports_on_full_disk(home):
+    """The user's earlier backup and report stay whole, byte for byte, when
+    a new export cannot be written completely."""
+    folder = os.path.join(TOP, "full-disk")
+    os.makedirs(folder)
+    for name, description in (("backup.json", "the user's backup.json"),
+                              ("report.md", "the user's report.md")):
+        target = os.path.join(folder, name)
+        completed = run(home, "--export", target)
+        old = read(target) if os.path.exists(target) else b""
+        report(completed.returncode == 0 and len(old) > 256,
+               f"--export writes {description} while there is room", describe(completed))
+        # Room for half of it.
+        completed = run_on_full_disk(home, len(old) // 2, "--export", target)
+        new = read(target) if os.path.exists(target) else b""
+        report(completed.returncode == 1 and "Could not export progress" in errors(completed) and
+               name in errors(completed) and text(completed) == "",
+               f"--export onto a full disk fails with a message naming {name}",
+               describe(completed))
+        report(new == old,
+               f"--export onto a full disk leaves {description} whole",
+               f"{len(old)} bytes before, {len(new)} after")
+        report(leftovers(folder, name) == [],
+               f"--export onto a full disk leaves no partial file beside {name}",
+               os.listdir(folder))
+
+
+def label(args):
+    """The command line @args as a test's description shows them."""
+    return " ".join(os.path.basename(arg) if os.path.isabs(arg) else arg for arg in args)
+
+
+def folder_state(folder):
+    """Every file in @folder with its bytes and its identity: a read-only
+    command must leave all of it as it was."""
+    state = {}
+    for entry in sorted(os.listdir(folder)):
+        path = os.path.join(folder, entry)
+        info = os.lstat(path)
+        content = read(path) if stat.S_ISREG(info.st_mode) else None
+        state[entry] = (info.st_ino, info.st_mtime_ns, info.st_size, content)
+    return state
+
+
+def check_read_only_commands(backup):
+    """--status and --export write and delete nothing in the data folder:
+    not the user's own progress.json.backup and progress.json.MyCopy (which
+    a start-up clean-up took for leftovers), not a temporary file another
+    Syllabus may be writing, not a damaged progress file."""
+    home = make_home("read-only", PROGRESS)
+    folder = os.path.dirname(progress_path(home))
+    for name in ("progress.json.backup", "progress.json.MyCopy"):
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(f"the user's own {name}\n")
+    with open(os.path.join(folder, ".progress.json.syllabus-tmp-Ab12Cd"), "w") as f:
+        f.write('{"version": 1, "topics": {')
+    before = folder_state(folder)
+    for args in (["--status"], ["--status", "--json"], ["--export", backup],
+                 ["--export", os.path.join(home, "report.md")]):
+        completed = run(home, *args)
+        after = folder_state(folder)
+        report(completed.returncode == 0 and after == before,
+               f"{label(args)} changes nothing in the data folder, "
+               "the user's progress.json.backup and progress.json.MyCopy included",
+               f"exit {completed.returncode}\nstderr:\n{errors(completed)}\n"
+               f"before: {sorted(before)}\nafter: {sorted(after)}")
+
+
+def check_import_while_locked():
+    """`env -u DBUS_SESSION_BUS_ADDRESS syllabus --import small.json` while a
+    window is open: the window holds the lock on progress.lock whatever the
+    bus, and the import refuses rather than write a file the window would
+    save over."""
+    home = make_home("locked", PROGRESS)
+    path = progress_path(home)
+    before = read(path)
+    backup = os.path.join(home, "small.json")
+    with open(backup, "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "topics": {"demo": {"resources": {
+            "https://example.org/four": {
+                "title": "Book Four", "url": "https://example.org/four",
+                "status": "done", "done": True, "done-at": "2026-11-26T09:00:00Z",
+                "changed-at": "2026-11-26T09:00:00Z"}}}}}, f)
+    lock = open(os.path.join(os.path.dirname(path), "progress.lock"), "a+")
+    try:
+        # What a running window holds.
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        env = environment(home)
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        completed = subprocess.run([SYLLABUS, "--import", backup], env=env, cwd=home,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   timeout=60, check=False)
+        report(completed.returncode == 1 and "Another Syllabus" in errors(completed) and
+               text(completed) == "",
+               "--import without a session bus refuses while a window holds the lock",
+               describe(completed))
+        report(read(path) == before and
+               not os.path.exists(path + ".bak"),
+               "--import refused by the lock leaves progress.json alone")
+    finally:
+        lock.close()
+    completed = run(home, "--import", backup)
+    report(completed.returncode == 0 and
+           text(completed) == "Added progress for 1 resource.\n",
+           "--import works once the window quit", describe(completed))
+
+
+def check_damaged_progress():
+    """On a damaged progress.json, --status had moved it aside, warned once
+    and exited 0, and --export then wrote an empty backup over a script's
+    good one with exit status 0. Now the read-only commands leave it where
+    it is and refuse with a message; once a writer (here an import) kept it
+    aside, they keep refusing until the user has seen it in the window."""
+    home = make_home("damaged")
+    path = progress_path(home)
+    folder = os.path.dirname(path)
+    damaged = b'{"version": 1, "topics": {"demo": '
+    with open(path, "wb") as f:
+        f.write(damaged)
+    backup = os.path.join(home, "backup.json")
+    with open(backup, "w", encoding="utf-8") as f:
+        json.dump(PROGRESS, f)
+    good_backup = read(backup)
+    small = os.path.join(home, "small.json")
+    with open(small, "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "topics": {"demo": {"resources": {
+            "https://example.org/one": PROGRESS["topics"]["demo"]["resources"][
+                "https://example.org/one"]}}}}, f)
+
+    before = folder_state(folder)
+    completed = run(home, "--status")
+    report(completed.returncode == 1 and "cannot be read" in errors(completed) and
+           text(completed) == "" and folder_state(folder) == before,
+           "--status on a damaged progress.json fails, says so and moves nothing",
+           describe(completed))
+    completed = run(home, "--export", backup)
+    report(completed.returncode == 1 and "cannot be read" in errors(completed) and
+           read(backup) == good_backup and folder_state(folder) == before,
+           "--export on a damaged progress.json keeps the script's good backup.json",
+           describe(completed))
+
+    completed = run(home, "--import", small)
+    kept = [name for name in os.listdir(folder) if ".damaged-" in name]
+    report(completed.returncode == 0 and len(kept) == 1 and
+           read(os.path.join(folder, kept[0])) == damaged and
+           kept[0] in errors(completed),
+           "--import keeps the damaged progress.json aside and says so", describe(completed))
+    for args in (["--status"], ["--status", "--json"], ["--export", backup]):
+        completed = run(home, *args)
+        report(completed.returncode == 1 and text(completed) == "" and
+               kept and kept[0] in errors(completed) and read(backup) == good_backup,
+               f"{label(args)} refuses while the damaged file kept aside is unseen",
+               describe(completed))
+
+
 def text(completed):
     return completed.stdout.decode("utf-8") if completed.stdout else ""
 
@@ -263,6 +442,12 @@ def main():
     except (OSError, ValueError, KeyError) as error:
         report(False, "--export x.json writes a full backup", error)
         report(False, "the backup is private", error)
+
+    check_exports_on_full_disk(a)
+
+    check_read_only_commands(backup)
+    check_damaged_progress()
+    check_import_while_locked()
 
     # --import into a fresh home gives the same status.
     b = make_home("b")

@@ -634,7 +634,8 @@ check_folder (const char *dir,
 
   while ((name = g_dir_read_name (listing)) != NULL)
     {
-      if (g_str_equal (name, "progress.json"))
+      /* The lock every writer holds stays, empty, beside the file. */
+      if (g_str_equal (name, "progress.json") || g_str_equal (name, "progress.lock"))
         continue;
 
       if (strstr (name, ".damaged-") != NULL)
