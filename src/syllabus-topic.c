@@ -22,6 +22,7 @@
 #include "syllabus-html.h"
 #include "syllabus-markdown.h"
 #include "syllabus-resource-list.h"
+#include "syllabus-resource-private.h"
 
 /* A topic is a Markdown page with optional front matter. Its "Learning
  * Resources" section becomes the checklist; the rest of the page is the
@@ -283,6 +284,8 @@ typedef struct
 
   GPtrArray  *resources;
   GHashTable *seen_keys;
+  /* Positions in resources of lines whose key an earlier line has */
+  GArray     *duplicates;
   guint       last_group_index; /* the last resource's, for first-in-group */
 
   /* Relative image paths, in page order, without repeats */
@@ -817,19 +820,18 @@ leave_span_cb (MD_SPANTYPE type,
   resource = syllabus_resource_new_len (title, title_len, url, url_len,
                                         walk->group, walk->group_index);
 
-  /* Two lines naming the same address would share one progress entry and
-   * mirror each other's check box; the first one listed wins. */
-  if (g_hash_table_contains (walk->seen_keys, syllabus_resource_get_key (resource)))
-    return 0;
-
   /* Whether a flat list shows the group's heading above it. */
   syllabus_resource_set_first_in_group (resource,
                                         walk->resources->len == 0 ||
                                         walk->last_group_index != walk->group_index);
   walk->last_group_index = walk->group_index;
 
-  /* The key belongs to the resource, which outlives the table. */
-  g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource));
+  /* Two lines naming the same address would share one progress entry and
+   * mirror each other's check box: the later ones get keys of their own
+   * once every line's key is known (see give_duplicates_keys()). The key
+   * belongs to the resource, which outlives the table. */
+  if (!g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource)))
+    g_array_append_val (walk->duplicates, walk->resources->len);
   g_ptr_array_add (walk->resources, g_steal_pointer (&resource));
 
   return 0;
@@ -869,6 +871,43 @@ text_cb (MD_TEXTTYPE    type,
   return 0;
 }
 
+/* Gives each line whose address an earlier line has the key "ADDRESS#N",
+ * with the smallest N from 2 up that no other line's key is. All keys are
+ * known by now, so a later line whose own address ends in "#2" keeps it:
+ * the keys stay the same each time the page is read, and only change when
+ * the author changes the lines with that address. */
+static void
+give_duplicates_keys (Walk *walk)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+
+  if (walk->duplicates->len == 0)
+    return;
+
+  keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < walk->duplicates->len; i++)
+    {
+      SyllabusResource *resource =
+        g_ptr_array_index (walk->resources, g_array_index (walk->duplicates, guint, i));
+      const char *key = syllabus_resource_get_key (resource);
+      char *own_key = NULL;
+
+      for (guint n = 2; own_key == NULL || g_hash_table_contains (walk->seen_keys, own_key); n++)
+        {
+          g_free (own_key);
+          own_key = g_strdup_printf ("%s#%u", key, n);
+        }
+
+      /* The table borrows the keys: keep each until the walk is over. */
+      g_hash_table_add (walk->seen_keys, own_key);
+      g_ptr_array_add (keys, own_key);
+      syllabus_resource_set_key (resource, own_key);
+    }
+
+  /* The resources hold copies; the table must not outlive these. */
+  g_hash_table_remove_all (walk->seen_keys);
+}
+
 static void
 walk_clear (Walk *walk)
 {
@@ -881,6 +920,7 @@ walk_clear (Walk *walk)
   g_clear_pointer (&walk->first_h1, g_free);
   g_clear_pointer (&walk->group, g_free);
   g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&walk->duplicates, g_array_unref);
   g_clear_pointer (&walk->resources, g_ptr_array_unref);
   g_clear_pointer (&walk->images, g_ptr_array_unref);
   if (walk->html_out != NULL)
@@ -1038,6 +1078,7 @@ syllabus_topic_new_from_data (const char  *id,
   walk.section_end = -1;
   walk.resources = g_ptr_array_new_with_free_func (g_object_unref);
   walk.seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.duplicates = g_array_new (FALSE, FALSE, sizeof (guint));
   walk.images = g_ptr_array_new_with_free_func (g_free);
   /* The HTML is usually a little larger than the Markdown. */
   walk.html_out = g_string_sized_new (body_length + body_length / 4 + 64);
@@ -1081,6 +1122,7 @@ syllabus_topic_new_from_data (const char  *id,
   terminated[body_length] = '\0';
   self->introduction = g_steal_pointer (&terminated);
 
+  give_duplicates_keys (&walk);
   g_clear_object (&self->resources);
   self->resources = syllabus_resource_list_new_take (g_steal_pointer (&walk.resources));
 
