@@ -1177,29 +1177,33 @@ syllabus_topic_id_for_file (GFile *file)
 }
 
 /**
- * syllabus_topic_load_file:
+ * syllabus_topic_load_file_as:
  * @file: a topic file, local or in a GResource
+ * @id: the id to give the topic
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Reads and parses @file. This blocks: call it from a worker thread, or use
- * syllabus_topic_load_async().
+ * Reads and parses @file as the topic @id, which the library picks when
+ * the file's own name is taken; the title a page without one shows is the
+ * file's name all the same. This blocks: call it from a worker thread.
  *
  * Returns: (transfer full): the topic, with its file and base URI set, or
  *   %NULL with @error set
  */
 SyllabusTopic *
-syllabus_topic_load_file (GFile         *file,
-                          GCancellable  *cancellable,
-                          GError       **error)
+syllabus_topic_load_file_as (GFile         *file,
+                             const char    *id,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFile) parent = NULL;
-  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
   SyllabusTopic *topic;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
@@ -1212,8 +1216,8 @@ syllabus_topic_load_file (GFile         *file,
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
 
-  id = syllabus_topic_id_for_file (file);
-  if (!(topic = syllabus_topic_new_from_bytes (id, id, bytes, error)))
+  name = syllabus_topic_id_for_file (file);
+  if (!(topic = syllabus_topic_new_from_bytes (id, name, bytes, error)))
     return NULL;
 
   topic->file = g_object_ref (file);
@@ -1226,6 +1230,32 @@ syllabus_topic_load_file (GFile         *file,
     }
 
   return topic;
+}
+
+/**
+ * syllabus_topic_load_file:
+ * @file: a topic file, local or in a GResource
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads and parses @file, as the topic named by the file's name without
+ * ".md". This blocks: call it from a worker thread, or use
+ * syllabus_topic_load_async().
+ *
+ * Returns: (transfer full): the topic, with its file and base URI set, or
+ *   %NULL with @error set
+ */
+SyllabusTopic *
+syllabus_topic_load_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  id = syllabus_topic_id_for_file (file);
+  return syllabus_topic_load_file_as (file, id, cancellable, error);
 }
 
 static void

@@ -318,7 +318,8 @@ syllabus_window_open_file (SyllabusWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   self->n_opening++;
-  syllabus_library_import_async (self->library, file, NULL, imported_cb, g_object_ref (self));
+  syllabus_library_import_async (self->library, file, SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH, NULL,
+                                 imported_cb, g_object_ref (self));
 }
 
 static void

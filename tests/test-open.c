@@ -155,7 +155,7 @@ opened_set_up (Opened *opened)
   opened->source = g_build_filename (opened->folder, TOPIC_ID ".md", NULL);
   g_assert_true (g_file_set_contents (opened->source, topic_text, -1, &error));
   g_assert_no_error (error);
-  opened->copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+  opened->copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", TOPIC_ID,
                                    TOPIC_ID ".md", NULL);
   g_assert_false (g_file_test (opened->copy, G_FILE_TEST_EXISTS));
 }
@@ -174,20 +174,33 @@ static void
 assert_copied (Opened *opened)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *topics_dir = g_path_get_dirname (opened->copy);
+  g_autofree char *own_dir = g_path_get_dirname (opened->copy);
+  g_autofree char *topics_dir = g_path_get_dirname (own_dir);
   g_autoptr(GDir) listing = NULL;
   g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n = 0;
   gsize length;
 
   g_assert_true (g_file_get_contents (opened->copy, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpmem (contents, length, topic_text, strlen (topic_text));
 
-  /* Only the copy: no temporary files left behind. */
+  /* Only the copy, in a folder of its own, with the note of where it came
+   * from: no temporary files left behind. */
   listing = g_dir_open (topics_dir, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_dir_read_name (listing), ==, TOPIC_ID ".md");
+  g_assert_cmpstr (g_dir_read_name (listing), ==, TOPIC_ID);
   g_assert_null (g_dir_read_name (listing));
+  g_clear_pointer (&listing, g_dir_close);
+  listing = g_dir_open (own_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_equal (name, TOPIC_ID ".md") || g_str_equal (name, ".syllabus-source"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 2);
 
   /* The original, if still there, is left alone. */
   if (opened->source == NULL)
@@ -364,7 +377,7 @@ test_open_again (void)
   opened_clear (&opened);
   g_assert_false (g_file_test (source, G_FILE_TEST_EXISTS));
 
-  opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+  opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", TOPIC_ID,
                                   TOPIC_ID ".md", NULL);
   g_assert_true (ui_test_run_app (NULL, library_shown, check_still_there, &opened));
   g_clear_pointer (&opened.copy, g_free);
