@@ -18,6 +18,7 @@
 
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
+#include "syllabus-open-flow.h"
 #include "syllabus-report.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-search.h"
@@ -286,7 +287,15 @@ imported_cb (GObject      *object,
   g_assert (self->n_opening > 0);
   self->n_opening--;
 
-  if (!(topic = syllabus_library_import_finish (SYLLABUS_LIBRARY (object), result, &error)))
+  if (!(topic = syllabus_open_topic_finish (result, &error)) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The user kept the topic that was in the way. */
+      library_loaded_cb (self);
+      return;
+    }
+
+  if (topic == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
                                                   error->message);
@@ -307,8 +316,9 @@ imported_cb (GObject      *object,
  * syllabus_window_open_file:
  * @file: a topic file
  *
- * Copies @file into the user's topics and shows it; a file that is not a
- * topic is reported in the window.
+ * Copies @file into the user's topics and shows it, asking first when it
+ * would replace another topic of its name; a file that is not a topic is
+ * reported in the window.
  */
 void
 syllabus_window_open_file (SyllabusWindow *self,
@@ -318,8 +328,8 @@ syllabus_window_open_file (SyllabusWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   self->n_opening++;
-  syllabus_library_import_async (self->library, file, SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH, NULL,
-                                 imported_cb, g_object_ref (self));
+  syllabus_open_topic_async (GTK_WIDGET (self), self->library, file, NULL, imported_cb,
+                             g_object_ref (self));
 }
 
 static void

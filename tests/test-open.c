@@ -447,6 +447,194 @@ test_open_broken (void)
   opened_clear (&opened);
 }
 
+/* Opening another page of the same name: the window asks. */
+typedef struct
+{
+  /* The label of the button to press, or NULL when nothing must ask */
+  const char *button;
+  const char *id;
+  const char *title;
+  gboolean    pressed;
+} Answer;
+
+static AdwAlertDialog *
+find_alert (SyllabusWindow *window)
+{
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new ();
+
+  ui_test_collect (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, TRUE, dialogs);
+  g_assert_cmpuint (dialogs->len, <=, 1);
+
+  return dialogs->len > 0 ? g_ptr_array_index (dialogs, 0) : NULL;
+}
+
+static gboolean
+shows (SyllabusWindow *window,
+       const char     *id,
+       const char     *title)
+{
+  SyllabusTopic *topic = syllabus_window_get_topic (window);
+
+  return topic != NULL && g_str_equal (syllabus_topic_get_id (topic), id) &&
+         g_str_equal (syllabus_topic_get_title (topic), title) &&
+         find_sidebar_label (window, title) != NULL;
+}
+
+/* Ready when the question is on screen (or was answered), or, when
+ * nothing must ask, the topic is. */
+static gboolean
+asked_or_shown (SyllabusApplication *app,
+                gpointer             data)
+{
+  Answer *answer = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      !syllabus_library_get_loaded (get_library (window)))
+    return FALSE;
+
+  if (answer->button == NULL)
+    return shows (window, answer->id, answer->title);
+
+  return answer->pressed || find_alert (window) != NULL;
+}
+
+static gboolean
+answer_question (SyllabusApplication *app,
+                 gpointer             data)
+{
+  Answer *answer = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  AdwAlertDialog *alert = find_alert (window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  if (answer->button == NULL)
+    {
+      g_assert_null (alert);
+      return TRUE;
+    }
+
+  if (answer->pressed)
+    return alert == NULL && shows (window, answer->id, answer->title);
+
+  /* It names the topic in the way. */
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (alert), TOPIC_TITLE));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), TOPIC_ID ".md"));
+
+  /* The button on screen, once the dialog has come up. */
+  ui_test_collect (GTK_WIDGET (alert), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), answer->button) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        answer->pressed = TRUE;
+        return FALSE;
+      }
+
+  return FALSE;
+}
+
+/* WebKit warns that it cannot make its accessibility socket without the
+ * AT-SPI backend when the page gets the focus back from a dialog; that
+ * warning is being dealt with apart (it fails the other UI tests too) and
+ * is the only one let through here. */
+static gboolean
+allow_webkit_socket_warning (const char     *log_domain,
+                             GLogLevelFlags  log_level,
+                             const char     *message,
+                             gpointer        user_data)
+{
+  return strstr (message, "WebKitWebView a11y socket") == NULL;
+}
+
+static char *
+write_page (const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("syllabus-same-XXXXXX", &error);
+  g_autofree char *text = g_strdup_printf ("---\ntitle: %s\n---\n\n## Learning resources\n\n"
+                                           "- [%s Guide](https://example.org/%s)\n",
+                                           title, title, title);
+  char *path = g_build_filename (folder, TOPIC_ID ".md", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_page (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+static void
+assert_copy (const char *id,
+             const char *title)
+{
+  g_autofree char *name = g_strconcat (id, ".md", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", id,
+                                            name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *line = g_strdup_printf ("title: %s\n", title);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, line));
+}
+
+/* "syllabus /x/a/opened-topic.md", then "syllabus /x/b/opened-topic.md":
+ * another page of the same name. The window asks; "Keep Both" lists the
+ * second as opened-topic-2 beside the first, whose copy stays as it was.
+ * A third page, "Replace": it takes the first one's place and id. The
+ * second file opened again, changed, just replaces its own copy, without
+ * asking. */
+static void
+test_open_same_name (void)
+{
+  Opened opened = { NULL };
+  g_autofree char *second = write_page ("Second Page");
+  g_autofree char *third = write_page ("Third Page");
+  Answer keep_both = { "_Keep Both", TOPIC_ID "-2", "Second Page" };
+  Answer replace = { "_Replace", TOPIC_ID, "Third Page" };
+  Answer again = { NULL, TOPIC_ID "-2", "Second Page Revised" };
+  g_autofree char *revised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_log_set_fatal_handler (allow_webkit_socket_warning, NULL);
+  opened_set_up (&opened);
+  g_assert_true (ui_test_run_app (opened.source, opened_topic_shown, check_opened, &opened));
+
+  g_assert_true (ui_test_run_app (second, asked_or_shown, answer_question, &keep_both));
+  g_assert_true (keep_both.pressed);
+  assert_copy (TOPIC_ID, TOPIC_TITLE);
+  assert_copy (TOPIC_ID "-2", "Second Page");
+
+  g_assert_true (ui_test_run_app (third, asked_or_shown, answer_question, &replace));
+  g_assert_true (replace.pressed);
+  assert_copy (TOPIC_ID, "Third Page");
+  assert_copy (TOPIC_ID "-2", "Second Page");
+
+  revised = g_strdup_printf ("---\ntitle: Second Page Revised\n---\n\n## Learning resources\n\n"
+                             "- [Guide](https://example.org/guide)\n");
+  g_assert_true (g_file_set_contents (second, revised, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_test_run_app (second, asked_or_shown, answer_question, &again));
+  assert_copy (TOPIC_ID "-2", "Second Page Revised");
+  assert_copy (TOPIC_ID, "Third Page");
+
+  remove_page (second);
+  remove_page (third);
+  opened_clear (&opened);
+}
+
 /* A long topic: every resource reaches the checklist, even where the
  * list is handed to GTK in steps (see syllabus_list_view_model_in_steps()),
  * and the first rows are there at once. */
@@ -532,6 +720,7 @@ main (int   argc,
   ui_test_add ("/open/file", test_open_file);
   ui_test_add ("/open/again", test_open_again);
   ui_test_add ("/open/broken", test_open_broken);
+  ui_test_add ("/open/same-name", test_open_same_name);
   ui_test_add ("/open/long", test_open_long);
 
   return g_test_run ();
