@@ -78,6 +78,9 @@ struct _SyllabusWindow
   /* Files being opened: the window shows the last of them rather than
    * first showing the library's default topic */
   guint                n_opening;
+  /* Checks that the topic shown is still the library's, after the list
+   * changed */
+  guint                check_topic_source;
 
   guint                announced_shown : 1;
   guint                undoing : 1;
@@ -255,6 +258,43 @@ library_loaded_cb (SyllabusWindow *self)
   else
     syllabus_window_show_error (self, _("No Topics"),
                                 _("Open a topic file with the Open button, or drop one here."));
+}
+
+/* The library reads a topic file again when it changes, and drops one
+ * that was deleted: show the new reading, or what stands in the place of
+ * a topic that is gone. Progress is kept by the topic's id, so it stays. */
+static gboolean
+check_shown_topic_cb (gpointer user_data)
+{
+  SyllabusWindow *self = user_data;
+  SyllabusTopic *listed;
+
+  self->check_topic_source = 0;
+  if (self->topic == NULL || !syllabus_library_get_loaded (self->library))
+    return G_SOURCE_REMOVE;
+
+  listed = syllabus_library_lookup (self->library, syllabus_topic_get_id (self->topic));
+  if (listed == self->topic)
+    return G_SOURCE_REMOVE;
+
+  if (listed != NULL)
+    syllabus_window_set_topic (self, listed);
+  else
+    {
+      g_clear_object (&self->topic);
+      library_loaded_cb (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A topic read again leaves the list and comes back in two steps: look
+ * once both are done. */
+static void
+topics_changed_cb (SyllabusWindow *self)
+{
+  if (self->check_topic_source == 0)
+    self->check_topic_source = g_idle_add (check_shown_topic_cb, self);
 }
 
 static void
@@ -1351,6 +1391,8 @@ syllabus_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (syllabus_library_get_topics (self->library), "items-changed",
+                           G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
   library_loaded_cb (self);
 
   if (self->settings != NULL)
@@ -1392,6 +1434,7 @@ syllabus_window_dispose (GObject *object)
   SyllabusWindow *self = (SyllabusWindow *)object;
 
   release_checklist (self);
+  g_clear_handle_id (&self->check_topic_source, g_source_remove);
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_weak_pointer (&self->help_overlay);

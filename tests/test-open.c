@@ -536,7 +536,7 @@ answer_question (SyllabusApplication *app,
 }
 
 /* WebKit warns that it cannot make its accessibility socket without the
- * AT-SPI backend when the page gets the focus back from a dialog; that
+ * AT-SPI backend when a page is shown anew or gets the focus back; that
  * warning is being dealt with apart (it fails the other UI tests too) and
  * is the only one let through here. */
 static gboolean
@@ -635,6 +635,75 @@ test_open_same_name (void)
   opened_clear (&opened);
 }
 
+/* The user edits the copy of an open topic in the topics folder (with a
+ * text editor): the window shows the new page a moment later, without a
+ * restart. */
+#define EDITED_TITLE "Edited While Open"
+
+static gboolean
+edit_copy (SyllabusApplication *app,
+           gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusTopic *topic = syllabus_window_get_topic (window);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (syllabus_topic_get_title (topic), EDITED_TITLE))
+    {
+      g_autofree char *text = NULL;
+
+      /* Once, when the window first shows the topic. */
+      if (opened->source == NULL)
+        return FALSE;
+      text = g_strdup_printf ("---\ntitle: " EDITED_TITLE "\n---\n\n## Learning resources\n\n"
+                              "- [Opened Guide](https://example.org/opened/guide)\n"
+                              "- [Added Later](https://example.org/opened/added)\n");
+      g_assert_true (g_file_set_contents (opened->copy, text, -1, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&opened->source, g_free);
+      return FALSE;
+    }
+
+  /* The same topic, read again: its id, its new resources on screen. */
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, TOPIC_ID);
+  g_assert_true (syllabus_library_lookup (get_library (window), TOPIC_ID) == topic);
+  rows = ui_test_get_rows (app);
+  return rows->len == 2 && ui_test_find_row (app, "Added Later") != NULL &&
+         find_sidebar_label (window, EDITED_TITLE) != NULL;
+}
+
+/* Ready as long as the topic is shown, before the edit and after. */
+static gboolean
+opened_topic_listed (SyllabusApplication *app,
+                     gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusTopic *topic;
+
+  if (opened->source != NULL)
+    return opened_topic_shown (app, data);
+
+  topic = window != NULL ? syllabus_window_get_topic (window) : NULL;
+  return topic != NULL && g_str_equal (syllabus_topic_get_id (topic), TOPIC_ID);
+}
+
+static void
+test_open_edited (void)
+{
+  Opened opened = { NULL };
+  g_autofree char *source = NULL;
+
+  g_test_log_set_fatal_handler (allow_webkit_socket_warning, NULL);
+  opened_set_up (&opened);
+  source = g_strdup (opened.source);
+  g_assert_true (ui_test_run_app (source, opened_topic_listed, edit_copy, &opened));
+  opened.source = g_steal_pointer (&source);
+  opened_clear (&opened);
+}
+
 /* A long topic: every resource reaches the checklist, even where the
  * list is handed to GTK in steps (see syllabus_list_view_model_in_steps()),
  * and the first rows are there at once. */
@@ -721,6 +790,7 @@ main (int   argc,
   ui_test_add ("/open/again", test_open_again);
   ui_test_add ("/open/broken", test_open_broken);
   ui_test_add ("/open/same-name", test_open_same_name);
+  ui_test_add ("/open/edited", test_open_edited);
   ui_test_add ("/open/long", test_open_long);
 
   return g_test_run ();
