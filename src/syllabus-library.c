@@ -14,6 +14,8 @@
 
 #include "syllabus-library.h"
 
+#include "syllabus-topic-folder.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -24,23 +26,14 @@
  * weight, then title.
  *
  * A topic's id names its progress, so it must stay the same from one start
- * to the next, and no two topics may share one. In the user's folder a
- * topic is either NAME/NAME.md, with the images it shows and the address of
- * the file it was copied from (SOURCE_NAME) beside it, which is how opened
- * files are copied, or NAME.md, as earlier versions copied them, with its
- * images loose in the folder; both are read, and the id is NAME. A topic of
- * the user's named as a shipped one (or as another of the user's, in the
- * other layout) is given the first free id NAME-2, NAME-3…: it never hides
- * the shipped one.
+ * to the next, and no two topics may share one: how the files in the
+ * user's folder are laid out and named is syllabus-topic-folder.c's.
  *
  * The folder has one writer at a time: imports run one after the other,
  * and not while the folder is being read. The folder is watched, and read
  * again a moment after it changes; only the files that changed are parsed
  * again.
  */
-
-/* Beside a copied topic: the URI of the file it was copied from. */
-#define SOURCE_NAME ".syllabus-source"
 
 /* How long to wait after a change in the folder before reading it again:
  * saving a file is several events, and an editor may save twice. */
@@ -437,75 +430,6 @@ put_topic (SyllabusLibrary *self,
   g_list_store_insert_sorted (self->topics, topic, compare_topics_cb, NULL);
 }
 
-/* Whether @file is NAME/NAME.md in @folder: a topic in a folder of its
- * own. */
-static gboolean
-is_in_own_folder (GFile *folder,
-                  GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) grandparent = NULL;
-  g_autofree char *parent_name = NULL;
-  g_autofree char *name = NULL;
-
-  if (parent == NULL || (grandparent = g_file_get_parent (parent)) == NULL ||
-      !g_file_equal (grandparent, folder))
-    return FALSE;
-
-  parent_name = g_file_get_basename (parent);
-  name = syllabus_topic_id_for_file (file);
-  return g_str_equal (parent_name, name) && g_str_has_suffix (g_file_peek_path (file), ".md");
-}
-
-/* Whether @file is a topic file of the user's folder, in either layout. */
-static gboolean
-is_in_folder (GFile *folder,
-              GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-
-  return (parent != NULL && g_file_equal (parent, folder)) || is_in_own_folder (folder, file);
-}
-
-/* What @file looks like now, to tell whether it changed since it was
- * read: its path, etag and size, or %NULL if it cannot be asked. */
-static char *
-file_signature (GFile        *file,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info == NULL)
-    return NULL;
-
-  return g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT, g_file_peek_path (file),
-                          g_file_info_get_etag (info), (gint64)g_file_info_get_size (info));
-}
-
-/* The id of a topic of the user's named @name: @name itself if no shipped
- * or already claimed topic has it, else the first free "@name-N". Names in
- * @avoid are the files' own and are never given to another. */
-static char *
-claim_id (const char *name,
-          GHashTable *bundled,
-          GHashTable *claimed,
-          GHashTable *avoid)
-{
-  if (!g_hash_table_contains (bundled, name) && !g_hash_table_contains (claimed, name))
-    return g_strdup (name);
-
-  for (guint n = 2;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", name, n);
-
-      if (!g_hash_table_contains (bundled, id) && !g_hash_table_contains (claimed, id) &&
-          (avoid == NULL || !g_hash_table_contains (avoid, id)))
-        return g_steal_pointer (&id);
-    }
-}
-
 /* Reading the folder --------------------------------------------------- */
 
 typedef struct
@@ -534,67 +458,6 @@ read_data_free (gpointer data)
   g_free (read);
 }
 
-typedef struct
-{
-  /* Topics parsed anew */
-  GPtrArray  *topics;
-  /* id → signature of every topic file found, %NULL for one that cannot
-   * be read now */
-  GHashTable *signatures;
-  /* Paths of the topics' own folders, to watch */
-  GPtrArray  *topic_folders;
-  GString    *problem;
-} ReadResult;
-
-static void
-read_result_free (gpointer data)
-{
-  ReadResult *result = data;
-
-  g_clear_pointer (&result->topics, g_ptr_array_unref);
-  g_clear_pointer (&result->signatures, g_hash_table_unref);
-  g_clear_pointer (&result->topic_folders, g_ptr_array_unref);
-  g_string_free (result->problem, TRUE);
-  g_free (result);
-}
-
-typedef struct
-{
-  char  *name;
-  GFile *file;
-} Candidate;
-
-static void
-candidate_free (gpointer data)
-{
-  Candidate *candidate = data;
-
-  g_free (candidate->name);
-  g_object_unref (candidate->file);
-  g_free (candidate);
-}
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *candidate_a = *(const Candidate * const *)a;
-  const Candidate *candidate_b = *(const Candidate * const *)b;
-
-  return strcmp (candidate_a->name, candidate_b->name);
-}
-
-static void
-add_problem (GString    *problem,
-             GFile      *file,
-             const char *message)
-{
-  if (problem->len > 0)
-    g_string_append_c (problem, '\n');
-  g_string_append_printf (problem, _("The topic %s cannot be opened: %s"),
-                          g_file_peek_path (file), message);
-}
-
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -602,122 +465,11 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   ReadData *read = task_data;
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) own_folders = g_ptr_array_new_with_free_func (candidate_free);
-  g_autoptr(GPtrArray) loose = g_ptr_array_new_with_free_func (candidate_free);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) error = NULL;
-  ReadResult *result = g_new0 (ReadResult, 1);
 
-  result->topics = g_ptr_array_new_with_free_func (g_object_unref);
-  result->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  result->topic_folders = g_ptr_array_new_with_free_func (g_free);
-  result->problem = g_string_new (NULL);
-
-  enumerator = g_file_enumerate_children (read->folder,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (enumerator == NULL)
-    {
-      /* No folder yet simply means no topics of the user's own. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_string_append_printf (result->problem, _("The topic folder %s cannot be read: %s"),
-                                g_file_peek_path (read->folder), error->message);
-      g_task_return_pointer (task, result, read_result_free);
-      return;
-    }
-
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, NULL);
-      Candidate *candidate;
-      const char *name;
-
-      if (info == NULL)
-        break;
-
-      name = g_file_info_get_name (info);
-      if (name[0] == '.')
-        continue;
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
-        {
-          candidate = g_new0 (Candidate, 1);
-          candidate->file = g_file_get_child (read->folder, name);
-          candidate->name = syllabus_topic_id_for_file (candidate->file);
-          g_ptr_array_add (loose, candidate);
-        }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GFile) dir = g_file_get_child (read->folder, name);
-          g_autofree char *basename = g_strconcat (name, ".md", NULL);
-          g_autoptr(GFile) file = g_file_get_child (dir, basename);
-
-          if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) !=
-              G_FILE_TYPE_REGULAR)
-            continue;
-
-          candidate = g_new0 (Candidate, 1);
-          candidate->file = g_steal_pointer (&file);
-          candidate->name = g_strdup (name);
-          g_ptr_array_add (own_folders, candidate);
-          g_ptr_array_add (result->topic_folders, g_file_get_path (dir));
-        }
-    }
-
-  /* Ids are given in an order that does not depend on the order the
-   * folder lists its files in: the same files give the same ids at every
-   * start. Topics in folders of their own were given their names by the
-   * import, which only picks free ones: they come first. */
-  g_ptr_array_sort (own_folders, compare_candidates);
-  g_ptr_array_sort (loose, compare_candidates);
-  for (guint i = 0; i < own_folders->len; i++)
-    g_hash_table_add (names, ((Candidate *)g_ptr_array_index (own_folders, i))->name);
-  for (guint i = 0; i < loose->len; i++)
-    g_hash_table_add (names, ((Candidate *)g_ptr_array_index (loose, i))->name);
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GPtrArray *candidates = pass == 0 ? own_folders : loose;
-
-      for (guint i = 0; i < candidates->len; i++)
-        {
-          Candidate *candidate = g_ptr_array_index (candidates, i);
-          g_autofree char *id = claim_id (candidate->name, read->bundled, claimed, names);
-          g_autofree char *signature = file_signature (candidate->file, cancellable);
-          g_autoptr(GError) topic_error = NULL;
-          const char *known;
-          SyllabusTopic *topic;
-
-          g_hash_table_add (claimed, g_strdup (id));
-
-          known = read->signatures != NULL ? g_hash_table_lookup (read->signatures, id) : NULL;
-          if (signature != NULL && g_strcmp0 (known, signature) == 0)
-            {
-              g_hash_table_replace (result->signatures, g_steal_pointer (&id),
-                                    g_steal_pointer (&signature));
-              continue;
-            }
-
-          if ((topic = syllabus_topic_load_file_as (candidate->file, id, cancellable,
-                                                    &topic_error)) != NULL)
-            {
-              g_ptr_array_add (result->topics, topic);
-              g_hash_table_replace (result->signatures, g_steal_pointer (&id),
-                                    signature != NULL ? g_steal_pointer (&signature) : g_strdup (""));
-            }
-          else
-            {
-              /* Listed as it was until the file is fixed. */
-              add_problem (result->problem, candidate->file, topic_error->message);
-              g_hash_table_replace (result->signatures, g_steal_pointer (&id), NULL);
-            }
-        }
-    }
-
-  g_task_return_pointer (task, result, read_result_free);
+  g_task_return_pointer (task,
+                         syllabus_topic_folder_read (read->folder, read->bundled, read->signatures,
+                                                     cancellable),
+                         (GDestroyNotify)syllabus_folder_read_free);
 }
 
 static void
@@ -792,14 +544,14 @@ is_user_topic (SyllabusLibrary *self,
 {
   GFile *file = syllabus_topic_get_file (topic);
 
-  return file != NULL && is_in_folder (self->folder, file);
+  return file != NULL && syllabus_topic_folder_contains (self->folder, file);
 }
 
 /* Brings the list in line with what a read of the folder found: topics
  * parsed anew replace theirs, those whose files are gone leave. */
 static void
 apply_read (SyllabusLibrary *self,
-            ReadResult      *result)
+            SyllabusFolderRead      *result)
 {
   g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_while_reading);
   guint n;
@@ -843,14 +595,14 @@ read_ready_cb (GObject      *object,
   ReadData *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(SyllabusLibrary) self = g_weak_ref_get (&read->library);
   g_autoptr(GTask) outer = g_steal_pointer (&read->outer);
-  ReadResult *read_result;
+  SyllabusFolderRead *read_result;
   GError *error = NULL;
 
   read_result = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (self == NULL)
     {
-      g_clear_pointer (&read_result, read_result_free);
+      g_clear_pointer (&read_result, syllabus_folder_read_free);
       g_clear_error (&error);
       return;
     }
@@ -876,7 +628,7 @@ read_ready_cb (GObject      *object,
     }
   g_object_thaw_notify (G_OBJECT (self));
 
-  read_result_free (read_result);
+  syllabus_folder_read_free (read_result);
   if (outer != NULL)
     g_task_return_boolean (outer, TRUE);
   run_next (self);
@@ -1022,340 +774,19 @@ syllabus_library_load_finish (SyllabusLibrary  *self,
 
 /* Importing ------------------------------------------------------------ */
 
-typedef struct
-{
-  GFile                     *source;
-  GFile                     *folder;
-  SyllabusLibraryImportMode  mode;
-  /* Taken when the import's turn comes: id → the topic's file, or the
-   * folder itself for a shipped topic, of every listed topic */
-  GHashTable                *listed;
-  GHashTable                *bundled;
-} ImportData;
-
-static void
-import_data_free (gpointer data)
-{
-  ImportData *import = data;
-
-  g_clear_object (&import->source);
-  g_clear_object (&import->folder);
-  g_clear_pointer (&import->listed, g_hash_table_unref);
-  g_clear_pointer (&import->bundled, g_hash_table_unref);
-  g_free (import);
-}
-
-typedef struct
-{
-  SyllabusTopic *topic;
-  char          *signature;
-  /* The topic's own folder, to watch */
-  char          *topic_folder;
-} ImportResult;
-
-static void
-import_result_free (gpointer data)
-{
-  ImportResult *result = data;
-
-  g_clear_object (&result->topic);
-  g_free (result->signature);
-  g_free (result->topic_folder);
-  g_free (result);
-}
-
-/* Images the page shows from its own folder come along with it, so that
- * the copy looks like the original; each is taken from the first of
- * @from that has it. One that is missing or cannot be copied is left out:
- * the page then shows it as missing, as before. Each topic has a folder
- * of its own, so an image never replaces another topic's. */
-static void
-copy_local_images (SyllabusTopic *topic,
-                   GFile        **from,
-                   guint          n_from,
-                   GFile         *to,
-                   GCancellable  *cancellable)
-{
-  const char * const *images = syllabus_topic_get_local_images (topic);
-
-  for (guint i = 0; images[i] != NULL; i++)
-    {
-      g_autoptr(GFile) target = g_file_resolve_relative_path (to, images[i]);
-      g_autoptr(GFile) target_parent = g_file_get_parent (target);
-
-      for (guint j = 0; j < n_from; j++)
-        {
-          g_autoptr(GFile) source = NULL;
-          g_autoptr(GError) error = NULL;
-
-          if (from[j] == NULL)
-            continue;
-
-          source = g_file_resolve_relative_path (from[j], images[i]);
-          if (g_file_equal (source, target))
-            break;
-          if (g_file_query_file_type (source, G_FILE_QUERY_INFO_NONE, cancellable) !=
-              G_FILE_TYPE_REGULAR)
-            continue;
-
-          if (target_parent != NULL)
-            g_file_make_directory_with_parents (target_parent, cancellable, NULL);
-
-          if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
-            g_debug ("Could not copy image %s: %s", images[i], error->message);
-          break;
-        }
-    }
-}
-
-/* The id of the topic last copied from @uri, if its copy is still there. */
-static char *
-find_copy_of (GFile        *folder,
-              const char   *uri,
-              GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-
-  enumerator = g_file_enumerate_children (folder,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (enumerator == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, NULL);
-      g_autoptr(GFile) dir = NULL;
-      g_autoptr(GFile) note = NULL;
-      g_autoptr(GFile) topic_file = NULL;
-      g_autofree char *contents = NULL;
-      g_autofree char *basename = NULL;
-      const char *name;
-
-      if (info == NULL)
-        return NULL;
-
-      name = g_file_info_get_name (info);
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY || name[0] == '.')
-        continue;
-
-      dir = g_file_get_child (folder, name);
-      note = g_file_get_child (dir, SOURCE_NAME);
-      if (!g_file_load_contents (note, cancellable, &contents, NULL, NULL, NULL) ||
-          !g_str_equal (g_strchomp (contents), uri))
-        continue;
-
-      basename = g_strconcat (name, ".md", NULL);
-      topic_file = g_file_get_child (dir, basename);
-      if (g_file_query_exists (topic_file, cancellable))
-        return g_strdup (name);
-    }
-}
-
-/* The file of the user's topic @id, listed or on disk, or %NULL. */
-static GFile *
-find_existing (ImportData   *import,
-               const char   *id,
-               GCancellable *cancellable)
-{
-  g_autofree char *basename = g_strconcat (id, ".md", NULL);
-  g_autoptr(GFile) dir = g_file_get_child (import->folder, id);
-  g_autoptr(GFile) in_own_folder = g_file_get_child (dir, basename);
-  g_autoptr(GFile) loose = g_file_get_child (import->folder, basename);
-  GFile *listed = g_hash_table_lookup (import->listed, id);
-
-  if (listed != NULL && !g_file_equal (listed, import->folder))
-    return g_object_ref (listed);
-  if (g_file_query_exists (in_own_folder, cancellable))
-    return g_steal_pointer (&in_own_folder);
-  if (g_file_query_exists (loose, cancellable))
-    return g_steal_pointer (&loose);
-
-  return NULL;
-}
-
-/* The first "@name-N" that no topic has, listed or on disk. */
-static char *
-free_id (ImportData   *import,
-         const char   *name,
-         GCancellable *cancellable)
-{
-  for (guint n = 2;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", name, n);
-      g_autofree char *basename = g_strconcat (id, ".md", NULL);
-      g_autoptr(GFile) dir = g_file_get_child (import->folder, id);
-      g_autoptr(GFile) loose = g_file_get_child (import->folder, basename);
-
-      if (!g_hash_table_contains (import->listed, id) &&
-          !g_hash_table_contains (import->bundled, id) &&
-          !g_file_query_exists (dir, cancellable) && !g_file_query_exists (loose, cancellable))
-        return g_steal_pointer (&id);
-    }
-}
-
-static gboolean
-write_file (GFile   *file,
-            GBytes  *bytes,
-            GError **error)
-{
-  return g_file_set_contents_full (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
-}
-
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *import = task_data;
-  g_autoptr(SyllabusTopic) checked = NULL;
-  g_autoptr(SyllabusTopic) copied = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) existing = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) note = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) source_uri = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *basename = NULL;
-  g_autoptr(GFile) existing_parent = NULL;
-  GFile *from[2] = { NULL, NULL };
-  ImportResult *result;
+  SyllabusFolderCopy *copy;
   GError *error = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
 
-  /* Only a file that parses is copied: a broken file is reported, not
-   * kept. */
-  if (!(checked = syllabus_topic_load_file (import->source, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* A topic file of the library itself is only read again. */
-  if (is_in_folder (import->folder, import->source))
-    {
-      id = syllabus_topic_id_for_file (import->source);
-      g_hash_table_iter_init (&iter, import->listed);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (g_file_equal (value, import->source))
-          {
-            g_free (id);
-            id = g_strdup (key);
-          }
-
-      result = g_new0 (ImportResult, 1);
-      if (!(result->topic = syllabus_topic_load_file_as (import->source, id, cancellable, &error)))
-        {
-          import_result_free (result);
-          g_task_return_error (task, error);
-          return;
-        }
-      result->signature = file_signature (import->source, cancellable);
-      g_task_return_pointer (task, result, import_result_free);
-      return;
-    }
-
-  /* The file may have changed since it was checked: check the very bytes
-   * that are copied, so that a good copy is never replaced by a broken
-   * one. */
-  name = syllabus_topic_id_for_file (import->source);
-  if (!(bytes = g_file_load_bytes (import->source, cancellable, NULL, &error)) ||
-      !(copied = syllabus_topic_new_from_bytes (name, NULL, bytes, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Which topic the file becomes: the one copied from it before; else
-   * the one of its name, if there is none, or it is the same page, or the
-   * user chose to replace it; else one of its own. A shipped topic is
-   * never replaced, nor a file that cannot be read. */
-  uri = g_file_get_uri (import->source);
-  if ((id = find_copy_of (import->folder, uri, cancellable)) == NULL &&
-      !g_hash_table_contains (import->bundled, name))
-    {
-      g_autoptr(GFile) same_name = find_existing (import, name, cancellable);
-      g_autoptr(GBytes) same_name_bytes = NULL;
-
-      if (same_name == NULL)
-        id = g_strdup (name);
-      else if ((same_name_bytes = g_file_load_bytes (same_name, cancellable, NULL, NULL)) != NULL)
-        {
-          if (g_bytes_equal (same_name_bytes, bytes) ||
-              import->mode == SYLLABUS_LIBRARY_IMPORT_REPLACE)
-            id = g_strdup (name);
-          else if (import->mode == SYLLABUS_LIBRARY_IMPORT_ASK)
-            {
-              /* Not shown to the user: the window asks instead. */
-              g_task_return_new_error (task, SYLLABUS_LIBRARY_ERROR,
-                                       SYLLABUS_LIBRARY_ERROR_NAME_TAKEN,
-                                       "The topic id “%s” is taken", name);
-              return;
-            }
-        }
-    }
-  if (id == NULL)
-    id = free_id (import, name, cancellable);
-
-  basename = g_strconcat (id, ".md", NULL);
-  dir = g_file_get_child (import->folder, id);
-  target = g_file_get_child (dir, basename);
-  note = g_file_get_child (dir, SOURCE_NAME);
-  existing = find_existing (import, id, cancellable);
-
-  if (!g_file_make_directory_with_parents (dir, cancellable, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_clear_error (&error);
-    }
-
-  /* A copy in the earlier layout that this one replaces still has the
-   * images the source may no longer have. */
-  parent = g_file_get_parent (import->source);
-  if (existing != NULL && !g_file_equal (existing, target))
-    existing_parent = g_file_get_parent (existing);
-  from[0] = parent;
-  from[1] = existing_parent;
-  copy_local_images (copied, from, G_N_ELEMENTS (from), dir, cancellable);
-
-  source_uri = g_bytes_new_take (g_strconcat (uri, "\n", NULL), strlen (uri) + 1);
-  result = g_new0 (ImportResult, 1);
-  if (!write_file (target, bytes, &error) || !write_file (note, source_uri, &error) ||
-      !(result->topic = syllabus_topic_load_file_as (target, id, cancellable, &error)))
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* The copy in the earlier layout has been replaced: the user chose to,
-   * or it was the same page. */
-  if (existing != NULL && !g_file_equal (existing, target) &&
-      !g_file_delete (existing, cancellable, &error))
-    {
-      g_debug ("Could not delete the replaced %s: %s", g_file_peek_path (existing),
-               error->message);
-      g_clear_error (&error);
-    }
-
-  result->signature = file_signature (target, cancellable);
-  result->topic_folder = g_file_get_path (dir);
-  g_task_return_pointer (task, result, import_result_free);
+  if ((copy = syllabus_topic_folder_import (task_data, cancellable, &error)) != NULL)
+    g_task_return_pointer (task, copy, (GDestroyNotify)syllabus_folder_copy_free);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -1365,7 +796,7 @@ import_ready_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SyllabusLibrary *self = g_task_get_source_object (task);
-  ImportResult *import_result;
+  SyllabusFolderCopy *import_result;
   const char *id;
   GError *error = NULL;
 
@@ -1393,7 +824,7 @@ import_ready_cb (GObject      *object,
     }
 
   g_task_return_pointer (task, g_steal_pointer (&import_result->topic), g_object_unref);
-  import_result_free (import_result);
+  syllabus_folder_copy_free (import_result);
   run_next (self);
 }
 
@@ -1401,7 +832,7 @@ static void
 start_import (SyllabusLibrary *self,
               GTask           *task)
 {
-  ImportData *import = g_task_get_task_data (task);
+  SyllabusFolderImport *import = g_task_get_task_data (task);
   g_autoptr(GTask) inner = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
   GHashTableIter iter;
@@ -1493,7 +924,7 @@ syllabus_library_import_async (SyllabusLibrary           *self,
                                gpointer                   user_data)
 {
   GTask *task;
-  ImportData *import;
+  SyllabusFolderImport *import;
 
   g_return_if_fail (SYLLABUS_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1501,11 +932,11 @@ syllabus_library_import_async (SyllabusLibrary           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, syllabus_library_import_async);
 
-  import = g_new0 (ImportData, 1);
+  import = g_new0 (SyllabusFolderImport, 1);
   import->source = g_object_ref (file);
   import->folder = g_object_ref (self->folder);
   import->mode = mode;
-  g_task_set_task_data (task, import, import_data_free);
+  g_task_set_task_data (task, import, (GDestroyNotify)syllabus_folder_import_free);
 
   g_queue_push_tail (&self->imports, task);
   run_next (self);
@@ -1540,24 +971,6 @@ syllabus_library_is_removable (SyllabusLibrary *self,
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (topic), FALSE);
 
   return is_user_topic (self, topic);
-}
-
-/* Deletes @file and the folders above it up to @top as they become empty;
- * what cannot be deleted stays. */
-static void
-delete_within (GFile *file,
-               GFile *top)
-{
-  g_autoptr(GFile) current = g_object_ref (file);
-
-  while (!g_file_equal (current, top) && g_file_has_prefix (current, top))
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (current);
-
-      if (!g_file_delete (current, NULL, NULL))
-        return;
-      g_set_object (&current, parent);
-    }
 }
 
 /**
@@ -1600,23 +1013,7 @@ syllabus_library_remove (SyllabusLibrary  *self,
       return FALSE;
     }
 
-  /* In a folder of its own, what was copied with it goes too; images of
-   * the earlier layout may be another topic's as well, and stay. */
-  if (is_in_own_folder (self->folder, file))
-    {
-      g_autoptr(GFile) dir = g_file_get_parent (file);
-      g_autoptr(GFile) note = g_file_get_child (dir, SOURCE_NAME);
-      const char * const *images = syllabus_topic_get_local_images (topic);
-
-      for (guint i = 0; images[i] != NULL; i++)
-        {
-          g_autoptr(GFile) image = g_file_resolve_relative_path (dir, images[i]);
-
-          delete_within (image, dir);
-        }
-      g_file_delete (note, NULL, NULL);
-      g_file_delete (dir, NULL, NULL);
-    }
+  syllabus_topic_folder_delete_extras (self->folder, topic);
 
   hold = g_object_ref (topic);
   if (self->changed_while_reading != NULL)
