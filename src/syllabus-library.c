@@ -14,32 +14,59 @@
 
 #include "syllabus-library.h"
 
+#include "syllabus-topic-folder.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
 /* The library is every topic the user can study: those shipped inside the
  * program, those in the user's own folder
  * (g_get_user_data_dir()/syllabus/topics/), and files the user opens, which
- * are copied into that folder so that they stay. A topic in the user's
- * folder replaces a shipped one of the same id. Topics are listed by weight,
- * then title.
+ * are copied into that folder so that they stay. Topics are listed by
+ * weight, then title.
+ *
+ * A topic's id names its progress, so it must stay the same from one start
+ * to the next, and no two topics may share one: how the files in the
+ * user's folder are laid out and named is syllabus-topic-folder.c's.
+ *
+ * The folder has one writer at a time: imports run one after the other,
+ * and not while the folder is being read. The folder is watched, and read
+ * again a moment after it changes; only the files that changed are parsed
+ * again.
  */
+
+/* How long to wait after a change in the folder before reading it again:
+ * saving a file is several events, and an editor may save twice. */
+#define RELOAD_DELAY_MS 200
+
 struct _SyllabusLibrary
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *bundled_path;
-  GFile      *folder;
-  /* id → SyllabusTopic, the shipped ones, for when a user topic that
-   * replaced one is removed */
-  GHashTable *bundled;
-  GListStore *topics;
+  char         *bundled_path;
+  GFile        *folder;
+  /* id → SyllabusTopic, the shipped ones */
+  GHashTable   *bundled;
+  GListStore   *topics;
+  /* id → the signature (path, etag, size) of the user's topic's file as
+   * read, so that reading the folder again parses only what changed */
+  GHashTable   *signatures;
   /* ids of the user's topics imported or removed while the folder is being
-   * read, or %NULL when no load is under way: what the load read of them
+   * read, or %NULL when no read is under way: what the read found of them
    * is older */
-  GHashTable *changed_while_loading;
-  char       *problem;
-  gboolean    loaded;
+  GHashTable   *changed_while_reading;
+  /* Imports waiting for their turn, GTasks */
+  GQueue        imports;
+  /* A read or an import is under way */
+  gboolean      busy;
+  /* The folder changed while busy: read it again when done */
+  gboolean      reload_wanted;
+  guint         reload_source;
+  GFileMonitor *monitor;
+  /* path of a topic's own folder → GFileMonitor */
+  GHashTable   *topic_monitors;
+  char         *problem;
+  gboolean      loaded;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusLibrary, syllabus_library, G_TYPE_OBJECT)
@@ -53,6 +80,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void run_next (SyllabusLibrary *self);
 
 /**
  * syllabus_topic_compare:
@@ -142,15 +171,45 @@ syllabus_library_load_bundled (const char  *resource_path,
 }
 
 static void
+stop_watching (SyllabusLibrary *self)
+{
+  GHashTableIter iter;
+  gpointer monitor;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  g_hash_table_iter_init (&iter, self->topic_monitors);
+  while (g_hash_table_iter_next (&iter, NULL, &monitor))
+    {
+      g_signal_handlers_disconnect_by_data (monitor, self);
+      g_file_monitor_cancel (monitor);
+    }
+  g_hash_table_remove_all (self->topic_monitors);
+}
+
+static void
 syllabus_library_finalize (GObject *object)
 {
   SyllabusLibrary *self = (SyllabusLibrary *)object;
 
+  /* Every import holds the library until it is done. */
+  g_assert (g_queue_is_empty (&self->imports));
+
+  stop_watching (self);
+  g_clear_pointer (&self->topic_monitors, g_hash_table_unref);
   g_clear_pointer (&self->bundled_path, g_free);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->bundled, g_hash_table_unref);
   g_clear_object (&self->topics);
-  g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
+  g_clear_pointer (&self->changed_while_reading, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (syllabus_library_parent_class)->finalize (object);
@@ -206,6 +265,9 @@ syllabus_library_init (SyllabusLibrary *self)
 {
   self->bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->topics = g_list_store_new (SYLLABUS_TYPE_TOPIC);
+  self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->topic_monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_queue_init (&self->imports);
 }
 
 /**
@@ -287,6 +349,21 @@ syllabus_library_get_problem (SyllabusLibrary *self)
   return self->problem;
 }
 
+static void
+set_problem (SyllabusLibrary *self,
+             const char      *problem)
+{
+  if (problem != NULL && *problem == '\0')
+    problem = NULL;
+
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
 static gboolean
 find_topic (SyllabusLibrary *self,
             const char      *id,
@@ -353,129 +430,278 @@ put_topic (SyllabusLibrary *self,
   g_list_store_insert_sorted (self->topics, topic, compare_topics_cb, NULL);
 }
 
+/* Reading the folder --------------------------------------------------- */
+
 typedef struct
 {
-  GPtrArray *topics;
-  GString   *problem;
-} LoadResult;
+  GFile      *folder;
+  /* ids of the shipped topics, a set */
+  GHashTable *bundled;
+  /* id → signature of the file as last read; a file that still has it is
+   * not parsed again */
+  GHashTable *signatures;
+  /* The library, for when the read is done; it may be gone by then */
+  GWeakRef    library;
+  GTask      *outer;
+} ReadData;
 
 static void
-load_result_free (gpointer data)
+read_data_free (gpointer data)
 {
-  LoadResult *result = data;
+  ReadData *read = data;
 
-  g_clear_pointer (&result->topics, g_ptr_array_unref);
-  g_string_free (result->problem, TRUE);
-  g_free (result);
+  g_clear_object (&read->folder);
+  g_clear_pointer (&read->bundled, g_hash_table_unref);
+  g_clear_pointer (&read->signatures, g_hash_table_unref);
+  g_weak_ref_clear (&read->library);
+  g_clear_object (&read->outer);
+  g_free (read);
 }
 
 static void
-load_thread (GTask        *task,
+read_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *folder = task_data;
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result = g_new0 (LoadResult, 1);
+  ReadData *read = task_data;
 
-  result->topics = g_ptr_array_new_with_free_func (g_object_unref);
-  result->problem = g_string_new (NULL);
-
-  enumerator = g_file_enumerate_children (folder,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (enumerator == NULL)
-    {
-      /* No folder yet simply means no topics of the user's own. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_autofree char *path = g_file_get_path (folder);
-
-          g_string_append_printf (result->problem, _("The topic folder %s cannot be read: %s"),
-                                  path, error->message);
-        }
-      g_task_return_pointer (task, result, load_result_free);
-      return;
-    }
-
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, NULL);
-      const char *name;
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) topic_error = NULL;
-      SyllabusTopic *topic;
-
-      if (info == NULL)
-        break;
-
-      name = g_file_info_get_name (info);
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-          !g_str_has_suffix (name, ".md") || name[0] == '.')
-        continue;
-
-      file = g_file_get_child (folder, name);
-      if ((topic = syllabus_topic_load_file (file, cancellable, &topic_error)) != NULL)
-        {
-          g_ptr_array_add (result->topics, topic);
-        }
-      else
-        {
-          g_autofree char *path = g_file_get_path (file);
-
-          if (result->problem->len > 0)
-            g_string_append_c (result->problem, '\n');
-          g_string_append_printf (result->problem, _("The topic %s cannot be opened: %s"),
-                                  path, topic_error->message);
-        }
-    }
-
-  g_task_return_pointer (task, result, load_result_free);
+  g_task_return_pointer (task,
+                         syllabus_topic_folder_read (read->folder, read->bundled, read->signatures,
+                                                     cancellable),
+                         (GDestroyNotify)syllabus_folder_read_free);
 }
 
 static void
-load_ready_cb (GObject      *object,
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   gpointer           user_data);
+
+static GFileMonitor *
+watch (SyllabusLibrary *self,
+       GFile           *dir)
+{
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  if (!(monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_NONE, NULL, &error)))
+    {
+      /* The list then changes only at the next start, as it used to. */
+      g_debug ("Cannot watch %s: %s", g_file_peek_path (dir), error->message);
+      return NULL;
+    }
+
+  g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed_cb), self);
+  return monitor;
+}
+
+/* Watches the folder and the topics' own folders in it: a monitor sees
+ * only the files of its own folder. */
+static void
+update_monitors (SyllabusLibrary *self,
+                 GPtrArray       *topic_folders,
+                 gboolean         complete)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer path;
+  gpointer monitor;
+
+  if (self->monitor == NULL)
+    self->monitor = watch (self, self->folder);
+
+  for (guint i = 0; i < topic_folders->len; i++)
+    {
+      path = g_ptr_array_index (topic_folders, i);
+      g_hash_table_add (wanted, path);
+      if (!g_hash_table_contains (self->topic_monitors, path))
+        {
+          g_autoptr(GFile) dir = g_file_new_for_path (path);
+
+          if ((monitor = watch (self, dir)) != NULL)
+            g_hash_table_insert (self->topic_monitors, g_strdup (path), monitor);
+        }
+    }
+
+  if (!complete)
+    return;
+
+  g_hash_table_iter_init (&iter, self->topic_monitors);
+  while (g_hash_table_iter_next (&iter, &path, &monitor))
+    if (!g_hash_table_contains (wanted, path))
+      {
+        g_signal_handlers_disconnect_by_data (monitor, self);
+        g_file_monitor_cancel (monitor);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static gboolean
+is_user_topic (SyllabusLibrary *self,
+               SyllabusTopic   *topic)
+{
+  GFile *file = syllabus_topic_get_file (topic);
+
+  return file != NULL && syllabus_topic_folder_contains (self->folder, file);
+}
+
+/* Brings the list in line with what a read of the folder found: topics
+ * parsed anew replace theirs, those whose files are gone leave. */
+static void
+apply_read (SyllabusLibrary *self,
+            SyllabusFolderRead      *result)
+{
+  g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_while_reading);
+  guint n;
+
+  for (guint i = 0; i < result->topics->len; i++)
+    {
+      SyllabusTopic *topic = g_ptr_array_index (result->topics, i);
+      const char *id = syllabus_topic_get_id (topic);
+
+      if (changed != NULL && g_hash_table_contains (changed, id))
+        continue;
+
+      put_topic (self, topic);
+      g_hash_table_replace (self->signatures, g_strdup (id),
+                            g_strdup (g_hash_table_lookup (result->signatures, id)));
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i - 1);
+      const char *id = syllabus_topic_get_id (topic);
+
+      if (is_user_topic (self, topic) && !g_hash_table_contains (result->signatures, id) &&
+          (changed == NULL || !g_hash_table_contains (changed, id)))
+        {
+          g_hash_table_remove (self->signatures, id);
+          g_list_store_remove (self->topics, i - 1);
+        }
+    }
+
+  update_monitors (self, result->topic_folders, TRUE);
+  set_problem (self, result->problem->str);
+}
+
+static void
+read_ready_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  SyllabusLibrary *self = g_task_get_source_object (task);
-  LoadResult *load_result;
+  ReadData *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SyllabusLibrary) self = g_weak_ref_get (&read->library);
+  g_autoptr(GTask) outer = g_steal_pointer (&read->outer);
+  SyllabusFolderRead *read_result;
   GError *error = NULL;
 
-  if (!(load_result = g_task_propagate_pointer (G_TASK (result), &error)))
+  read_result = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL)
     {
-      g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
-      g_task_return_error (task, error);
+      g_clear_pointer (&read_result, syllabus_folder_read_free);
+      g_clear_error (&error);
       return;
     }
 
-  for (guint i = 0; i < load_result->topics->len; i++)
+  self->busy = FALSE;
+  if (read_result == NULL)
     {
-      SyllabusTopic *topic = g_ptr_array_index (load_result->topics, i);
-
-      if (self->changed_while_loading == NULL ||
-          !g_hash_table_contains (self->changed_while_loading, syllabus_topic_get_id (topic)))
-        put_topic (self, topic);
+      g_clear_pointer (&self->changed_while_reading, g_hash_table_unref);
+      if (outer != NULL)
+        g_task_return_error (outer, error);
+      else
+        g_clear_error (&error);
+      run_next (self);
+      return;
     }
-  g_clear_pointer (&self->changed_while_loading, g_hash_table_unref);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (load_result->problem->len > 0)
+  apply_read (self, read_result);
+  if (outer != NULL && !self->loaded)
     {
-      g_free (self->problem);
-      self->problem = g_strdup (load_result->problem->str);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
-  self->loaded = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_thaw_notify (G_OBJECT (self));
 
-  load_result_free (load_result);
-  g_task_return_boolean (task, TRUE);
+  syllabus_folder_read_free (read_result);
+  if (outer != NULL)
+    g_task_return_boolean (outer, TRUE);
+  run_next (self);
+}
+
+/* Reads the user's folder in a worker thread; @outer, if any, is the load
+ * to finish when done. */
+static void
+start_read (SyllabusLibrary *self,
+            GTask           *outer,
+            GCancellable    *cancellable)
+{
+  g_autoptr(GTask) inner = NULL;
+  ReadData *read = g_new0 (ReadData, 1);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_assert (!self->busy);
+  self->busy = TRUE;
+
+  read->folder = g_object_ref (self->folder);
+  read->bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->bundled);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (read->bundled, g_strdup (key));
+  read->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, self->signatures);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (read->signatures, g_strdup (key), g_strdup (value));
+  g_weak_ref_init (&read->library, self);
+  read->outer = outer != NULL ? g_object_ref (outer) : NULL;
+
+  /* What an import or a removal does meanwhile wins over what the read
+   * finds. */
+  if (self->changed_while_reading == NULL)
+    self->changed_while_reading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The library is not held: a read it no longer needs is let go. */
+  inner = g_task_new (NULL, cancellable, read_ready_cb, NULL);
+  g_task_set_task_data (inner, read, read_data_free);
+  g_task_run_in_thread (inner, read_thread);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  SyllabusLibrary *self = user_data;
+
+  self->reload_source = 0;
+  self->reload_wanted = TRUE;
+  run_next (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   gpointer           user_data)
+{
+  SyllabusLibrary *self = user_data;
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* Temporary files of atomic saves (ours too) and the source notes. */
+  if (name[0] == '.')
+    return;
+
+  /* Many events come at once: read the folder once they are over. */
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
 }
 
 /**
@@ -485,6 +711,10 @@ load_ready_cb (GObject      *object,
  * user's folder in a worker thread. Topic files that cannot be read are
  * reported through #SyllabusLibrary:problem; loading only fails when a
  * shipped topic is broken or the load is cancelled.
+ *
+ * Once loaded, the library watches the user's folder: a topic file that is
+ * added, changed or deleted there is read again, or leaves the list, a
+ * moment later (the list's #GListModel::items-changed tells).
  */
 void
 syllabus_library_load_async (SyllabusLibrary     *self,
@@ -493,7 +723,6 @@ syllabus_library_load_async (SyllabusLibrary     *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   GError *error = NULL;
 
   g_return_if_fail (SYLLABUS_IS_LIBRARY (self));
@@ -521,15 +750,15 @@ syllabus_library_load_async (SyllabusLibrary     *self,
         }
     }
 
-  /* Files opened while the folder is read are imported at the same time;
-   * what the import brings (or a removal) must win over what the load
-   * read. */
-  if (self->changed_while_loading == NULL)
-    self->changed_while_loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* An import under way finishes first; the read then sees what it
+   * wrote. */
+  if (self->busy)
+    {
+      g_queue_push_head (&self->imports, g_steal_pointer (&task));
+      return;
+    }
 
-  inner = g_task_new (NULL, cancellable, load_ready_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, g_object_ref (self->folder), g_object_unref);
-  g_task_run_in_thread (inner, load_thread);
+  start_read (self, task, cancellable);
 }
 
 gboolean
@@ -543,51 +772,7 @@ syllabus_library_load_finish (SyllabusLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-typedef struct
-{
-  GFile *source;
-  GFile *folder;
-} ImportData;
-
-static void
-import_data_free (gpointer data)
-{
-  ImportData *import = data;
-
-  g_clear_object (&import->source);
-  g_clear_object (&import->folder);
-  g_free (import);
-}
-
-/* Images the page shows from its own folder come along with it, so that
- * the copy looks like the original. One that is missing or cannot be
- * copied is left out: the page then shows it as missing, as before. */
-static void
-copy_local_images (SyllabusTopic *topic,
-                   GFile         *from,
-                   GFile         *to,
-                   GCancellable  *cancellable)
-{
-  const char * const *images = syllabus_topic_get_local_images (topic);
-
-  for (guint i = 0; images[i] != NULL; i++)
-    {
-      g_autoptr(GFile) source = g_file_resolve_relative_path (from, images[i]);
-      g_autoptr(GFile) target = g_file_resolve_relative_path (to, images[i]);
-      g_autoptr(GFile) target_parent = g_file_get_parent (target);
-      g_autoptr(GError) error = NULL;
-
-      if (g_file_query_file_type (source, G_FILE_QUERY_INFO_NONE, cancellable) !=
-          G_FILE_TYPE_REGULAR)
-        continue;
-
-      if (target_parent != NULL)
-        g_file_make_directory_with_parents (target_parent, cancellable, NULL);
-
-      if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
-        g_debug ("Could not copy image %s: %s", images[i], error->message);
-    }
-}
+/* Importing ------------------------------------------------------------ */
 
 static void
 import_thread (GTask        *task,
@@ -595,70 +780,13 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *import = task_data;
-  g_autoptr(SyllabusTopic) checked = NULL;
-  g_autoptr(SyllabusTopic) copied = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *path = NULL;
+  SyllabusFolderCopy *copy;
   GError *error = NULL;
-  SyllabusTopic *topic;
 
-  /* Only a file that parses is copied: a broken file is reported, not
-   * kept. */
-  if (!(checked = syllabus_topic_load_file (import->source, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  parent = g_file_get_parent (import->source);
-  if (parent != NULL && g_file_equal (parent, import->folder))
-    {
-      g_task_return_pointer (task, g_steal_pointer (&checked), g_object_unref);
-      return;
-    }
-
-  basename = g_strconcat (syllabus_topic_get_id (checked), ".md", NULL);
-  target = g_file_get_child (import->folder, basename);
-  path = g_file_get_path (target);
-
-  /* The file may have changed since it was checked: check the very bytes
-   * that are copied, so that a good copy is never replaced by a broken
-   * one. */
-  if (!(bytes = g_file_load_bytes (import->source, cancellable, NULL, &error)) ||
-      !(copied = syllabus_topic_new_from_bytes (syllabus_topic_get_id (checked), NULL, bytes,
-                                                &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!g_file_make_directory_with_parents (import->folder, cancellable, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_clear_error (&error);
-    }
-
-  if (parent != NULL)
-    copy_local_images (copied, parent, import->folder, cancellable);
-
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &error) ||
-      !(topic = syllabus_topic_load_file (target, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, topic, g_object_unref);
+  if ((copy = syllabus_topic_folder_import (task_data, cancellable, &error)) != NULL)
+    g_task_return_pointer (task, copy, (GDestroyNotify)syllabus_folder_copy_free);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -668,39 +796,135 @@ import_ready_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SyllabusLibrary *self = g_task_get_source_object (task);
-  SyllabusTopic *topic;
+  SyllabusFolderCopy *import_result;
+  const char *id;
   GError *error = NULL;
 
-  if (!(topic = g_task_propagate_pointer (G_TASK (result), &error)))
+  self->busy = FALSE;
+
+  if (!(import_result = g_task_propagate_pointer (G_TASK (result), &error)))
     {
       g_task_return_error (task, error);
+      run_next (self);
       return;
     }
 
-  if (self->changed_while_loading != NULL)
-    g_hash_table_add (self->changed_while_loading, g_strdup (syllabus_topic_get_id (topic)));
-  put_topic (self, topic);
-  g_task_return_pointer (task, topic, g_object_unref);
+  id = syllabus_topic_get_id (import_result->topic);
+  if (self->changed_while_reading != NULL)
+    g_hash_table_add (self->changed_while_reading, g_strdup (id));
+  put_topic (self, import_result->topic);
+  if (import_result->signature != NULL)
+    g_hash_table_replace (self->signatures, g_strdup (id), g_strdup (import_result->signature));
+  if (import_result->topic_folder != NULL && self->loaded)
+    {
+      g_autoptr(GPtrArray) folders = g_ptr_array_new ();
+
+      g_ptr_array_add (folders, import_result->topic_folder);
+      update_monitors (self, folders, FALSE);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&import_result->topic), g_object_unref);
+  syllabus_folder_copy_free (import_result);
+  run_next (self);
+}
+
+static void
+start_import (SyllabusLibrary *self,
+              GTask           *task)
+{
+  SyllabusFolderImport *import = g_task_get_task_data (task);
+  g_autoptr(GTask) inner = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert (!self->busy);
+  self->busy = TRUE;
+
+  /* What the library holds as the import's turn comes. */
+  import->listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
+      GFile *file = syllabus_topic_get_file (topic);
+
+      g_hash_table_replace (import->listed, g_strdup (syllabus_topic_get_id (topic)),
+                            g_object_ref (file != NULL ? file : self->folder));
+    }
+  import->bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->bundled);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (import->bundled, g_strdup (key));
+
+  inner = g_task_new (NULL, g_task_get_cancellable (task), import_ready_cb, task);
+  g_task_set_task_data (inner, import, NULL);
+  g_task_run_in_thread (inner, import_thread);
+}
+
+/* Starts what waits: a load, imports in the order they came, then a read
+ * of the folder that changed. */
+static void
+run_next (SyllabusLibrary *self)
+{
+  GTask *task;
+
+  if (self->busy)
+    return;
+
+  if ((task = g_queue_pop_head (&self->imports)) != NULL)
+    {
+      if (g_task_get_source_tag (task) == syllabus_library_load_async)
+        {
+          start_read (self, task, g_task_get_cancellable (task));
+          g_object_unref (task);
+        }
+      else
+        {
+          /* The import's callback takes the queue's reference. */
+          start_import (self, task);
+        }
+      return;
+    }
+
+  if (self->reload_wanted && self->loaded)
+    {
+      self->reload_wanted = FALSE;
+      start_read (self, NULL, NULL);
+    }
 }
 
 /**
  * syllabus_library_import_async:
  * @file: a topic file anywhere
+ * @mode: what to do when a topic of the user's has the file's name
  *
- * Checks that @file is a topic, copies it into the user's topic folder (so
- * that it stays when the original moves) and adds it to the library,
- * replacing a topic of the same id.
+ * Checks that @file is a topic, copies it into a folder of its own in the
+ * user's topic folder, with the images it shows (so that it stays when the
+ * original moves), and adds it to the library.
+ *
+ * The copy replaces the topic copied from the same file before, if any;
+ * else the user's topic of the same name if it is the same page, or @mode
+ * is %SYLLABUS_LIBRARY_IMPORT_REPLACE. With
+ * %SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH the copy gets an id of its own,
+ * "NAME-2" or the next free one, as it does whenever the name is a shipped
+ * topic's; with %SYLLABUS_LIBRARY_IMPORT_ASK the import fails with
+ * %SYLLABUS_LIBRARY_ERROR_NAME_TAKEN, so that the caller can ask the user
+ * and import again; the topic in the way is the one with the id
+ * syllabus_topic_id_for_file() gives for @file.
+ *
+ * Imports run one at a time, in the order they were asked for, after a
+ * load under way.
  */
 void
-syllabus_library_import_async (SyllabusLibrary     *self,
-                               GFile               *file,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+syllabus_library_import_async (SyllabusLibrary           *self,
+                               GFile                     *file,
+                               SyllabusLibraryImportMode  mode,
+                               GCancellable              *cancellable,
+                               GAsyncReadyCallback        callback,
+                               gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
-  ImportData *import;
+  GTask *task;
+  SyllabusFolderImport *import;
 
   g_return_if_fail (SYLLABUS_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -708,13 +932,14 @@ syllabus_library_import_async (SyllabusLibrary     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, syllabus_library_import_async);
 
-  import = g_new0 (ImportData, 1);
+  import = g_new0 (SyllabusFolderImport, 1);
   import->source = g_object_ref (file);
   import->folder = g_object_ref (self->folder);
+  import->mode = mode;
+  g_task_set_task_data (task, import, (GDestroyNotify)syllabus_folder_import_free);
 
-  inner = g_task_new (NULL, cancellable, import_ready_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, import, import_data_free);
-  g_task_run_in_thread (inner, import_thread);
+  g_queue_push_tail (&self->imports, task);
+  run_next (self);
 }
 
 /**
@@ -742,26 +967,19 @@ gboolean
 syllabus_library_is_removable (SyllabusLibrary *self,
                                SyllabusTopic   *topic)
 {
-  g_autoptr(GFile) parent = NULL;
-  GFile *file;
-
   g_return_val_if_fail (SYLLABUS_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (topic), FALSE);
 
-  if ((file = syllabus_topic_get_file (topic)) == NULL)
-    return FALSE;
-
-  parent = g_file_get_parent (file);
-  return parent != NULL && g_file_equal (parent, self->folder);
+  return is_user_topic (self, topic);
 }
 
 /**
  * syllabus_library_remove:
  * @topic: a topic in the user's folder
  *
- * Deletes the topic's file from the user's folder and takes it out of the
- * library; a shipped topic it replaced comes back. Progress is not touched:
- * opening the topic again shows it.
+ * Deletes the topic's file from the user's folder (with the images copied
+ * with it, and its folder when that is then empty) and takes it out of the
+ * library. Progress is not touched: opening the topic again shows it.
  *
  * Returns: %TRUE if the topic was removed
  */
@@ -772,7 +990,7 @@ syllabus_library_remove (SyllabusLibrary  *self,
 {
   g_autoptr(SyllabusTopic) hold = NULL;
   g_autoptr(GError) local_error = NULL;
-  SyllabusTopic *bundled;
+  GFile *file;
   guint position;
 
   g_return_val_if_fail (SYLLABUS_IS_LIBRARY (self), FALSE);
@@ -787,21 +1005,28 @@ syllabus_library_remove (SyllabusLibrary  *self,
     }
 
   /* A file already deleted by other means only has to leave the list. */
-  if (!g_file_delete (syllabus_topic_get_file (topic), NULL, &local_error) &&
+  file = syllabus_topic_get_file (topic);
+  if (!g_file_delete (file, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  hold = g_object_ref (topic);
-  if (self->changed_while_loading != NULL)
-    g_hash_table_add (self->changed_while_loading, g_strdup (syllabus_topic_get_id (topic)));
-  if (find_topic (self, syllabus_topic_get_id (topic), &position))
-    g_list_store_remove (self->topics, position);
+  syllabus_topic_folder_delete_extras (self->folder, topic);
 
-  if ((bundled = g_hash_table_lookup (self->bundled, syllabus_topic_get_id (topic))) != NULL)
-    put_topic (self, bundled);
+  hold = g_object_ref (topic);
+  if (self->changed_while_reading != NULL)
+    g_hash_table_add (self->changed_while_reading, g_strdup (syllabus_topic_get_id (topic)));
+  g_hash_table_remove (self->signatures, syllabus_topic_get_id (topic));
+  if (find_topic (self, syllabus_topic_get_id (topic), &position))
+    {
+      g_autoptr(SyllabusTopic) listed = g_list_model_get_item (G_LIST_MODEL (self->topics),
+                                                               position);
+
+      if (is_user_topic (self, listed))
+        g_list_store_remove (self->topics, position);
+    }
 
   return TRUE;
 }

@@ -23,7 +23,25 @@ G_BEGIN_DECLS
 typedef enum
 {
   SYLLABUS_LIBRARY_ERROR_NOT_REMOVABLE,
+  SYLLABUS_LIBRARY_ERROR_NAME_TAKEN,
 } SyllabusLibraryError;
+
+/**
+ * SyllabusLibraryImportMode:
+ * @SYLLABUS_LIBRARY_IMPORT_ASK: fail with %SYLLABUS_LIBRARY_ERROR_NAME_TAKEN
+ *   when another topic of the user's has the file's name
+ * @SYLLABUS_LIBRARY_IMPORT_REPLACE: replace that topic
+ * @SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH: give the new topic an id of its own
+ *
+ * What syllabus_library_import_async() does when the user's topics already
+ * hold another page of the file's name.
+ */
+typedef enum
+{
+  SYLLABUS_LIBRARY_IMPORT_ASK,
+  SYLLABUS_LIBRARY_IMPORT_REPLACE,
+  SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH,
+} SyllabusLibraryImportMode;
 
 #define SYLLABUS_TYPE_LIBRARY (syllabus_library_get_type ())
 
@@ -53,6 +71,7 @@ gboolean         syllabus_library_load_finish          (SyllabusLibrary      *se
                                                         GError              **error);
 void             syllabus_library_import_async         (SyllabusLibrary      *self,
                                                         GFile                *file,
+                                                        SyllabusLibraryImportMode mode,
                                                         GCancellable         *cancellable,
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data);

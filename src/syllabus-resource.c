@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "syllabus-resource.h"
+#include "syllabus-resource-private.h"
 
 #include <string.h>
 
@@ -32,6 +33,9 @@ struct _SyllabusResource
   const char *key;
   const char *host;
   const char *group;
+  /* A key of its own, for a line whose address an earlier line of the
+   * topic already has; %NULL for nearly all resources */
+  char       *own_key;
   guint       group_index;
   gboolean    first_in_group;
 };
@@ -57,6 +61,7 @@ syllabus_resource_finalize (GObject *object)
 
   /* The other strings live in the title's block. */
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->own_key, g_free);
 
   G_OBJECT_CLASS (syllabus_resource_parent_class)->finalize (object);
 }
@@ -498,7 +503,11 @@ syllabus_resource_get_url (SyllabusResource *self)
 /**
  * syllabus_resource_get_key:
  *
- * Returns: the normalised URL that identifies the resource within its topic
+ * The key identifies the resource within its topic: it is the normalised
+ * URL, but for a line whose address an earlier line of the topic already
+ * has, which gets the URL followed by "#2", "#3"… (see the topic parser).
+ *
+ * Returns: the key progress is kept under
  */
 const char *
 syllabus_resource_get_key (SyllabusResource *self)
@@ -506,6 +515,27 @@ syllabus_resource_get_key (SyllabusResource *self)
   g_return_val_if_fail (SYLLABUS_IS_RESOURCE (self), NULL);
 
   return self->key;
+}
+
+/*
+ * syllabus_resource_set_key:
+ * @key: the key to identify the resource by instead of its address
+ *
+ * Gives a resource whose address an earlier line of its topic already has a
+ * key of its own, so that both lines are listed and keep their own
+ * progress. Only the topic parser calls this, before anyone else sees the
+ * resource: the key of a resource never changes afterwards.
+ */
+void
+syllabus_resource_set_key (SyllabusResource *self,
+                           const char       *key)
+{
+  g_return_if_fail (SYLLABUS_IS_RESOURCE (self));
+  g_return_if_fail (key != NULL);
+
+  g_free (self->own_key);
+  self->own_key = g_strdup (key);
+  self->key = self->own_key;
 }
 
 /**

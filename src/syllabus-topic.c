@@ -22,6 +22,7 @@
 #include "syllabus-html.h"
 #include "syllabus-markdown.h"
 #include "syllabus-resource-list.h"
+#include "syllabus-resource-private.h"
 
 /* A topic is a Markdown page with optional front matter. Its "Learning
  * Resources" section becomes the checklist; the rest of the page is the
@@ -283,6 +284,8 @@ typedef struct
 
   GPtrArray  *resources;
   GHashTable *seen_keys;
+  /* Positions in resources of lines whose key an earlier line has */
+  GArray     *duplicates;
   guint       last_group_index; /* the last resource's, for first-in-group */
 
   /* Relative image paths, in page order, without repeats */
@@ -817,19 +820,18 @@ leave_span_cb (MD_SPANTYPE type,
   resource = syllabus_resource_new_len (title, title_len, url, url_len,
                                         walk->group, walk->group_index);
 
-  /* Two lines naming the same address would share one progress entry and
-   * mirror each other's check box; the first one listed wins. */
-  if (g_hash_table_contains (walk->seen_keys, syllabus_resource_get_key (resource)))
-    return 0;
-
   /* Whether a flat list shows the group's heading above it. */
   syllabus_resource_set_first_in_group (resource,
                                         walk->resources->len == 0 ||
                                         walk->last_group_index != walk->group_index);
   walk->last_group_index = walk->group_index;
 
-  /* The key belongs to the resource, which outlives the table. */
-  g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource));
+  /* Two lines naming the same address would share one progress entry and
+   * mirror each other's check box: the later ones get keys of their own
+   * once every line's key is known (see give_duplicates_keys()). The key
+   * belongs to the resource, which outlives the table. */
+  if (!g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource)))
+    g_array_append_val (walk->duplicates, walk->resources->len);
   g_ptr_array_add (walk->resources, g_steal_pointer (&resource));
 
   return 0;
@@ -869,6 +871,43 @@ text_cb (MD_TEXTTYPE    type,
   return 0;
 }
 
+/* Gives each line whose address an earlier line has the key "ADDRESS#N",
+ * with the smallest N from 2 up that no other line's key is. All keys are
+ * known by now, so a later line whose own address ends in "#2" keeps it:
+ * the keys stay the same each time the page is read, and only change when
+ * the author changes the lines with that address. */
+static void
+give_duplicates_keys (Walk *walk)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+
+  if (walk->duplicates->len == 0)
+    return;
+
+  keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < walk->duplicates->len; i++)
+    {
+      SyllabusResource *resource =
+        g_ptr_array_index (walk->resources, g_array_index (walk->duplicates, guint, i));
+      const char *key = syllabus_resource_get_key (resource);
+      char *own_key = NULL;
+
+      for (guint n = 2; own_key == NULL || g_hash_table_contains (walk->seen_keys, own_key); n++)
+        {
+          g_free (own_key);
+          own_key = g_strdup_printf ("%s#%u", key, n);
+        }
+
+      /* The table borrows the keys: keep each until the walk is over. */
+      g_hash_table_add (walk->seen_keys, own_key);
+      g_ptr_array_add (keys, own_key);
+      syllabus_resource_set_key (resource, own_key);
+    }
+
+  /* The resources hold copies; the table must not outlive these. */
+  g_hash_table_remove_all (walk->seen_keys);
+}
+
 static void
 walk_clear (Walk *walk)
 {
@@ -881,6 +920,7 @@ walk_clear (Walk *walk)
   g_clear_pointer (&walk->first_h1, g_free);
   g_clear_pointer (&walk->group, g_free);
   g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&walk->duplicates, g_array_unref);
   g_clear_pointer (&walk->resources, g_ptr_array_unref);
   g_clear_pointer (&walk->images, g_ptr_array_unref);
   if (walk->html_out != NULL)
@@ -1064,6 +1104,7 @@ syllabus_topic_new_from_data (const char  *id,
   walk.section_end = -1;
   walk.resources = g_ptr_array_new_with_free_func (g_object_unref);
   walk.seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  walk.duplicates = g_array_new (FALSE, FALSE, sizeof (guint));
   walk.images = g_ptr_array_new_with_free_func (g_free);
   /* The HTML is usually a little larger than the Markdown. */
   walk.html_out = g_string_sized_new (body_length + body_length / 4 + 64);
@@ -1102,6 +1143,7 @@ syllabus_topic_new_from_data (const char  *id,
   terminated[body_length] = '\0';
   self->introduction = g_steal_pointer (&terminated);
 
+  give_duplicates_keys (&walk);
   g_clear_object (&self->resources);
   self->resources = syllabus_resource_list_new_take (g_steal_pointer (&walk.resources));
 
@@ -1156,29 +1198,33 @@ syllabus_topic_id_for_file (GFile *file)
 }
 
 /**
- * syllabus_topic_load_file:
+ * syllabus_topic_load_file_as:
  * @file: a topic file, local or in a GResource
+ * @id: the id to give the topic
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Reads and parses @file. This blocks: call it from a worker thread, or use
- * syllabus_topic_load_async().
+ * Reads and parses @file as the topic @id, which the library picks when
+ * the file's own name is taken; the title a page without one shows is the
+ * file's name all the same. This blocks: call it from a worker thread.
  *
  * Returns: (transfer full): the topic, with its file and base URI set, or
  *   %NULL with @error set
  */
 SyllabusTopic *
-syllabus_topic_load_file (GFile         *file,
-                          GCancellable  *cancellable,
-                          GError       **error)
+syllabus_topic_load_file_as (GFile         *file,
+                             const char    *id,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFile) parent = NULL;
-  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
   SyllabusTopic *topic;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
@@ -1191,8 +1237,8 @@ syllabus_topic_load_file (GFile         *file,
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
 
-  id = syllabus_topic_id_for_file (file);
-  if (!(topic = syllabus_topic_new_from_bytes (id, id, bytes, error)))
+  name = syllabus_topic_id_for_file (file);
+  if (!(topic = syllabus_topic_new_from_bytes (id, name, bytes, error)))
     return NULL;
 
   topic->file = g_object_ref (file);
@@ -1205,6 +1251,32 @@ syllabus_topic_load_file (GFile         *file,
     }
 
   return topic;
+}
+
+/**
+ * syllabus_topic_load_file:
+ * @file: a topic file, local or in a GResource
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads and parses @file, as the topic named by the file's name without
+ * ".md". This blocks: call it from a worker thread, or use
+ * syllabus_topic_load_async().
+ *
+ * Returns: (transfer full): the topic, with its file and base URI set, or
+ *   %NULL with @error set
+ */
+SyllabusTopic *
+syllabus_topic_load_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  id = syllabus_topic_id_for_file (file);
+  return syllabus_topic_load_file_as (file, id, cancellable, error);
 }
 
 static void

@@ -55,6 +55,10 @@ SyllabusTopic *syllabus_topic_load_finish              (GAsyncResult   *result,
 SyllabusTopic *syllabus_topic_load_file                (GFile          *file,
                                                         GCancellable   *cancellable,
                                                         GError        **error);
+SyllabusTopic *syllabus_topic_load_file_as              (GFile          *file,
+                                                        const char     *id,
+                                                        GCancellable   *cancellable,
+                                                        GError        **error);
 char          *syllabus_topic_id_for_file              (GFile          *file);
 GFile         *syllabus_topic_get_file                 (SyllabusTopic  *self);
 const char * const *syllabus_topic_get_local_images    (SyllabusTopic  *self);

@@ -19,6 +19,7 @@
 #include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
+#include "syllabus-open-flow.h"
 #include "syllabus-report.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-search.h"
@@ -76,6 +77,9 @@ struct _SyllabusWindow
   /* Files being opened: the window shows the last of them rather than
    * first showing the library's default topic */
   guint                n_opening;
+  /* Checks that the topic shown is still the library's, after the list
+   * changed */
+  guint                check_topic_source;
 
   guint                announced_shown : 1;
   guint                undoing : 1;
@@ -255,6 +259,43 @@ library_loaded_cb (SyllabusWindow *self)
                                 _("Open a topic file with the Open button, or drop one here."));
 }
 
+/* The library reads a topic file again when it changes, and drops one
+ * that was deleted: show the new reading, or what stands in the place of
+ * a topic that is gone. Progress is kept by the topic's id, so it stays. */
+static gboolean
+check_shown_topic_cb (gpointer user_data)
+{
+  SyllabusWindow *self = user_data;
+  SyllabusTopic *listed;
+
+  self->check_topic_source = 0;
+  if (self->topic == NULL || !syllabus_library_get_loaded (self->library))
+    return G_SOURCE_REMOVE;
+
+  listed = syllabus_library_lookup (self->library, syllabus_topic_get_id (self->topic));
+  if (listed == self->topic)
+    return G_SOURCE_REMOVE;
+
+  if (listed != NULL)
+    syllabus_window_set_topic (self, listed);
+  else
+    {
+      g_clear_object (&self->topic);
+      library_loaded_cb (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A topic read again leaves the list and comes back in two steps: look
+ * once both are done. */
+static void
+topics_changed_cb (SyllabusWindow *self)
+{
+  if (self->check_topic_source == 0)
+    self->check_topic_source = g_idle_add (check_shown_topic_cb, self);
+}
+
 static void
 select_topic_in_sidebar (SyllabusWindow *self)
 {
@@ -285,7 +326,15 @@ imported_cb (GObject      *object,
   g_assert (self->n_opening > 0);
   self->n_opening--;
 
-  if (!(topic = syllabus_library_import_finish (SYLLABUS_LIBRARY (object), result, &error)))
+  if (!(topic = syllabus_open_topic_finish (result, &error)) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The user kept the topic that was in the way. */
+      library_loaded_cb (self);
+      return;
+    }
+
+  if (topic == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
                                                   error->message);
@@ -306,8 +355,9 @@ imported_cb (GObject      *object,
  * syllabus_window_open_file:
  * @file: a topic file
  *
- * Copies @file into the user's topics and shows it; a file that is not a
- * topic is reported in the window.
+ * Copies @file into the user's topics and shows it, asking first when it
+ * would replace another topic of its name; a file that is not a topic is
+ * reported in the window.
  */
 void
 syllabus_window_open_file (SyllabusWindow *self,
@@ -317,7 +367,8 @@ syllabus_window_open_file (SyllabusWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   self->n_opening++;
-  syllabus_library_import_async (self->library, file, NULL, imported_cb, g_object_ref (self));
+  syllabus_open_topic_async (GTK_WIDGET (self), self->library, file, NULL, imported_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -1384,6 +1435,8 @@ syllabus_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (update_problem), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (syllabus_library_get_topics (self->library), "items-changed",
+                           G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
   library_loaded_cb (self);
 
   if (self->settings != NULL)
@@ -1429,6 +1482,7 @@ syllabus_window_dispose (GObject *object)
   SyllabusWindow *self = (SyllabusWindow *)object;
 
   release_checklist (self);
+  g_clear_handle_id (&self->check_topic_source, g_source_remove);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->dispose (object);
 }

@@ -195,18 +195,29 @@ load_fixture (Fixture *f)
 }
 
 static SyllabusTopic *
-import (SyllabusLibrary  *library,
-        const char       *path,
-        GError          **error)
+import_as (SyllabusLibrary            *library,
+           const char                 *path,
+           SyllabusLibraryImportMode   mode,
+           GError                    **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  syllabus_library_import_async (library, file, NULL, keep_result_cb, &slot);
+  syllabus_library_import_async (library, file, mode, NULL, keep_result_cb, &slot);
   result = wait_for (&slot);
 
   return syllabus_library_import_finish (library, result, error);
+}
+
+/* Opening a file as the window does first: asking when the name is
+ * another topic's. */
+static SyllabusTopic *
+import (SyllabusLibrary  *library,
+        const char       *path,
+        GError          **error)
+{
+  return import_as (library, path, SYLLABUS_LIBRARY_IMPORT_ASK, error);
 }
 
 /* Writes @length bytes of @contents (all of it if -1) to @dir/@name. */
@@ -472,8 +483,9 @@ test_folder_not_a_folder (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (syllabus_library_get_topics (f->library)), ==, 0);
 }
 
-/* A file opened from elsewhere is copied, byte for byte, into the folder
- * (created if need be) and listed; the original stays where it was. */
+/* A file opened from elsewhere is copied, byte for byte, into a folder of
+ * its own in the user's folder (created if need be) and listed; the
+ * original stays where it was. */
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
@@ -483,7 +495,8 @@ test_import (Fixture       *f,
     "\xEF\xBB\xBF---\r\ntitle: Mine\r\nweight: 4\r\n---\r\n\r\nMy own topic.\r\n\r\n"
     "## Learning resources\r\n\r\n- [Mine](https://example.org/mine)\r\n";
   g_autofree char *source = write_file (f->elsewhere, "mine.md", text, -1);
-  g_autofree char *target = g_build_filename (f->folder, "mine.md", NULL);
+  g_autofree char *own_folder = g_build_filename (f->folder, "mine", NULL);
+  g_autofree char *target = g_build_filename (own_folder, "mine.md", NULL);
   g_autofree char *folder_uri = NULL;
   g_autofree char *base_uri = NULL;
   g_autoptr(SyllabusTopic) topic = NULL;
@@ -508,8 +521,9 @@ test_import (Fixture       *f,
   g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (topic)), ==, target);
   assert_file_contents (target, text, strlen (text));
   assert_file_contents (source, text, strlen (text));
-  assert_folder (f->folder, "first.md|last.md|mine.md");
-  folder_uri = g_filename_to_uri (f->folder, NULL, NULL);
+  assert_folder (f->folder, "first.md|last.md|mine");
+  assert_folder (own_folder, ".syllabus-source|mine.md");
+  folder_uri = g_filename_to_uri (own_folder, NULL, NULL);
   base_uri = g_strconcat (folder_uri, "/", NULL);
   g_assert_cmpstr (syllabus_topic_get_base_uri (topic), ==, base_uri);
 
@@ -541,8 +555,9 @@ test_import_images (Fixture       *f,
   g_autofree char *deep G_GNUC_UNUSED = write_file (img_dir, "deep.png", "PNG2", -1);
   g_autofree char *parent = g_path_get_dirname (f->elsewhere);
   g_autofree char *outside = write_file (parent, "outside.png", "SECRET", -1);
-  g_autofree char *copied_pic = g_build_filename (f->folder, "pic.png", NULL);
-  g_autofree char *copied_deep = g_build_filename (f->folder, "img", "deep.png", NULL);
+  g_autofree char *own_folder = g_build_filename (f->folder, "pictures", NULL);
+  g_autofree char *copied_pic = g_build_filename (own_folder, "pic.png", NULL);
+  g_autofree char *copied_deep = g_build_filename (own_folder, "img", "deep.png", NULL);
   g_autofree char *folder_parent = g_path_get_dirname (f->folder);
   g_autofree char *leaked = g_build_filename (folder_parent, "outside.png", NULL);
   g_autoptr(SyllabusTopic) topic = NULL;
@@ -557,8 +572,14 @@ test_import_images (Fixture       *f,
   /* "../outside.png" would have landed beside the folder. */
   if (g_strcmp0 (leaked, outside) != 0)
     g_assert_false (g_file_test (leaked, G_FILE_TEST_EXISTS));
-  assert_folder (f->folder, "img|pic.png|pictures.md");
+  assert_folder (f->folder, "pictures");
+  assert_folder (own_folder, ".syllabus-source|img|pic.png|pictures.md");
   g_assert_cmpint (g_remove (outside), ==, 0);
+
+  /* Removing the topic takes what was copied with it. */
+  g_assert_true (syllabus_library_remove (f->library, topic, &error));
+  g_assert_no_error (error);
+  assert_folder (f->folder, "");
 }
 
 /* Opening before anything is loaded creates the folder. */
@@ -568,7 +589,7 @@ test_import_creates_folder (Fixture       *f,
 {
   g_autofree char *text = topic_text ("Fresh", NULL);
   g_autofree char *source = write_file (f->elsewhere, "fresh.md", text, -1);
-  g_autofree char *target = g_build_filename (f->folder, "fresh.md", NULL);
+  g_autofree char *target = g_build_filename (f->folder, "fresh", "fresh.md", NULL);
   g_autoptr(SyllabusTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -624,7 +645,8 @@ test_import_broken (Fixture       *f,
   g_assert_cmpuint (f->mirror.n_signals, ==, 1);
 }
 
-/* Opening a changed file of the same name again replaces the topic. */
+/* Opening the same file again, changed, replaces its copy without
+ * asking. */
 static void
 test_reimport (Fixture       *f,
                gconstpointer  data)
@@ -632,7 +654,7 @@ test_reimport (Fixture       *f,
   g_autofree char *first = topic_text ("First version", "1");
   g_autofree char *second = topic_text ("Second version", "9");
   g_autofree char *source = write_file (f->elsewhere, "mine.md", first, -1);
-  g_autofree char *target = g_build_filename (f->folder, "mine.md", NULL);
+  g_autofree char *target = g_build_filename (f->folder, "mine", "mine.md", NULL);
   g_autoptr(SyllabusTopic) topic = NULL;
   g_autoptr(SyllabusTopic) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -653,7 +675,7 @@ test_reimport (Fixture       *f,
   assert_titles (f->library, "Other|Second version");
   g_assert_true (syllabus_library_lookup (f->library, "mine") == again);
   assert_file_contents (target, second, strlen (second));
-  assert_folder (f->folder, "mine.md|other.md");
+  assert_folder (f->folder, "mine|other.md");
 }
 
 /* Opening a file that is already in the folder neither copies nor
@@ -775,8 +797,9 @@ test_lookup (Fixture       *f,
 }
 
 /* Shipped topics (here from this test's own GResource) are listed with the
- * user's; a user topic of the same id replaces a shipped one, and removing
- * it brings the shipped one back. Shipped topics cannot be removed. */
+ * user's and cannot be removed. A user's file named as a shipped topic (as
+ * a user's rust.md is named as the shipped Rust) never hides it: both are
+ * listed, the user's under an id of its own, the same at every start. */
 static void
 test_shipped (Fixture       *f,
               gconstpointer  data)
@@ -784,7 +807,9 @@ test_shipped (Fixture       *f,
   g_autoptr(GPtrArray) bundled = NULL;
   g_autofree char *mine = topic_text ("My only", NULL);
   g_autofree char *source = write_file (f->elsewhere, "only.md", mine, -1);
+  g_autofree char *shared_path = g_build_filename (f->folder, "shared.md", NULL);
   g_autoptr(SyllabusTopic) imported = NULL;
+  g_autoptr(SyllabusLibrary) again = NULL;
   SyllabusTopic *topic;
   g_autoptr(GError) error = NULL;
 
@@ -801,8 +826,12 @@ test_shipped (Fixture       *f,
   write_topic (f->folder, "own.md", "Own", NULL);
   load_fixture (f);
 
-  assert_titles (f->library, "Shipped only|Mine and shared|Own");
-  assert_ids (f->library, "only|shared|own");
+  assert_titles (f->library, "Shipped only|Shipped and shared|Mine and shared|Own");
+  assert_ids (f->library, "only|shared|shared-2|own");
+  g_assert_null (syllabus_topic_get_file (syllabus_library_lookup (f->library, "shared")));
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (syllabus_library_lookup (f->library,
+                                                                                       "shared-2"))),
+                   ==, shared_path);
   topic = syllabus_library_lookup (f->library, "only");
   g_assert_null (syllabus_topic_get_file (topic));
   g_assert_false (syllabus_library_is_removable (f->library, topic));
@@ -811,20 +840,29 @@ test_shipped (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Shipped only"));
   g_clear_error (&error);
 
-  /* Removing the user's copy brings the shipped topic back. */
-  topic = syllabus_library_lookup (f->library, "shared");
-  g_assert_nonnull (syllabus_topic_get_file (topic));
+  /* The next start gives the same ids. */
+  again = syllabus_library_new (SHIPPED_PATH, NULL);
+  g_assert_true (load (again, &error));
+  g_assert_no_error (error);
+  assert_ids (again, "only|shared|shared-2|own");
+
+  /* Removing the user's topic leaves the shipped one. */
+  topic = syllabus_library_lookup (f->library, "shared-2");
   g_assert_true (syllabus_library_remove (f->library, topic, &error));
   g_assert_no_error (error);
   assert_titles (f->library, "Shipped only|Shipped and shared|Own");
-  g_assert_null (syllabus_topic_get_file (syllabus_library_lookup (f->library, "shared")));
+  g_assert_false (g_file_test (shared_path, G_FILE_TEST_EXISTS));
   mirror_assert_matches (&f->mirror);
 
-  /* So does removing an opened file that replaced one. */
+  /* A file opened with a shipped topic's name is listed beside it,
+   * without asking. */
   imported = import (f->library, source, &error);
   g_assert_no_error (error);
-  assert_titles (f->library, "Shipped and shared|My only|Own");
-  g_assert_true (syllabus_library_lookup (f->library, "only") == imported);
+  g_assert_cmpstr (syllabus_topic_get_id (imported), ==, "only-2");
+  assert_titles (f->library, "Shipped only|Shipped and shared|My only|Own");
+  g_assert_true (syllabus_library_lookup (f->library, "only-2") == imported);
+  g_assert_cmpstr (syllabus_topic_get_title (syllabus_library_lookup (f->library, "only")), ==,
+                   "Shipped only");
   g_assert_true (syllabus_library_remove (f->library, imported, &error));
   g_assert_no_error (error);
   assert_titles (f->library, "Shipped only|Shipped and shared|Own");
@@ -850,7 +888,8 @@ test_shipped_missing (Fixture       *f,
 }
 
 /* A file opened at start-up is imported while the folder is still being
- * read. Whichever finishes first, the library ends up with what the import
+ * read (here replacing a copy of the earlier layout, as the user chose).
+ * Whichever would finish first, the library ends up with what the import
  * wrote, listed once, and not the older copy the load may have read; a
  * topic removed while loading stays removed. */
 static void
@@ -860,7 +899,10 @@ test_import_while_loading (Fixture       *f,
   g_autofree char *old_text = topic_text ("Old", "1");
   g_autofree char *new_text = topic_text ("New", "1");
   g_autofree char *source = write_file (f->elsewhere, "race.md", new_text, -1);
-  g_autofree char *target = g_build_filename (f->folder, "race.md", NULL);
+  g_autofree char *loose = g_build_filename (f->folder, "race.md", NULL);
+  g_autofree char *own_folder = g_build_filename (f->folder, "race", NULL);
+  g_autofree char *target = g_build_filename (own_folder, "race.md", NULL);
+  g_autofree char *note = g_build_filename (own_folder, ".syllabus-source", NULL);
 
   /* Enough files that reading the folder takes a while. */
   for (guint i = 0; i < 150; i++)
@@ -884,10 +926,14 @@ test_import_while_loading (Fixture       *f,
       Mirror mirror;
 
       g_free (write_file (f->folder, "race.md", old_text, -1));
+      g_remove (target);
+      g_remove (note);
+      g_rmdir (own_folder);
       mirror_init (&mirror, syllabus_library_get_topics (library));
 
       syllabus_library_load_async (library, NULL, keep_result_cb, &load_slot);
-      syllabus_library_import_async (library, source_file, NULL, keep_result_cb, &import_slot);
+      syllabus_library_import_async (library, source_file, SYLLABUS_LIBRARY_IMPORT_REPLACE, NULL,
+                                     keep_result_cb, &import_slot);
       import_result = wait_for (&import_slot);
       load_result = wait_for (&load_slot);
 
@@ -900,6 +946,7 @@ test_import_while_loading (Fixture       *f,
       g_assert_true (syllabus_library_lookup (library, "race") == topic);
       g_assert_cmpstr (syllabus_topic_get_title (topic), ==, "New");
       assert_file_contents (target, new_text, strlen (new_text));
+      g_assert_false (g_file_test (loose, G_FILE_TEST_EXISTS));
 
       mirror_clear (&mirror);
     }
@@ -929,6 +976,297 @@ test_import_while_loading (Fixture       *f,
     }
 }
 
+/* Runs the main loop until the titles listed are @expected, as the
+ * library finds a change in its folder a moment after it happens. */
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_titles (SyllabusLibrary *library,
+                 const char      *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  for (;;)
+    {
+      g_autofree char *titles = list_titles (library, FALSE);
+
+      if (g_str_equal (titles, expected) || g_get_monotonic_time () > deadline)
+        {
+          g_source_remove (wake);
+          g_assert_cmpstr (titles, ==, expected);
+          return;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+wait_for_problem (SyllabusLibrary *library,
+                  gboolean         expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while ((syllabus_library_get_problem (library) != NULL) != expected &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_cmpint (syllabus_library_get_problem (library) != NULL, ==, expected);
+}
+
+/* "syllabus /x/a/notes.md", then "syllabus /x/b/notes.md": another page
+ * of the same name. Opening it asks first (the import fails with
+ * NAME_TAKEN and changes nothing); "Keep Both" lists it as notes-2 beside
+ * the first, whose copy stays as it was. Opening either file again
+ * replaces its own copy without asking, and a page the same as one listed
+ * is that topic. "Replace" puts a page in the first one's place, under
+ * its id, so that its progress stays with it. */
+static void
+test_same_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *a_dir = g_build_filename (f->elsewhere, "a", NULL);
+  g_autofree char *b_dir = g_build_filename (f->elsewhere, "b", NULL);
+  g_autofree char *c_dir = g_build_filename (f->elsewhere, "c", NULL);
+  g_autofree char *d_dir = g_build_filename (f->elsewhere, "d", NULL);
+  g_autofree char *a_text = topic_text ("Notes A", NULL);
+  g_autofree char *b_text = topic_text ("Notes B", NULL);
+  g_autofree char *a_revised = topic_text ("Notes A revised", NULL);
+  g_autofree char *b_revised = topic_text ("Notes B revised", NULL);
+  g_autofree char *d_text = topic_text ("Notes D", NULL);
+  g_autofree char *a = write_file (a_dir, "notes.md", a_text, -1);
+  g_autofree char *b = write_file (b_dir, "notes.md", b_text, -1);
+  g_autofree char *d = write_file (d_dir, "notes.md", d_text, -1);
+  g_autofree char *c = NULL;
+  g_autofree char *first_copy = g_build_filename (f->folder, "notes", "notes.md", NULL);
+  g_autofree char *second_copy = g_build_filename (f->folder, "notes-2", "notes-2.md", NULL);
+  g_autoptr(SyllabusTopic) first = NULL;
+  g_autoptr(SyllabusTopic) second = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(SyllabusLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_signals;
+
+  load_fixture (f);
+
+  first = import (f->library, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (first), ==, "notes");
+  n_signals = f->mirror.n_signals;
+
+  second = import (f->library, b, &error);
+  g_assert_error (error, SYLLABUS_LIBRARY_ERROR, SYLLABUS_LIBRARY_ERROR_NAME_TAKEN);
+  g_assert_null (second);
+  g_clear_error (&error);
+  assert_file_contents (first_copy, a_text, strlen (a_text));
+  assert_titles (f->library, "Notes A");
+  g_assert_cmpuint (f->mirror.n_signals, ==, n_signals);
+
+  second = import_as (f->library, b, SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (second), ==, "notes-2");
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (second)), ==, second_copy);
+  assert_titles (f->library, "Notes A|Notes B");
+  g_assert_true (syllabus_library_lookup (f->library, "notes") == first);
+  assert_file_contents (first_copy, a_text, strlen (a_text));
+  assert_file_contents (second_copy, b_text, strlen (b_text));
+  assert_folder (f->folder, "notes|notes-2");
+
+  /* Each file again, changed: its own copy, without asking. */
+  g_free (write_file (a_dir, "notes.md", a_revised, -1));
+  g_clear_object (&topic);
+  topic = import (f->library, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, "notes");
+  g_free (write_file (b_dir, "notes.md", b_revised, -1));
+  g_clear_object (&topic);
+  topic = import (f->library, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, "notes-2");
+  assert_titles (f->library, "Notes A revised|Notes B revised");
+  assert_file_contents (first_copy, a_revised, strlen (a_revised));
+  assert_file_contents (second_copy, b_revised, strlen (b_revised));
+
+  /* The same page as a listed one, from another folder: that topic. */
+  c = write_file (c_dir, "notes.md", a_revised, -1);
+  g_clear_object (&topic);
+  topic = import (f->library, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, "notes");
+  assert_titles (f->library, "Notes A revised|Notes B revised");
+
+  /* Replace: another page takes the place of the first, under its id. */
+  g_clear_object (&topic);
+  topic = import (f->library, d, &error);
+  g_assert_error (error, SYLLABUS_LIBRARY_ERROR, SYLLABUS_LIBRARY_ERROR_NAME_TAKEN);
+  g_clear_error (&error);
+  topic = import_as (f->library, d, SYLLABUS_LIBRARY_IMPORT_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, "notes");
+  assert_titles (f->library, "Notes B revised|Notes D");
+  assert_file_contents (first_copy, d_text, strlen (d_text));
+  assert_file_contents (second_copy, b_revised, strlen (b_revised));
+  assert_folder (f->folder, "notes|notes-2");
+
+  /* The next start lists both under the same ids. */
+  again = syllabus_library_new (NULL, NULL);
+  g_assert_true (load (again, &error));
+  g_assert_no_error (error);
+  assert_ids (again, "notes-2|notes");
+}
+
+/* Two pages showing an image of the same name, each from its own folder:
+ * each copy keeps its own image. */
+static void
+test_images_apart (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char text_a[] = "# Pictures A\n\n![a](pic.png)\n";
+  static const char text_b[] = "# Pictures B\n\n![b](pic.png)\n";
+  g_autofree char *a_dir = g_build_filename (f->elsewhere, "a", NULL);
+  g_autofree char *b_dir = g_build_filename (f->elsewhere, "b", NULL);
+  g_autofree char *a = write_file (a_dir, "pictures.md", text_a, -1);
+  g_autofree char *b = write_file (b_dir, "pictures.md", text_b, -1);
+  g_autofree char *a_pic G_GNUC_UNUSED = write_file (a_dir, "pic.png", "PNG-A", -1);
+  g_autofree char *b_pic G_GNUC_UNUSED = write_file (b_dir, "pic.png", "PNG-B", -1);
+  g_autofree char *a_copy = g_build_filename (f->folder, "pictures", "pic.png", NULL);
+  g_autofree char *b_copy = g_build_filename (f->folder, "pictures-2", "pic.png", NULL);
+  g_autoptr(SyllabusTopic) first = NULL;
+  g_autoptr(SyllabusTopic) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load_fixture (f);
+  first = import (f->library, a, &error);
+  g_assert_no_error (error);
+  second = import_as (f->library, b, SYLLABUS_LIBRARY_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+
+  assert_file_contents (a_copy, "PNG-A", 5);
+  assert_file_contents (b_copy, "PNG-B", 5);
+  g_assert_cmpstr (syllabus_topic_get_title (first), ==, "Pictures A");
+  g_assert_cmpstr (syllabus_topic_get_title (second), ==, "Pictures B");
+  assert_folder (f->folder, "pictures|pictures-2");
+}
+
+/* A folder from an earlier version: copies loose in it, their images
+ * beside them. They are read as before, under the same ids, their images
+ * shown from there. Replacing one moves it into a folder of its own, with
+ * its images (from its source or, missing there, from the old copy's
+ * folder), and leaves the other topics' files alone. */
+static void
+test_earlier_layout (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char old_text[] =
+    "# Old\n\n![p](pic.png) ![k](keep.png)\n\n## Learning Resources\n\n- [X](https://example.org/x)\n";
+  static const char new_text[] =
+    "# Replaced\n\n![p](pic.png) ![k](keep.png)\n\n## Learning Resources\n\n- [X](https://example.org/x)\n";
+  g_autofree char *old_path = write_file (f->folder, "old.md", old_text, -1);
+  g_autofree char *old_pic = write_file (f->folder, "pic.png", "OLD-PIC", -1);
+  g_autofree char *old_keep = write_file (f->folder, "keep.png", "KEEP", -1);
+  g_autofree char *source_dir = g_build_filename (f->elsewhere, "b", NULL);
+  g_autofree char *source = write_file (source_dir, "old.md", new_text, -1);
+  g_autofree char *source_pic G_GNUC_UNUSED = write_file (source_dir, "pic.png", "NEW-PIC", -1);
+  g_autofree char *own_folder = g_build_filename (f->folder, "old", NULL);
+  g_autofree char *folder_uri = g_filename_to_uri (f->folder, NULL, NULL);
+  g_autofree char *base_uri = g_strconcat (folder_uri, "/", NULL);
+  g_autofree char *new_pic = g_build_filename (own_folder, "pic.png", NULL);
+  g_autofree char *new_keep = g_build_filename (own_folder, "keep.png", NULL);
+  g_autofree char *new_path = g_build_filename (own_folder, "old.md", NULL);
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  SyllabusTopic *old;
+
+  write_topic (f->folder, "other.md", "Other", NULL);
+  load_fixture (f);
+
+  old = syllabus_library_lookup (f->library, "old");
+  g_assert_nonnull (old);
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (old)), ==, old_path);
+  g_assert_cmpstr (syllabus_topic_get_base_uri (old), ==, base_uri);
+  g_assert_true (syllabus_library_is_removable (f->library, old));
+
+  /* Another page of its name asks, and changes nothing until answered. */
+  topic = import (f->library, source, &error);
+  g_assert_error (error, SYLLABUS_LIBRARY_ERROR, SYLLABUS_LIBRARY_ERROR_NAME_TAKEN);
+  g_clear_error (&error);
+  assert_file_contents (old_path, old_text, strlen (old_text));
+
+  topic = import_as (f->library, source, SYLLABUS_LIBRARY_IMPORT_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, "old");
+  g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (topic)), ==, new_path);
+  assert_titles (f->library, "Other|Replaced");
+  assert_file_contents (new_path, new_text, strlen (new_text));
+  assert_file_contents (new_pic, "NEW-PIC", 7);
+  assert_file_contents (new_keep, "KEEP", 4);
+  /* The images of the earlier layout may be other topics' too: kept. */
+  assert_file_contents (old_pic, "OLD-PIC", 7);
+  assert_file_contents (old_keep, "KEEP", 4);
+  assert_folder (f->folder, "keep.png|old|other.md|pic.png");
+}
+
+/* A topic file edited, added or deleted in the user's folder (by an
+ * editor, a sync tool) shows in the list a moment later, without a
+ * restart, under the same id, so that its progress follows; a file made
+ * unreadable is named in the problem, and listed as it was until it is
+ * fixed. */
+static void
+test_watch (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char broken[] = "---\ntitle: Broken\n---\n\ncaf\xe9\n";
+  g_autofree char *own_text = topic_text ("Own before", NULL);
+  g_autofree char *own_after = topic_text ("Own after", NULL);
+  g_autofree char *own_source = write_file (f->elsewhere, "own.md", own_text, -1);
+  g_autofree char *own_folder = g_build_filename (f->folder, "own", NULL);
+  g_autofree char *added = NULL;
+  g_autoptr(SyllabusTopic) own = NULL;
+  g_autoptr(GError) error = NULL;
+  SyllabusTopic *edited;
+  guint n_signals;
+
+  write_topic (f->folder, "edited.md", "Before", "1");
+  load_fixture (f);
+  own = import (f->library, own_source, &error);
+  g_assert_no_error (error);
+  assert_titles (f->library, "Before|Own before");
+  n_signals = f->mirror.n_signals;
+
+  write_topic (f->folder, "edited.md", "After", "1");
+  wait_for_titles (f->library, "After|Own before");
+  edited = syllabus_library_lookup (f->library, "edited");
+  g_assert_cmpstr (syllabus_topic_get_title (edited), ==, "After");
+  g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (edited)), ==, 2);
+  g_assert_cmpuint (f->mirror.n_signals, >, n_signals);
+
+  write_topic (f->folder, "added.md", "Added", "2");
+  wait_for_titles (f->library, "After|Added|Own before");
+
+  /* A copied topic, in its own folder. */
+  g_free (write_file (own_folder, "own.md", own_after, -1));
+  wait_for_titles (f->library, "After|Added|Own after");
+  g_assert_cmpstr (syllabus_topic_get_id (syllabus_library_lookup (f->library, "own")), ==, "own");
+
+  added = g_build_filename (f->folder, "added.md", NULL);
+  g_assert_cmpint (g_remove (added), ==, 0);
+  wait_for_titles (f->library, "After|Own after");
+
+  g_assert_null (syllabus_library_get_problem (f->library));
+  g_free (write_file (f->folder, "edited.md", broken, -1));
+  wait_for_problem (f->library, TRUE);
+  assert_titles (f->library, "After|Own after");
+  write_topic (f->folder, "edited.md", "Fixed", "1");
+  wait_for_titles (f->library, "Fixed|Own after");
+  wait_for_problem (f->library, FALSE);
+  mirror_assert_matches (&f->mirror);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +1291,10 @@ main (int   argc,
   ADD ("/library/shipped", test_shipped, SHIPPED_PATH);
   ADD ("/library/shipped-missing", test_shipped_missing, "/io/github/syllabus/SyllabusTests/none/");
   ADD ("/library/import-while-loading", test_import_while_loading, NULL);
+  ADD ("/library/same-name", test_same_name, NULL);
+  ADD ("/library/images-apart", test_images_apart, NULL);
+  ADD ("/library/earlier-layout", test_earlier_layout, NULL);
+  ADD ("/library/watch", test_watch, NULL);
 
 #undef ADD
 

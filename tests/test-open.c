@@ -155,7 +155,7 @@ opened_set_up (Opened *opened)
   opened->source = g_build_filename (opened->folder, TOPIC_ID ".md", NULL);
   g_assert_true (g_file_set_contents (opened->source, topic_text, -1, &error));
   g_assert_no_error (error);
-  opened->copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+  opened->copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", TOPIC_ID,
                                    TOPIC_ID ".md", NULL);
   g_assert_false (g_file_test (opened->copy, G_FILE_TEST_EXISTS));
 }
@@ -174,20 +174,33 @@ static void
 assert_copied (Opened *opened)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *topics_dir = g_path_get_dirname (opened->copy);
+  g_autofree char *own_dir = g_path_get_dirname (opened->copy);
+  g_autofree char *topics_dir = g_path_get_dirname (own_dir);
   g_autoptr(GDir) listing = NULL;
   g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n = 0;
   gsize length;
 
   g_assert_true (g_file_get_contents (opened->copy, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpmem (contents, length, topic_text, strlen (topic_text));
 
-  /* Only the copy: no temporary files left behind. */
+  /* Only the copy, in a folder of its own, with the note of where it came
+   * from: no temporary files left behind. */
   listing = g_dir_open (topics_dir, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_dir_read_name (listing), ==, TOPIC_ID ".md");
+  g_assert_cmpstr (g_dir_read_name (listing), ==, TOPIC_ID);
   g_assert_null (g_dir_read_name (listing));
+  g_clear_pointer (&listing, g_dir_close);
+  listing = g_dir_open (own_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_equal (name, TOPIC_ID ".md") || g_str_equal (name, ".syllabus-source"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 2);
 
   /* The original, if still there, is left alone. */
   if (opened->source == NULL)
@@ -364,7 +377,7 @@ test_open_again (void)
   opened_clear (&opened);
   g_assert_false (g_file_test (source, G_FILE_TEST_EXISTS));
 
-  opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics",
+  opened.copy = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", TOPIC_ID,
                                   TOPIC_ID ".md", NULL);
   g_assert_true (ui_test_run_app (NULL, library_shown, check_still_there, &opened));
   g_clear_pointer (&opened.copy, g_free);
@@ -431,6 +444,248 @@ test_open_broken (void)
   g_assert_no_error (error);
 
   g_assert_true (ui_test_run_app (opened.source, refusal_shown, check_refused, &opened));
+  opened_clear (&opened);
+}
+
+/* Opening another page of the same name: the window asks. */
+typedef struct
+{
+  /* The label of the button to press, or NULL when nothing must ask */
+  const char *button;
+  const char *id;
+  const char *title;
+  gboolean    pressed;
+} Answer;
+
+static AdwAlertDialog *
+find_alert (SyllabusWindow *window)
+{
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new ();
+
+  ui_test_collect (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, TRUE, dialogs);
+  g_assert_cmpuint (dialogs->len, <=, 1);
+
+  return dialogs->len > 0 ? g_ptr_array_index (dialogs, 0) : NULL;
+}
+
+static gboolean
+shows (SyllabusWindow *window,
+       const char     *id,
+       const char     *title)
+{
+  SyllabusTopic *topic = syllabus_window_get_topic (window);
+
+  return topic != NULL && g_str_equal (syllabus_topic_get_id (topic), id) &&
+         g_str_equal (syllabus_topic_get_title (topic), title) &&
+         find_sidebar_label (window, title) != NULL;
+}
+
+/* Ready when the question is on screen (or was answered), or, when
+ * nothing must ask, the topic is. */
+static gboolean
+asked_or_shown (SyllabusApplication *app,
+                gpointer             data)
+{
+  Answer *answer = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      !syllabus_library_get_loaded (get_library (window)))
+    return FALSE;
+
+  if (answer->button == NULL)
+    return shows (window, answer->id, answer->title);
+
+  return answer->pressed || find_alert (window) != NULL;
+}
+
+static gboolean
+answer_question (SyllabusApplication *app,
+                 gpointer             data)
+{
+  Answer *answer = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  AdwAlertDialog *alert = find_alert (window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  if (answer->button == NULL)
+    {
+      g_assert_null (alert);
+      return TRUE;
+    }
+
+  if (answer->pressed)
+    return alert == NULL && shows (window, answer->id, answer->title);
+
+  /* It names the topic in the way. */
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (alert), TOPIC_TITLE));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), TOPIC_ID ".md"));
+
+  /* The button on screen, once the dialog has come up. */
+  ui_test_collect (GTK_WIDGET (alert), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), answer->button) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        answer->pressed = TRUE;
+        return FALSE;
+      }
+
+  return FALSE;
+}
+
+static char *
+write_page (const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("syllabus-same-XXXXXX", &error);
+  g_autofree char *text = g_strdup_printf ("---\ntitle: %s\n---\n\n## Learning resources\n\n"
+                                           "- [%s Guide](https://example.org/%s)\n",
+                                           title, title, title);
+  char *path = g_build_filename (folder, TOPIC_ID ".md", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_page (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+static void
+assert_copy (const char *id,
+             const char *title)
+{
+  g_autofree char *name = g_strconcat (id, ".md", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "topics", id,
+                                            name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *line = g_strdup_printf ("title: %s\n", title);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, line));
+}
+
+/* "syllabus /x/a/opened-topic.md", then "syllabus /x/b/opened-topic.md":
+ * another page of the same name. The window asks; "Keep Both" lists the
+ * second as opened-topic-2 beside the first, whose copy stays as it was.
+ * A third page, "Replace": it takes the first one's place and id. The
+ * second file opened again, changed, just replaces its own copy, without
+ * asking. */
+static void
+test_open_same_name (void)
+{
+  Opened opened = { NULL };
+  g_autofree char *second = write_page ("Second Page");
+  g_autofree char *third = write_page ("Third Page");
+  Answer keep_both = { "_Keep Both", TOPIC_ID "-2", "Second Page" };
+  Answer replace = { "_Replace", TOPIC_ID, "Third Page" };
+  Answer again = { NULL, TOPIC_ID "-2", "Second Page Revised" };
+  g_autofree char *revised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  opened_set_up (&opened);
+  g_assert_true (ui_test_run_app (opened.source, opened_topic_shown, check_opened, &opened));
+
+  g_assert_true (ui_test_run_app (second, asked_or_shown, answer_question, &keep_both));
+  g_assert_true (keep_both.pressed);
+  assert_copy (TOPIC_ID, TOPIC_TITLE);
+  assert_copy (TOPIC_ID "-2", "Second Page");
+
+  g_assert_true (ui_test_run_app (third, asked_or_shown, answer_question, &replace));
+  g_assert_true (replace.pressed);
+  assert_copy (TOPIC_ID, "Third Page");
+  assert_copy (TOPIC_ID "-2", "Second Page");
+
+  revised = g_strdup_printf ("---\ntitle: Second Page Revised\n---\n\n## Learning resources\n\n"
+                             "- [Guide](https://example.org/guide)\n");
+  g_assert_true (g_file_set_contents (second, revised, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_test_run_app (second, asked_or_shown, answer_question, &again));
+  assert_copy (TOPIC_ID "-2", "Second Page Revised");
+  assert_copy (TOPIC_ID, "Third Page");
+
+  remove_page (second);
+  remove_page (third);
+  opened_clear (&opened);
+}
+
+/* The user edits the copy of an open topic in the topics folder (with a
+ * text editor): the window shows the new page a moment later, without a
+ * restart. */
+#define EDITED_TITLE "Edited While Open"
+
+static gboolean
+edit_copy (SyllabusApplication *app,
+           gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusTopic *topic = syllabus_window_get_topic (window);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (syllabus_topic_get_title (topic), EDITED_TITLE))
+    {
+      g_autofree char *text = NULL;
+
+      /* Once, when the window first shows the topic. */
+      if (opened->source == NULL)
+        return FALSE;
+      text = g_strdup_printf ("---\ntitle: " EDITED_TITLE "\n---\n\n## Learning resources\n\n"
+                              "- [Opened Guide](https://example.org/opened/guide)\n"
+                              "- [Added Later](https://example.org/opened/added)\n");
+      g_assert_true (g_file_set_contents (opened->copy, text, -1, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&opened->source, g_free);
+      return FALSE;
+    }
+
+  /* The same topic, read again: its id, its new resources on screen. */
+  g_assert_cmpstr (syllabus_topic_get_id (topic), ==, TOPIC_ID);
+  g_assert_true (syllabus_library_lookup (get_library (window), TOPIC_ID) == topic);
+  rows = ui_test_get_rows (app);
+  return rows->len == 2 && ui_test_find_row (app, "Added Later") != NULL &&
+         find_sidebar_label (window, EDITED_TITLE) != NULL;
+}
+
+/* Ready as long as the topic is shown, before the edit and after. */
+static gboolean
+opened_topic_listed (SyllabusApplication *app,
+                     gpointer             data)
+{
+  Opened *opened = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusTopic *topic;
+
+  if (opened->source != NULL)
+    return opened_topic_shown (app, data);
+
+  topic = window != NULL ? syllabus_window_get_topic (window) : NULL;
+  return topic != NULL && g_str_equal (syllabus_topic_get_id (topic), TOPIC_ID);
+}
+
+static void
+test_open_edited (void)
+{
+  Opened opened = { NULL };
+  g_autofree char *source = NULL;
+
+  opened_set_up (&opened);
+  source = g_strdup (opened.source);
+  g_assert_true (ui_test_run_app (source, opened_topic_listed, edit_copy, &opened));
+  opened.source = g_steal_pointer (&source);
   opened_clear (&opened);
 }
 
@@ -519,6 +774,8 @@ main (int   argc,
   ui_test_add ("/open/file", test_open_file);
   ui_test_add ("/open/again", test_open_again);
   ui_test_add ("/open/broken", test_open_broken);
+  ui_test_add ("/open/same-name", test_open_same_name);
+  ui_test_add ("/open/edited", test_open_edited);
   ui_test_add ("/open/long", test_open_long);
 
   return g_test_run ();

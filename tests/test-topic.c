@@ -31,6 +31,7 @@ typedef struct
   const char *host;   /* NULL: the link has no host */
   const char *group;  /* NULL: listed before any subheading */
   gboolean    first_in_group;
+  const char *key;    /* NULL: the normalised URL */
 } ExpectedResource;
 
 /* Helpers ---------------------------------------------------------------- */
@@ -150,7 +151,8 @@ assert_resources (SyllabusTopic          *topic,
   for (guint i = 0; i < n_expected; i++)
     {
       SyllabusResource *resource = resource_at (topic, i);
-      g_autofree char *key = syllabus_normalize_url (expected[i].url);
+      g_autofree char *key = expected[i].key != NULL ? g_strdup (expected[i].key)
+                                                     : syllabus_normalize_url (expected[i].url);
 
       g_test_message ("resource %u: %s", i, expected[i].title);
       g_assert_cmpstr (syllabus_resource_get_title (resource), ==, expected[i].title);
@@ -461,17 +463,27 @@ test_topic_empty_section (void)
 static const ExpectedResource duplicate_resources[] = {
   { "The original", "https://Example.com:443/page", "example.com", "First", TRUE },
   { "Another page", "https://example.com/other", "example.com", "First", FALSE },
-  { "A new one", "https://example.com/new", "example.com", "Second", TRUE },
+  { "A copy with other spelling", "HTTPS://EXAMPLE.COM/page", "example.com", "Second", TRUE,
+    "https://example.com/page#2" },
+  { "Same as another", "https://example.com/other", "example.com", "Second", FALSE,
+    "https://example.com/other#2" },
+  { "A new one", "https://example.com/new", "example.com", "Second", FALSE },
 };
 
+/* An author who lists the same address twice (duplicates.md) sees both
+ * lines: the second gets a key of its own, the address with "#2", so that
+ * each line keeps its own progress. */
 static void
 test_topic_duplicates (void)
 {
   g_autoptr(SyllabusTopic) topic = parse_test_topic ("duplicates.md");
+  g_autoptr(SyllabusTopic) again = parse_test_topic ("duplicates.md");
 
-  /* The same address spelled twice is listed once, as it first appears. */
   assert_resources (topic, duplicate_resources, G_N_ELEMENTS (duplicate_resources));
   g_assert_cmpstr (syllabus_resource_get_key (resource_at (topic, 0)), ==, "https://example.com/page");
+
+  /* The same keys each time the file is read. */
+  assert_resources (again, duplicate_resources, G_N_ELEMENTS (duplicate_resources));
 }
 
 static const ExpectedResource ungrouped_resources[] = {
@@ -1150,15 +1162,34 @@ test_topic_paragraph_links (void)
                    "- [After the section](https://example.com/after)\n");
 }
 
+/* Which addresses are the same: the scheme and the host are compared
+ * without regard to case, a default port and white space around do not
+ * count (RFC 3986, 6.2.2 and 6.2.3); the path, the query and the fragment
+ * are compared as written, as a server may tell them apart. Lines with the
+ * same address are all listed, the second and later ones with "#2", "#3"…
+ * after the key, skipping a suffix that another line's key already has. */
 static void
 test_topic_duplicate_urls (void)
 {
   static const ExpectedResource expected[] = {
     { "First", "https://example.com/a", "example.com", "One", TRUE },
+    { "Again", "https://example.com/a", "example.com", "One", FALSE, "https://example.com/a#3" },
     { "Other", "https://example.com/b", "example.com", "One", FALSE },
-    { "Fragment differs", "https://example.com/a#part", "example.com", "Two", TRUE },
+    { "Upper case host", "https://EXAMPLE.com/a", "example.com", "Two", TRUE,
+      "https://example.com/a#4" },
+    { "Default port", "https://example.com:443/a", "example.com", "Two", FALSE,
+      "https://example.com/a#5" },
+    { "Spaces around", "https://example.com/a", "example.com", "Two", FALSE,
+      "https://example.com/a#6" },
+    { "Fragment differs", "https://example.com/a#part", "example.com", "Two", FALSE },
+    /* Another address: the path is compared as written. */
+    { "Upper case path", "https://example.com/A", "example.com", "Two", FALSE },
+    /* A line whose own address ends in "#2" keeps it. */
+    { "Second part", "https://example.com/a#2", "example.com", "Two", FALSE },
     /* http is another address than https. */
     { "Only duplicates", "http://example.com:80/b", "example.com", "Three", TRUE },
+    { "Only duplicates", "HTTPS://example.com/b", "example.com", "Three", FALSE,
+      "https://example.com/b#2" },
   };
   g_autoptr(SyllabusTopic) topic = NULL;
 
@@ -1172,11 +1203,13 @@ test_topic_duplicate_urls (void)
                  "- [Default port](https://example.com:443/a)\n"
                  "- [Spaces around](<  https://example.com/a  >)\n"
                  "- [Fragment differs](https://example.com/a#part)\n"
+                 "- [Upper case path](https://example.com/A)\n"
+                 "- [Second part](https://example.com/a#2)\n"
                  "### Three\n"
                  "- [Only duplicates](http://example.com:80/b)\n"
                  "- [Only duplicates](HTTPS://example.com/b)\n");
   assert_resources (topic, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpstr (syllabus_resource_get_key (resource_at (topic, 3)), ==, "http://example.com/b");
+  g_assert_cmpstr (syllabus_resource_get_key (resource_at (topic, 9)), ==, "http://example.com/b");
 }
 
 static void

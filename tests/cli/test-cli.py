@@ -411,6 +411,26 @@ def main():
         for description in ("counts", "resources", "orphans", "shipped topics"):
             report(False, f"--status --json {description}", data)
 
+    # A user's own rust.md does not hide the shipped Rust topic: both are
+    # listed, the user's under an id of its own, and the shipped topic's
+    # progress is still reported.
+    e = make_home("e", PROGRESS)
+    with open(os.path.join(e, "data", "syllabus", "topics", "rust.md"), "w",
+              encoding="utf-8") as f:
+        f.write("---\ntitle: My Rust notes\n---\n\n## Learning Resources\n\n"
+                "- [Mine](https://example.org/mine)\n")
+    code, data = status_json(e)
+    if code == 0 and isinstance(data, dict):
+        topics = {topic["id"]: topic for topic in data["topics"]}
+        shipped = topics.get("rust", {})
+        mine = topics.get("rust-2", {})
+        report(shipped.get("title") == "Rust" and shipped.get("done") == 1 and
+               mine.get("title") == "My Rust notes" and mine.get("total") == 1,
+               "a user's rust.md is listed beside the shipped Rust topic",
+               {key: (t.get("title"), t.get("done")) for key, t in topics.items()})
+    else:
+        report(False, "a user's rust.md is listed beside the shipped Rust topic", data)
+
     # --export x.md: the Markdown report.
     completed = run(a, "--export", "report.md")
     report(completed.returncode == 0 and text(completed) == "", "--export x.md succeeds",
