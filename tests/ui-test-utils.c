@@ -148,8 +148,10 @@ poll_cb (gpointer user_data)
 
   /* A person acts once the window shows its page. Quitting sooner also
    * makes WebKit 2.52's web process print a critical, when its view goes
-   * while the page's accessibility tree is still being set up. */
-  if (!ui_test_page_loaded (run->app) || !run->ready (run->app, run->data))
+   * while the page's accessibility tree is still being set up. A dialog
+   * that asks before the page is shown is answered as it comes. */
+  if (!(ui_test_page_loaded (run->app) || ui_test_dialog_shown (run->app)) ||
+      !run->ready (run->app, run->data))
     return G_SOURCE_CONTINUE;
 
   /* act returns TRUE when it is done with the application */
@@ -289,6 +291,20 @@ ui_test_page_loaded (SyllabusApplication *app)
     }
 
   return FALSE;
+}
+
+/**
+ * ui_test_dialog_shown:
+ *
+ * Returns: whether the window shows a dialog
+ */
+gboolean
+ui_test_dialog_shown (SyllabusApplication *app)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+
+  return window != NULL &&
+         adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL;
 }
 
 GtkWidget *

@@ -42,5 +42,6 @@ GtkWidget      *ui_test_find_row         (SyllabusApplication *app,
                                           const char          *title);
 GtkWidget      *ui_test_row_check_button (GtkWidget           *row);
 gboolean        ui_test_page_loaded      (SyllabusApplication *app);
+gboolean        ui_test_dialog_shown     (SyllabusApplication *app);
 
 G_END_DECLS
