@@ -33,6 +33,11 @@ typedef enum
 
 #define SYLLABUS_N_STATUSES (SYLLABUS_STATUS_SKIPPED + 1)
 
+/* The longest notes a resource keeps, in bytes of UTF-8: about forty pages
+ * of text. A backup with longer notes is refused at import, and the editor
+ * takes no more. */
+#define SYLLABUS_ENTRY_NOTES_MAX (256 * 1024)
+
 #define SYLLABUS_TYPE_STATUS (syllabus_status_get_type ())
 #define SYLLABUS_TYPE_ENTRY (syllabus_entry_get_type ())
 

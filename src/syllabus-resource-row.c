@@ -15,6 +15,7 @@
 #include "syllabus-resource-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "syllabus-dialogs.h"
 
@@ -221,12 +222,43 @@ finished_day_selected_cb (SyllabusResourceRow *self)
   syllabus_entry_set_done_at (self->entry, day);
 }
 
+/* The preview under the title: its first lines, cut before Pango sees the
+ * rest, so that however long the notes are, a row lays out as fast as any
+ * other (a 5 MB note once kept the window black inside Pango). */
+#define PREVIEW_LINES 2
+#define PREVIEW_CHARS 240
+
+static char *
+notes_preview (const char *notes)
+{
+  g_autofree char *head = NULL;
+  const char *end = notes;
+  guint lines = 0;
+  glong chars = 0;
+
+  while (*end != '\0' && chars < PREVIEW_CHARS)
+    {
+      if (*end == '\n' && ++lines == PREVIEW_LINES)
+        break;
+      end = g_utf8_next_char (end);
+      chars++;
+    }
+
+  if (*end == '\0')
+    return g_strdup (notes);
+
+  head = g_strndup (notes, end - notes);
+
+  return g_strconcat (head, "…", NULL);
+}
+
 static void
 update_notes_label (SyllabusResourceRow *self)
 {
   const char *notes = self->entry != NULL ? syllabus_entry_get_notes (self->entry) : "";
+  g_autofree char *preview = notes_preview (notes);
 
-  gtk_label_set_text (self->notes_label, notes);
+  gtk_label_set_text (self->notes_label, preview);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label),
                           *notes != '\0' && !gtk_toggle_button_get_active (self->notes_button));
 }
@@ -274,6 +306,27 @@ buffer_changed_cb (SyllabusResourceRow *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   syllabus_entry_set_notes (self->entry, text);
+}
+
+/* The editor takes no more than the notes keep (SYLLABUS_ENTRY_NOTES_MAX):
+ * what would go past it is not inserted, and the bell says so. */
+static void
+buffer_insert_text_cb (SyllabusResourceRow *self,
+                       GtkTextIter         *location,
+                       const char          *text,
+                       int                  length,
+                       GtkTextBuffer       *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (strlen (current) + (length < 0 ? strlen (text) : (gsize)length) > SYLLABUS_ENTRY_NOTES_MAX)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
 }
 
 static gboolean notes_key_pressed_cb (SyllabusResourceRow   *self,
@@ -331,6 +384,9 @@ create_notes_editor (SyllabusResourceRow *self)
   self->buffer_changed_id =
     g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                              G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "insert-text",
+                           G_CALLBACK (buffer_insert_text_cb), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (notes_key_pressed_cb), self,

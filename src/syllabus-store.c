@@ -3270,6 +3270,38 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
 /* Reads and parses the file of @merge with the loader's strict parser. A
  * file this program would not load as it is, including one written by a
  * newer version, is refused. */
+/* Notes past the limit would be kept whole but could not be edited: the
+ * import is refused, naming the resource, rather than cutting them. */
+static gboolean
+check_notes_length (GHashTable  *topics,
+                    GError     **error)
+{
+  GHashTableIter topic_iter;
+  GHashTable *entries;
+
+  g_hash_table_iter_init (&topic_iter, topics);
+  while (g_hash_table_iter_next (&topic_iter, NULL, (gpointer *)&entries))
+    {
+      GHashTableIter entry_iter;
+      SyllabusEntry *entry;
+
+      g_hash_table_iter_init (&entry_iter, entries);
+      while (g_hash_table_iter_next (&entry_iter, NULL, (gpointer *)&entry))
+        if (strlen (syllabus_entry_get_notes (entry)) > SYLLABUS_ENTRY_NOTES_MAX)
+          {
+            const char *title = syllabus_entry_get_title (entry);
+
+            g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NOTES_TOO_LONG,
+                         _("The notes for “%s” are longer than Syllabus keeps (%d KB)"),
+                         title != NULL && *title != '\0' ? title : syllabus_entry_get_url (entry),
+                         SYLLABUS_ENTRY_NOTES_MAX / 1024);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_merge_file (MergeData     *merge,
                  GCancellable  *cancellable,
@@ -3314,7 +3346,7 @@ read_merge_file (MergeData     *merge,
       return FALSE;
     }
 
-  return TRUE;
+  return check_notes_length (merge->topics, error);
 }
 
 static gboolean

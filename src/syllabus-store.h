@@ -28,6 +28,7 @@ typedef enum
   SYLLABUS_STORE_ERROR_READ_ONLY,
   SYLLABUS_STORE_ERROR_LOCKED,
   SYLLABUS_STORE_ERROR_CHANGED,
+  SYLLABUS_STORE_ERROR_NOTES_TOO_LONG,
 } SyllabusStoreError;
 
 /* The file format version this program writes and fully understands. */

@@ -497,6 +497,51 @@ test_refused (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A backup whose notes are longer than a resource keeps (a 5 MB note once
+ * locked the window) is refused at import, naming the resource, and
+ * nothing of it is merged. */
+static void
+test_notes_too_long (void)
+{
+  g_autofree char *path = progress_path ();
+  g_autoptr(SyllabusStore) store = load_ours ();
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *notes = g_strnfill (SYLLABUS_ENTRY_NOTES_MAX + 1, 'n');
+  g_autofree char *contents =
+    g_strdup_printf ("{\"version\": 1, \"topics\": {\"demo\": {\"resources\": {"
+                     "\"" KEY_C "\": {\"title\": \"Long Read\", \"status\": \"done\", "
+                     "\"changed-at\": \"2026-03-01T10:00:00Z\", \"notes\": \"%s\"}}}}}",
+                     notes);
+  g_autoptr(GFile) file = backup_file ("long-notes.json", contents);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (syllabus_store_merge_file (store, file, NULL, &error));
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NOTES_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "Long Read"));
+  g_assert_null (syllabus_store_lookup (store, "demo", KEY_C));
+  g_clear_error (&error);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* At the limit, the notes come in whole. */
+  notes[SYLLABUS_ENTRY_NOTES_MAX] = '\0';
+  g_clear_pointer (&contents, g_free);
+  contents = g_strdup_printf ("{\"version\": 1, \"topics\": {\"demo\": {\"resources\": {"
+                              "\"" KEY_C "\": {\"title\": \"Long Read\", \"status\": \"done\", "
+                              "\"changed-at\": \"2026-03-01T10:00:00Z\", \"notes\": \"%s\"}}}}}",
+                              notes);
+  g_clear_object (&file);
+  file = backup_file ("long-notes.json", contents);
+  g_assert_true (syllabus_store_merge_file (store, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (syllabus_entry_get_notes (syllabus_store_lookup (store, "demo", KEY_C))),
+                    ==, SYLLABUS_ENTRY_NOTES_MAX);
+}
+
 static void
 test_not_writable (void)
 {
@@ -846,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/merge/idempotent", test_idempotent);
   g_test_add_func ("/merge/conflict", test_conflict);
   g_test_add_func ("/merge/refused", test_refused);
+  g_test_add_func ("/merge/notes-too-long", test_notes_too_long);
   g_test_add_func ("/merge/not-writable", test_not_writable);
   g_test_add_func ("/merge/seen-union", test_seen_union);
   g_test_add_func ("/merge/in-place-notify", test_in_place_notify);

@@ -444,6 +444,54 @@ test_shortcuts_dialog (void)
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_shortcuts_dialog, NULL));
 }
 
+/* Long notes (a backup's notes may run to the limit) show as a short
+ * preview under the title: the row is cut before layout, not drawn as a
+ * label thousands of pixels high. */
+static gboolean
+check_long_note_preview (SyllabusApplication *app,
+                         gpointer             data)
+{
+  GtkWidget *row = ui_test_find_row (app, "Rust in Action");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) notes = g_string_new (NULL);
+  gint64 started;
+  int height = 0;
+
+  g_assert_nonnull (row);
+  while (notes->len < SYLLABUS_ENTRY_NOTES_MAX - 64)
+    g_string_append (notes, "A line of notes about ownership and borrowing.\n");
+
+  started = g_get_monotonic_time ();
+  syllabus_entry_set_notes (syllabus_resource_row_get_entry (SYLLABUS_RESOURCE_ROW (row)), notes->str);
+  ui_test_collect (row, GTK_TYPE_LABEL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "notes"))
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+          g_assert_true (g_str_has_prefix (text, "A line of notes about ownership"));
+          g_assert_true (g_str_has_suffix (text, "…"));
+          g_assert_cmpint (g_utf8_strlen (text, -1), <=, 241);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 400, NULL, &height, NULL, NULL);
+        }
+    }
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (height, <, 200);
+  /* Laid out at once, not after seconds inside Pango. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+
+  return TRUE;
+}
+
+static void
+test_long_note_preview (void)
+{
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_long_note_preview, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +506,7 @@ main (int   argc,
   ui_test_add ("/ui/single", test_single_instance);
   ui_test_add ("/ui/toast", test_toast_named);
   ui_test_add ("/ui/shortcuts", test_shortcuts_dialog);
+  ui_test_add ("/ui/long-note", test_long_note_preview);
 
   return g_test_run ();
 }
