@@ -22,6 +22,7 @@
 #include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-library.h"
+#include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
 #include "syllabus-window.h"
 
@@ -151,7 +152,12 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  SyllabusApplication *self = SYLLABUS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Progress that cannot be written is not dropped without asking. */
+  if (window == NULL || syllabus_quit_guard_check (GTK_WIDGET (window), self->store))
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-open-flow.h"
+#include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-search.h"
@@ -1394,6 +1395,12 @@ static gboolean
 syllabus_window_close_request (GtkWindow *window)
 {
   SyllabusWindow *self = SYLLABUS_WINDOW (window);
+
+  /* The last window closing quits: not while progress cannot be saved,
+   * unless the user says so. */
+  if (g_list_length (gtk_application_get_windows (gtk_window_get_application (window))) == 1 &&
+      !syllabus_quit_guard_check (GTK_WIDGET (self), self->store))
+    return TRUE;
 
   if (self->settings != NULL)
     {

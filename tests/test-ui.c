@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -492,6 +493,70 @@ test_long_note_preview (void)
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_long_note_preview, NULL));
 }
 
+/* Quitting while progress cannot be saved asks first (a tick made while
+ * the data folder could not be written was lost on Ctrl+Q), and only the
+ * user's "Quit and Lose Changes" quits. */
+static gboolean
+quit_while_unsaved (SyllabusApplication *app,
+                    gpointer             data)
+{
+  int *step = data;
+  SyllabusStore *store = syllabus_application_get_store (app);
+  SyllabusWindow *window = ui_test_get_window (app);
+  AdwDialog *dialog;
+
+  switch ((*step)++)
+    {
+    case 0:
+      {
+        g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
+        g_autofree char *moved = g_strconcat (folder, "-moved", NULL);
+        GtkWidget *row = ui_test_find_row (app, "Rust in Action");
+
+        /* The data folder becomes a file: nothing can be written there. */
+        g_assert_cmpint (g_rename (folder, moved), ==, 0);
+        g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+        syllabus_entry_set_status (syllabus_resource_row_get_entry (SYLLABUS_RESOURCE_ROW (row)),
+                                   SYLLABUS_STATUS_DONE);
+        return FALSE;
+      }
+    case 1:
+      /* Until the save has failed. */
+      if (syllabus_store_get_save_error (store) == NULL)
+        (*step)--;
+      return FALSE;
+    case 2:
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+      g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+      g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "retry"));
+      g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "backup"));
+      /* Escape keeps the window and the changes. */
+      g_assert_cmpstr (adw_alert_dialog_get_close_response (ADW_ALERT_DIALOG (dialog)), ==, "stay");
+      g_assert_true (syllabus_store_get_dirty (store));
+      return FALSE;
+    case 3:
+      /* Still open: the question waits for an answer. */
+      g_assert_nonnull (ui_test_get_window (app));
+      dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+      g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+      g_signal_emit_by_name (dialog, "response::quit", "quit");
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+test_quit_while_unsaved (void)
+{
+  int step = 0;
+
+  /* The application quits by the user's answer, not by the checks. */
+  g_assert_false (ui_test_run_app (NULL, all_rows_shown, quit_while_unsaved, &step));
+  g_assert_cmpint (step, >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +572,7 @@ main (int   argc,
   ui_test_add ("/ui/toast", test_toast_named);
   ui_test_add ("/ui/shortcuts", test_shortcuts_dialog);
   ui_test_add ("/ui/long-note", test_long_note_preview);
+  ui_test_add ("/ui/quit-unsaved", test_quit_while_unsaved);
 
   return g_test_run ();
 }
