@@ -768,7 +768,9 @@ class Journey:
                     continue
                 checked += 1
                 name = node.name or ""
-                if not name.strip() or re.match(r"^(Gtk|Adw)[A-Z]", name):
+                # A mnemonic underscore is read out ("_Undo Undo").
+                if (not name.strip() or re.match(r"^(Gtk|Adw)[A-Z]", name) or
+                        re.search(r"(^|\s)_\w", name)):
                     unnamed.append("%s “%s” at %s" % (node.getRoleName(), name, self.extents(node)[:2]))
             except Exception:
                 continue
@@ -893,7 +895,11 @@ class Journey:
             self.click_in_popover(self.status_button(STARTED), popover, item)
         wait_for("“%s” to show In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
         wait_for("the menu of statuses to close", lambda: menu() is None)
-        return None
+        # The change offers Undo in a notification: its controls are named
+        # as well as the window's.
+        wait_for("the Undo notification", lambda: self.find(self.frame(), pred=lambda n:
+                                                            "Undo" in (n.name or "") and self.on_screen(n)))
+        return self.check_names()
 
     def write_note(self):
         if self.args.keyboard or not TREE_PLACES_RIGHT:
