@@ -314,16 +314,13 @@ append_entity (GString    *out,
                gsize       len)
 {
   g_autoptr(GString) html = g_string_new (NULL);
-  /* md4c 0.4.8 may read past the end of its input; see
-   * syllabus_topic_new_from_data(). */
-  g_autofree char *terminated = g_strndup (entity, len);
   static const struct { const char *escaped; const char *plain; } specials[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
   };
   const char *p;
   const char *end;
 
-  if (md_html (terminated, len, append_html_output_cb, html, 0, 0) != 0 ||
+  if (md_html (entity, len, append_html_output_cb, html, 0, 0) != 0 ||
       !g_str_has_prefix (html->str, "<p>") ||
       !g_str_has_suffix (html->str, "</p>\n"))
     {
@@ -1081,12 +1078,10 @@ syllabus_topic_new_from_data (const char  *id,
   body = data + parse_front_matter (data, length, self->metadata);
   body_length = length - (body - data);
 
-  /* md4c 0.4.8 reads one byte past the end of its input, and if that byte
-   * is ")" after an unclosed "[a](b", past the end of its own buffers too
-   * (fixed in md4c 0.5.0, mity/md4c commit 4a7246d). Files loaded by GIO
-   * end in a nul, but @data need not: parse a copy of the body that does.
-   * (It holds no nul: it is valid UTF-8.) The introduction is cut out of
-   * this copy afterwards. */
+  /* The body is parsed from a copy of its own, which becomes the
+   * introduction: the resources section is cut out of it in place
+   * afterwards, and it ends in a nul as the introduction's text must.
+   * (It holds no nul before that: it is valid UTF-8.) */
   terminated = g_malloc (body_length + 1);
   memcpy (terminated, body, body_length);
   terminated[body_length] = '\0';

@@ -500,7 +500,7 @@ class Journey:
         labels = self.find_all(button, "label", pred=lambda n: n.name in STATUSES and self.on_screen(n))
         if len(labels) != 1:
             return None
-        # GTK 4.8 adds the label's text after the name given.
+        # The name says the status the button shows.
         if not button.name.startswith("Status of %s: %s" % (title, labels[0].name)):
             raise Failure("the status button of “%s” is named “%s” but shows “%s”"
                           % (title, button.name, labels[0].name))
