@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "syllabus-application.h"
 
@@ -29,6 +30,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A file that reaches the size limit (ulimit -f, a quota) is a write
+   * error to report, with the old file kept, not a reason to die. */
+  signal (SIGXFSZ, SIG_IGN);
 
   app = syllabus_application_new ();
 

@@ -170,9 +170,10 @@ def run_on_full_disk(home, limit, *args):
     limit stands in for a full disk (writes fail with EFBIG as they would
     with ENOSPC, and root is subject to it too)."""
     def limit_file_size():
-        # Ignored signals stay ignored across exec: the write fails
-        # instead of killing the process.
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        # SIGXFSZ keeps its default action, which kills: Syllabus itself
+        # ignores it, so that the write fails and is reported, as a
+        # script running it under a quota or ulimit meets it.
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
         hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
     return subprocess.run([SYLLABUS, *args], env=environment(home), cwd=home,
