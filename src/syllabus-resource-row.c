@@ -309,7 +309,9 @@ buffer_changed_cb (SyllabusResourceRow *self,
 }
 
 /* The editor takes no more than the notes keep (SYLLABUS_ENTRY_NOTES_MAX):
- * what would go past it is not inserted, and the bell says so. */
+ * what would go past it is not inserted, and the bell says so. The
+ * buffer's own text is measured, not the entry's notes: when notes change
+ * elsewhere, the entry already holds the text being inserted. */
 static void
 buffer_insert_text_cb (SyllabusResourceRow *self,
                        GtkTextIter         *location,

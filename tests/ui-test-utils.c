@@ -115,10 +115,11 @@ is_allowed_warning (const char *line)
 
 /* Warnings are fatal in the test itself, but not in what it starts: the
  * web process, a second instance of the application. Everything they
- * write to standard error goes to a file, which is read here: a warning or
- * critical there fails the test just the same. */
+ * write to standard error goes to a file, which is read here once the
+ * test has passed: a warning or critical there fails the test just the
+ * same. */
 static void
-assert_no_warnings (const char *path)
+assert_passed_without_warnings (const char *path)
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
@@ -126,6 +127,8 @@ assert_no_warnings (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_printerr ("%s", contents);
+  /* A failure is told as what it is, before any warning on the way. */
+  g_test_trap_assert_passed ();
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -169,9 +172,8 @@ in_subprocess (gconstpointer data)
   g_test_trap_subprocess (NULL, 90 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT);
 
   g_unsetenv ("SYLLABUS_TEST_STDERR");
-  assert_no_warnings (path);
+  assert_passed_without_warnings (path);
   g_remove (path);
-  g_test_trap_assert_passed ();
 }
 
 /**
