@@ -73,8 +73,9 @@ syllabus_quit_guard_check (GtkWidget     *parent,
   g_return_val_if_fail (GTK_IS_WIDGET (parent), TRUE);
   g_return_val_if_fail (SYLLABUS_IS_STORE (store), TRUE);
 
+  /* A store with nothing unsaved returns at once. */
   if (!syllabus_store_get_loaded (store) || syllabus_store_get_read_only (store) ||
-      !syllabus_store_get_dirty (store) || syllabus_store_save (store, &error))
+      syllabus_store_save (store, &error))
     return TRUE;
 
   body = g_strdup_printf (_("Syllabus could not save your progress: %s. If you quit now, "
