@@ -818,7 +818,7 @@ test_kill_rounds (void)
   display = g_strdup (g_getenv ("DISPLAY"));
   g_assert_nonnull (display);
   dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_add_service_dir (dbus, SRCDIR "/kill/services");
+  g_test_dbus_add_service_dir (dbus, SRCDIR "/services");
   g_test_dbus_up (dbus);
   /* GTestDBus hides the display, which the application needs. */
   g_setenv ("DISPLAY", display, TRUE);

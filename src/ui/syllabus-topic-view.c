@@ -172,6 +172,17 @@ decide_policy_cb (SyllabusTopicView        *self,
   return TRUE;
 }
 
+/* The few page actions that keep a use on a document that cannot be
+ * navigated: everything else WebKit offers is removed. */
+static gboolean
+keeps_context_action (WebKitContextMenuAction action)
+{
+  return action == WEBKIT_CONTEXT_MENU_ACTION_COPY ||
+         action == WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD ||
+         action == WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_URL_TO_CLIPBOARD ||
+         action == WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL;
+}
+
 static gboolean
 context_menu_cb (SyllabusTopicView   *self,
                  WebKitContextMenu   *menu,
@@ -180,21 +191,12 @@ context_menu_cb (SyllabusTopicView   *self,
 {
   GList *items = g_list_copy (webkit_context_menu_get_items (menu));
 
-  /* Only what makes sense for a document that cannot be navigated. */
   for (const GList *l = items; l != NULL; l = l->next)
     {
       WebKitContextMenuItem *item = l->data;
 
-      switch (webkit_context_menu_item_get_stock_action (item))
-        {
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_URL_TO_CLIPBOARD:
-        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
-          break;
-        default:
-          webkit_context_menu_remove (menu, item);
-        }
+      if (!keeps_context_action (webkit_context_menu_item_get_stock_action (item)))
+        webkit_context_menu_remove (menu, item);
     }
   g_list_free (items);
 

@@ -12,7 +12,7 @@
 
 /* The topic parser: front matter, title, introduction and the checklist
  * taken from the "Learning Resources" section. The pages it reads are the
- * shipped content/rust.md, the files in tests/topics/ and small pages
+ * shipped content/rust.md, the files in tests/model/topics/ and small pages
  * written inline. */
 
 #include "config.h"
@@ -53,7 +53,7 @@ read_file (const char *path,
 static char *
 rust_path (void)
 {
-  return g_build_filename (SRCDIR, "..", "content", "rust.md", NULL);
+  return g_build_filename (SRCDIR, "..", "..", "content", "rust.md", NULL);
 }
 
 static char *
@@ -602,7 +602,7 @@ test_topic_every_test_page (void)
 static void
 test_topic_content_html (void)
 {
-  g_autofree char *folder = g_build_filename (SRCDIR, "..", "content", NULL);
+  g_autofree char *folder = g_build_filename (SRCDIR, "..", "..", "content", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;

@@ -199,7 +199,7 @@ test_html_content (void)
   const char *name;
   guint n_files = 0;
 
-  dir = g_dir_open (SRCDIR "/../content", 0, NULL);
+  dir = g_dir_open (SRCDIR "/../../content", 0, NULL);
   g_assert_nonnull (dir);
 
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -211,7 +211,7 @@ test_html_content (void)
       if (!g_str_has_suffix (name, ".md"))
         continue;
 
-      path = g_build_filename (SRCDIR, "..", "content", name, NULL);
+      path = g_build_filename (SRCDIR, "..", "..", "content", name, NULL);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_test_message ("%s", path);
       g_assert_true (check_markdown_len (contents, length, SYLLABUS_MARKDOWN_FLAGS));
