@@ -22,6 +22,7 @@
 #include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-library.h"
+#include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
 #include "syllabus-window.h"
@@ -438,7 +439,7 @@ run_command_line (gboolean    status,
       if (!syllabus_store_save (store, &error))
         return fail (_("Could not save your progress"), NULL, error);
 
-      summary_text = syllabus_merge_summary_to_string (&summary);
+      summary_text = syllabus_progress_text_merge (&summary);
       g_print ("%s\n", summary_text);
     }
 

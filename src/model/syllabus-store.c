@@ -3161,27 +3161,6 @@ syllabus_store_count (SyllabusStore  *self,
     }
 }
 
-/**
- * syllabus_counts_to_string:
- *
- * Returns: (transfer full): e.g. "5 of 7 done · 1 skipped"
- */
-char *
-syllabus_counts_to_string (const SyllabusCounts *counts)
-{
-  GString *text = g_string_new (NULL);
-
-  /* Translators: progress through resources, e.g. "5 of 7 done" */
-  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done",
-                                      counts->total),
-                   counts->done, counts->total);
-  if (counts->skipped > 0)
-    /* Translators: added to the progress, e.g. "5 of 7 done · 1 skipped" */
-    g_string_append_printf (text, _(" · %u skipped"), counts->skipped);
-
-  return g_string_free (text, FALSE);
-}
-
 /* Backups and merging ---------------------------------------------------- */
 
 /**
@@ -3713,81 +3692,4 @@ syllabus_merge_summary_changed (const SyllabusMergeSummary *summary)
   g_return_val_if_fail (summary != NULL, FALSE);
 
   return summary->added > 0 || summary->taken > 0;
-}
-
-/**
- * syllabus_merge_summary_to_string:
- *
- * Returns: (transfer full): what a merge did, in a sentence or two for the
- *   user, e.g. "Added progress for 3 resources and took newer progress for
- *   1. Kept newer progress for 2 from here."
- */
-char *
-syllabus_merge_summary_to_string (const SyllabusMergeSummary *summary)
-{
-  GString *text;
-
-  g_return_val_if_fail (summary != NULL, NULL);
-
-  text = g_string_new (NULL);
-
-  if (!syllabus_merge_summary_changed (summary))
-    g_string_append (text, _("Nothing new to import."));
-  else if (summary->taken == 0)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "Added progress for %u resource.",
-                                         "Added progress for %u resources.",
-                                         summary->added),
-                            summary->added);
-  else if (summary->added == 0)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "Took newer progress for %u resource.",
-                                         "Took newer progress for %u resources.",
-                                         summary->taken),
-                            summary->taken);
-  else
-    {
-      g_autofree char *added =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Added progress for %u resource",
-                                      "Added progress for %u resources",
-                                      summary->added),
-                         summary->added);
-
-      /* Translators: the first %s is "Added progress for N resources" */
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%s and took newer progress for %u.",
-                                           "%s and took newer progress for %u.",
-                                           summary->taken),
-                              added, summary->taken);
-    }
-
-  if (summary->kept_newer_here > 0)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "Kept newer progress for %u resource from here.",
-                                           "Kept newer progress for %u resources from here.",
-                                           summary->kept_newer_here),
-                              summary->kept_newer_here);
-    }
-
-  if (summary->conflicts_kept > 0)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u resource was changed at the same time in both "
-                                           "and differs; the progress here was kept.",
-                                           "%u resources were changed at the same time in "
-                                           "both and differ; the progress here was kept.",
-                                           summary->conflicts_kept),
-                              summary->conflicts_kept);
-    }
-
-  return g_string_free (text, FALSE);
 }

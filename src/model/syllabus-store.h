@@ -117,7 +117,6 @@ void           syllabus_store_count             (SyllabusStore       *self,
                                                  const char          *topic_id,
                                                  GListModel          *resources,
                                                  SyllabusCounts      *counts);
-char          *syllabus_counts_to_string        (const SyllabusCounts *counts);
 
 /**
  * SyllabusMergeSummary:
@@ -160,6 +159,5 @@ gboolean       syllabus_store_merge_file_finish (SyllabusStore       *self,
                                                  SyllabusMergeSummary *summary,
                                                  GError             **error);
 gboolean       syllabus_merge_summary_changed   (const SyllabusMergeSummary *summary);
-char          *syllabus_merge_summary_to_string (const SyllabusMergeSummary *summary);
 
 G_END_DECLS

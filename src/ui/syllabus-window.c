@@ -20,6 +20,7 @@
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-open-flow.h"
+#include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
 #include "syllabus-resource-row.h"
@@ -593,7 +594,7 @@ merged_cb (GObject      *object,
   if (!syllabus_store_merge_file_finish (SYLLABUS_STORE (object), result, &summary, &error))
     message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
   else
-    message = syllabus_merge_summary_to_string (&summary);
+    message = syllabus_progress_text_merge (&summary);
 
   /* The summary stays until read: it says what changed. */
   note = new_toast (message);
@@ -694,13 +695,13 @@ update_progress (SyllabusWindow *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       SyllabusGroup *group = g_hash_table_lookup (self->groups, key);
-      g_autofree char *summary = syllabus_counts_to_string (value);
+      g_autofree char *summary = syllabus_progress_text_counts (value);
 
       if (group != NULL)
         syllabus_group_set_summary (group, summary);
     }
 
-  text = syllabus_counts_to_string (&counts);
+  text = syllabus_progress_text_counts (&counts);
   gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  counts.total > 0 ? (double)counts.done / counts.total : 0);

@@ -854,31 +854,6 @@ test_backup_round_trip (void)
   g_assert_nonnull (strstr (backup_text, "new notes"));
 }
 
-static void
-test_summary_text (void)
-{
-  static const struct {
-    SyllabusMergeSummary summary;
-    const char *text;
-  } cases[] = {
-    { { 0, 0, 0, 0, 4 }, "Nothing new to import." },
-    { { 0, 0, 2, 0, 1 }, "Nothing new to import. Kept newer progress for 2 resources from here." },
-    { { 1, 0, 0, 0, 0 }, "Added progress for 1 resource." },
-    { { 0, 3, 0, 0, 0 }, "Took newer progress for 3 resources." },
-    { { 3, 1, 1, 2, 0 }, "Added progress for 3 resources and took newer progress for 1. "
-                         "Kept newer progress for 1 resource from here. 2 resources were "
-                         "changed at the same time in both and differ; the progress here "
-                         "was kept." },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = syllabus_merge_summary_to_string (&cases[i].summary);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -898,7 +873,6 @@ main (int   argc,
   g_test_add_func ("/merge/saved", test_saved);
   g_test_add_func ("/merge/async", test_async);
   g_test_add_func ("/merge/backup-round-trip", test_backup_round_trip);
-  g_test_add_func ("/merge/summary-text", test_summary_text);
 
   return g_test_run ();
 }

@@ -1487,7 +1487,6 @@ test_count (void)
   g_autoptr(GListModel) resources = resource_list ("a", "b", "c", "d", "e", "f", "g", NULL);
   g_autoptr(GListModel) gone = resource_list ("gone", NULL);
   g_autoptr(GListModel) nothing = resource_list (NULL);
-  g_autofree char *text = NULL;
   SyllabusCounts counts;
 
   /* Nothing yet, not even entries. */
@@ -1518,8 +1517,6 @@ test_count (void)
   g_assert_cmpuint (counts.done, ==, 2);
   g_assert_cmpuint (counts.in_progress, ==, 1);
   g_assert_cmpuint (counts.skipped, ==, 1);
-  text = syllabus_counts_to_string (&counts);
-  g_assert_cmpstr (text, ==, "2 of 7 done · 1 skipped");
 
   /* The same after a restart. */
   save_or_fail (store);
@@ -1536,9 +1533,6 @@ test_count (void)
   syllabus_store_count (again, TOPIC_ID, resources, &counts);
   g_assert_cmpuint (counts.done, ==, 3);
   g_assert_cmpuint (counts.skipped, ==, 0);
-  g_clear_pointer (&text, g_free);
-  text = syllabus_counts_to_string (&counts);
-  g_assert_cmpstr (text, ==, "3 of 7 done");
 
   /* A topic with no resources, and one never opened. Counting changes
    * nothing. */
@@ -1556,31 +1550,6 @@ test_count (void)
 
   g_assert_false (syllabus_store_get_dirty (again));
   g_assert_null (syllabus_store_lookup (again, "never-opened", KEY_OF ("a")));
-}
-
-static void
-test_counts_to_string (void)
-{
-  static const struct {
-    SyllabusCounts counts;
-    const char *text;
-  } cases[] = {
-    { { 7, 5, 0, 1 }, "5 of 7 done · 1 skipped" },
-    { { 7, 5, 1, 0 }, "5 of 7 done" },
-    { { 7, 5, 1, 1 }, "5 of 7 done · 1 skipped" },
-    { { 10, 2, 3, 4 }, "2 of 10 done · 4 skipped" },
-    { { 3, 0, 0, 3 }, "0 of 3 done · 3 skipped" },
-    { { 1, 1, 0, 0 }, "1 of 1 done" },
-    { { 1, 0, 1, 0 }, "0 of 1 done" },
-    { { 0, 0, 0, 0 }, "0 of 0 done" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = syllabus_counts_to_string (&cases[i].counts);
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
 }
 
 typedef struct
@@ -2181,7 +2150,6 @@ main (int   argc,
   g_test_add_func ("/store/seen-round-trip", test_seen_round_trip);
   g_test_add_func ("/store/mark-seen", test_mark_seen);
   g_test_add_func ("/store/count", test_count);
-  g_test_add_func ("/store/counts-to-string", test_counts_to_string);
   g_test_add_func ("/store/entry-changed", test_entry_changed);
   g_test_add_func ("/store/status-orphans", test_status_orphans);
 
