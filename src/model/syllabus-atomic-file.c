@@ -347,6 +347,17 @@ syllabus_atomic_file_write_async (GFile               *file,
   g_task_run_in_thread (task, write_thread);
 }
 
+/**
+ * syllabus_atomic_file_write_finish:
+ * @file: the file that was written
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes syllabus_atomic_file_write_async().
+ *
+ * Returns: %TRUE if the file now holds the new contents; %FALSE with
+ *   @error set if it still holds what it held before
+ */
 gboolean
 syllabus_atomic_file_write_finish (GFile         *file,
                                    GAsyncResult  *result,

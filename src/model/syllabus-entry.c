@@ -359,6 +359,12 @@ syllabus_entry_new (const char *topic_id,
   return self;
 }
 
+/**
+ * syllabus_entry_get_topic_id:
+ * @self: a #SyllabusEntry
+ *
+ * Returns: (transfer none): the id of the topic the entry belongs to
+ */
 const char *
 syllabus_entry_get_topic_id (SyllabusEntry *self)
 {
@@ -367,6 +373,13 @@ syllabus_entry_get_topic_id (SyllabusEntry *self)
   return self->topic_id;
 }
 
+/**
+ * syllabus_entry_get_key:
+ * @self: a #SyllabusEntry
+ *
+ * Returns: (transfer none): the resource's key within its topic (its
+ *   normalised address)
+ */
 const char *
 syllabus_entry_get_key (SyllabusEntry *self)
 {
@@ -446,6 +459,14 @@ syllabus_entry_get_title (SyllabusEntry *self)
   return self->title;
 }
 
+/**
+ * syllabus_entry_set_title:
+ * @self: a #SyllabusEntry
+ * @title: (nullable): the resource's title as the page last showed it
+ *
+ * Remembers the title, so that progress whose resource left the page
+ * can still be named. Not a change of progress: the change time stays.
+ */
 void
 syllabus_entry_set_title (SyllabusEntry *self,
                           const char    *title)
@@ -469,6 +490,14 @@ syllabus_entry_get_url (SyllabusEntry *self)
   return self->url;
 }
 
+/**
+ * syllabus_entry_set_url:
+ * @self: a #SyllabusEntry
+ * @url: (nullable): the resource's address as the page last wrote it
+ *
+ * Remembers the address as written (the key is its normalised form). Not
+ * a change of progress: the change time stays.
+ */
 void
 syllabus_entry_set_url (SyllabusEntry *self,
                         const char    *url)
@@ -551,6 +580,12 @@ syllabus_entry_set_status (SyllabusEntry  *self,
   g_signal_emit (self, signals[CHANGED], 0, FALSE);
 }
 
+/**
+ * syllabus_entry_get_done:
+ * @self: a #SyllabusEntry
+ *
+ * Returns: whether the resource's status is %SYLLABUS_STATUS_DONE
+ */
 gboolean
 syllabus_entry_get_done (SyllabusEntry *self)
 {
@@ -662,6 +697,12 @@ syllabus_entry_set_done_at (SyllabusEntry *self,
   g_signal_emit (self, signals[CHANGED], 0, FALSE);
 }
 
+/**
+ * syllabus_entry_get_notes:
+ * @self: a #SyllabusEntry
+ *
+ * Returns: (transfer none): the user's notes, "" if there are none
+ */
 const char *
 syllabus_entry_get_notes (SyllabusEntry *self)
 {
@@ -670,6 +711,14 @@ syllabus_entry_get_notes (SyllabusEntry *self)
   return self->notes;
 }
 
+/**
+ * syllabus_entry_set_notes:
+ * @self: a #SyllabusEntry
+ * @notes: (nullable): the new notes; %NULL is the same as ""
+ *
+ * Replaces the user's notes and records the change time. A burst of
+ * typing counts as one change for undo.
+ */
 void
 syllabus_entry_set_notes (SyllabusEntry *self,
                           const char    *notes)
@@ -718,6 +767,20 @@ syllabus_entry_is_pristine (SyllabusEntry *self)
          self->changed_at == NULL;
 }
 
+/**
+ * syllabus_entry_restore:
+ * @self: a #SyllabusEntry
+ * @status: the status as read
+ * @started_at: (nullable): when the resource was started
+ * @done_at: (nullable): when it was finished; ignored unless @status is
+ *   %SYLLABUS_STATUS_DONE
+ * @notes: (nullable): the notes as read
+ * @changed_at: (nullable): when the progress last changed
+ *
+ * Sets the state the store read from disk, without touching the change
+ * time and without emitting #SyllabusEntry::changed; nothing before it
+ * can be undone.
+ */
 void
 syllabus_entry_restore (SyllabusEntry  *self,
                         SyllabusStatus  status,
@@ -767,6 +830,12 @@ syllabus_entry_get_previous_notes (SyllabusEntry *self)
   return self->can_undo ? self->undo_notes : self->notes;
 }
 
+/**
+ * syllabus_entry_can_undo:
+ * @self: a #SyllabusEntry
+ *
+ * Returns: whether the user's last change can still be undone
+ */
 gboolean
 syllabus_entry_can_undo (SyllabusEntry *self)
 {

@@ -91,6 +91,12 @@ syllabus_group_init (SyllabusGroup *self)
   self->summary = g_strdup ("");
 }
 
+/**
+ * syllabus_group_new:
+ * @title: the group's heading
+ *
+ * Returns: (transfer full): a new group of the checklist
+ */
 SyllabusGroup *
 syllabus_group_new (const char *title)
 {
@@ -101,6 +107,12 @@ syllabus_group_new (const char *title)
   return self;
 }
 
+/**
+ * syllabus_group_get_title:
+ * @self: a #SyllabusGroup
+ *
+ * Returns: (transfer none): the group's heading
+ */
 const char *
 syllabus_group_get_title (SyllabusGroup *self)
 {
@@ -109,6 +121,13 @@ syllabus_group_get_title (SyllabusGroup *self)
   return self->title;
 }
 
+/**
+ * syllabus_group_get_summary:
+ * @self: a #SyllabusGroup
+ *
+ * Returns: (transfer none): the text the group's header shows beside its
+ *   title, "" until one is set
+ */
 const char *
 syllabus_group_get_summary (SyllabusGroup *self)
 {
@@ -117,6 +136,13 @@ syllabus_group_get_summary (SyllabusGroup *self)
   return self->summary;
 }
 
+/**
+ * syllabus_group_set_summary:
+ * @self: a #SyllabusGroup
+ * @summary: (nullable): the text for the group's header
+ *
+ * Sets the text shown beside the title, notifying only when it changed.
+ */
 void
 syllabus_group_set_summary (SyllabusGroup *self,
                             const char    *summary)

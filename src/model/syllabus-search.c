@@ -85,6 +85,12 @@ syllabus_search_hit_get_key (SyllabusSearchHit *self)
   return self->key;
 }
 
+/**
+ * syllabus_search_hit_get_title:
+ * @self: a #SyllabusSearchHit
+ *
+ * Returns: (transfer none): the title of the resource that matched
+ */
 const char *
 syllabus_search_hit_get_title (SyllabusSearchHit *self)
 {

@@ -31,8 +31,14 @@
 /* Beside a copied topic: the URI of the file it was copied from. */
 #define SOURCE_NAME ".syllabus-source"
 
-/* Whether @file is NAME/NAME.md in @folder: a topic in a folder of its
- * own. */
+/**
+ * syllabus_topic_folder_is_own:
+ * @folder: the user's topics folder
+ * @file: a file
+ *
+ * Returns: whether @file is NAME/NAME.md in @folder: a topic in a folder
+ *   of its own
+ */
 gboolean
 syllabus_topic_folder_is_own (GFile *folder,
                               GFile *file)
@@ -51,7 +57,14 @@ syllabus_topic_folder_is_own (GFile *folder,
   return g_str_equal (parent_name, name) && g_str_has_suffix (g_file_peek_path (file), ".md");
 }
 
-/* Whether @file is a topic file of the user's folder, in either layout. */
+/**
+ * syllabus_topic_folder_contains:
+ * @folder: the user's topics folder
+ * @file: a file
+ *
+ * Returns: whether @file is a topic file of @folder, in either layout
+ *   (FOLDER/NAME.md or FOLDER/NAME/NAME.md)
+ */
 gboolean
 syllabus_topic_folder_contains (GFile *folder,
                                 GFile *file)
@@ -61,11 +74,20 @@ syllabus_topic_folder_contains (GFile *folder,
   return (parent != NULL && g_file_equal (parent, folder)) || syllabus_topic_folder_is_own (folder, file);
 }
 
-/* What @file looks like now, to tell whether it changed since it was
- * read: its path, etag and size, or %NULL if it cannot be asked. */
+/**
+ * syllabus_topic_folder_signature:
+ * @file: a topic file
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * What @file looks like now, to tell whether it changed since it was
+ * read. Blocks on file I/O: call it from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): its path, etag and size, or %NULL
+ *   if it cannot be asked
+ */
 char *
 syllabus_topic_folder_signature (GFile        *file,
-                GCancellable *cancellable)
+                                 GCancellable *cancellable)
 {
   g_autoptr(GFileInfo) info = NULL;
 
@@ -102,6 +124,12 @@ claim_id (const char *name,
 
 /* Reading the folder ------------------------------------------------- */
 
+/**
+ * syllabus_folder_read_free:
+ * @result: (transfer full): what reading the topics folder found
+ *
+ * Frees @result.
+ */
 void
 syllabus_folder_read_free (SyllabusFolderRead *result)
 {
@@ -285,6 +313,12 @@ syllabus_topic_folder_read (GFile        *folder,
 
 /* Copying a file into the folder -------------------------------------- */
 
+/**
+ * syllabus_folder_import_free:
+ * @import: (transfer full): a request to copy a file into the folder
+ *
+ * Frees @import.
+ */
 void
 syllabus_folder_import_free (SyllabusFolderImport *import)
 {
@@ -295,6 +329,12 @@ syllabus_folder_import_free (SyllabusFolderImport *import)
   g_free (import);
 }
 
+/**
+ * syllabus_folder_copy_free:
+ * @result: (transfer full): what copying a file into the folder did
+ *
+ * Frees @result.
+ */
 void
 syllabus_folder_copy_free (SyllabusFolderCopy *result)
 {
