@@ -16,10 +16,10 @@
 
 G_BEGIN_DECLS
 
-/* For tests: saving reuses the text of unchanged entries, and must still
- * write what json-glib prints for the whole tree. */
+/* For tests: saving reuses the snapshots of unchanged entries, and must
+ * still write what snapshots made afresh print. */
 char *_syllabus_store_serialize_for_test (SyllabusStore *self,
-                                          gboolean       plain,
+                                          gboolean       fresh,
                                           gsize         *length);
 
 G_END_DECLS

@@ -42,9 +42,7 @@
  *
  * Saving snapshots the entries on the main loop (cheap: string copies, and
  * none for an entry unchanged since the last save) and builds and writes the
- * JSON in a worker thread, reusing the text of unchanged entries; the file is
- * byte for byte what json-glib prints for the whole tree (serialize_plain(),
- * checked by the tests). Writes go to a temporary file that is flushed and
+ * JSON in a worker thread with json-glib (serialize_plain()). Writes go to a temporary file that is flushed and
  * renamed over the old one (syllabus-atomic-file.c), so the file on disk is
  * always either the old or the new content. The previous file is kept as
  * progress.json.bak. A file that cannot be read is moved aside, never
@@ -257,21 +255,12 @@ writer_unref (Writer *writer)
     }
 }
 
-/* A piece of the file's text, made by json-glib. */
-typedef struct
-{
-  gsize length;
-  char  text[];
-} Fragment;
-
 /* One entry as it will be written, copied so that a thread can use it.
  *
  * A snapshot is immutable once made, and shared: the store keeps the last
  * snapshot of every entry and hands the same one to the next save when the
- * entry still holds equal values (see take_snapshot()), and the first writer
- * thread that needs the entry's text in the file keeps it in @text. Most
- * saves change one entry among thousands; building and printing the JSON of
- * every unchanged entry again was nearly all the time a save took. */
+ * entry still holds equal values (see take_snapshot()), which spares copying
+ * the strings of thousands of unchanged entries on the main loop. */
 typedef struct
 {
   gatomicrefcount ref_count;
@@ -293,11 +282,6 @@ typedef struct
   /* Whether the seen list is the topic's set as it was, no text repaired
    * to make it UTF-8: only then can it be compared with the set. */
   gboolean seen_exact;
-
-  /* Atomic: the snapshot's text in the file, or NULL until a writer thread
-   * made it. For an entry, its member of "resources"; for a seen list, the
-   * topic's opening up to the value of "resources". */
-  Fragment *text;
 } Snapshot;
 
 static Snapshot *
@@ -324,7 +308,6 @@ snapshot_unref (gpointer data)
   g_clear_pointer (&snapshot->started_at, g_date_time_unref);
   g_strfreev (snapshot->seen);
   g_clear_pointer (&snapshot->changed_at, g_date_time_unref);
-  g_free (g_atomic_pointer_get (&snapshot->text));
   g_free (snapshot);
 }
 
@@ -851,154 +834,48 @@ parse_entry (const char  *topic_id,
 
 /* The deepest nesting of arrays and objects a progress file may have. The
  * format needs five levels; unknown members may add a few. json-glib
- * recurses once per level, so a small file of a million "[" would overflow
- * the stack if it reached the parser. */
+ * refuses more than JSON_PARSER_MAX_RECURSION_DEPTH levels itself, which
+ * keeps a small file of a million "[" from overflowing the stack; a file
+ * nested deeper than this, but not that deep, is damaged all the same. */
 #define MAX_NESTING 64
 
-/* Reads the four hex digits of a \u escape at @text, or returns -1. */
-static int
-read_hex4 (const char *text,
-           gsize       available)
-{
-  int value = 0;
-
-  if (available < 4)
-    return -1;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (text[i]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-
-  return value;
-}
-
-/* Checks the escape that starts at the backslash at @i of @contents and
- * returns its length, or 0 if it is not valid JSON. json-glib 1.6 leaks
- * memory on some invalid escapes, such as a lone surrogate. */
-static gsize
-check_escape (const char *contents,
-              gsize       length,
-              gsize       i)
-{
-  int unit;
-  int low;
-
-  if (i + 1 >= length)
-    return 0;
-
-  switch (contents[i + 1])
-    {
-    case '"': case '\\': case '/': case 'b':
-    case 'f': case 'n': case 'r': case 't':
-      return 2;
-
-    case 'u':
-      unit = read_hex4 (contents + i + 2, length - i - 2);
-      if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
-        return 0;
-      if (unit < 0xD800 || unit > 0xDBFF)
-        return 6;
-      /* A high surrogate must be followed by a low one. */
-      if (i + 7 >= length || contents[i + 6] != '\\' || contents[i + 7] != 'u')
-        return 0;
-      low = read_hex4 (contents + i + 8, length - i - 8);
-      if (low < 0xDC00 || low > 0xDFFF)
-        return 0;
-      return 12;
-
-    default:
-      return 0;
-    }
-}
-
-/* Checks, before json-glib sees the text, that it is plain JSON (no
- * comments or single-quoted strings, which json-glib tolerates) nested no
- * deeper than MAX_NESTING, holding one value only. Counting brackets
- * outside double-quoted strings is then exact. */
+/* Whether @node holds arrays or objects nested more than @levels deep. The
+ * recursion is bounded by the parser's own limit. */
 static gboolean
-check_plain_json (const char  *contents,
-                  gsize        length,
-                  GError     **error)
+nested_deeper (JsonNode *node,
+               guint     levels)
 {
-  gboolean in_string = FALSE;
-  gboolean ended = FALSE;
-  guint depth = 0;
-  gsize start = 0;
+  JsonObjectIter iter;
+  JsonNode *member;
+  JsonArray *array;
+  guint n;
 
-  /* Editors may start a file they saved with a byte order mark, which
-   * json-glib skips too. */
-  if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
-    start = 3;
-
-  /* A progress file is one object. Anything else is damaged, and is kept
-   * from json-glib 1.6, which leaks on a value followed by another. */
-  while (start < length && g_ascii_isspace (contents[start]))
-    start++;
-  if (start >= length || contents[start] != '{')
-    return damaged (error, _("The file does not hold a JSON object"));
-
-  for (gsize i = start; i < length; i++)
+  switch (JSON_NODE_TYPE (node))
     {
-      char c = contents[i];
+    case JSON_NODE_OBJECT:
+      if (levels == 0)
+        return TRUE;
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, NULL, &member))
+        if (nested_deeper (member, levels - 1))
+          return TRUE;
+      return FALSE;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              gsize escape_length = check_escape (contents, length, i);
+    case JSON_NODE_ARRAY:
+      if (levels == 0)
+        return TRUE;
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n; i++)
+        if (nested_deeper (json_array_get_element (array, i), levels - 1))
+          return TRUE;
+      return FALSE;
 
-              if (escape_length == 0)
-                return damaged (error, _("The file is not valid JSON"));
-              i += escape_length - 1;
-            }
-          else if (c == '"')
-            {
-              in_string = FALSE;
-            }
-          continue;
-        }
-
-      /* json-glib accepts a second object after the first one. */
-      if (ended && c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        return damaged (error, _("The file is not valid JSON"));
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '{':
-        case '[':
-          if (++depth > MAX_NESTING)
-            return damaged (error, _("The file is nested far too deeply to be a progress file"));
-          break;
-
-        case '}':
-        case ']':
-          if (depth > 0 && --depth == 0)
-            ended = TRUE;
-          break;
-
-        case ' ': case '\t': case '\n': case '\r':
-        case ',': case ':': case '-': case '+': case '.':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-        case 'a': case 'e': case 'E': case 'f': case 'l':
-        case 'n': case 'r': case 's': case 't': case 'u':
-          break;
-
-        default:
-          return damaged (error, _("The file is not valid JSON"));
-        }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
     }
-
-  return TRUE;
 }
 
 static GHashTable *
@@ -1113,13 +990,22 @@ parse_contents (const char  *contents,
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
+  gsize start;
 
   if (!g_utf8_validate_len (contents, length, NULL))
     return damaged (error, _("The file is not UTF-8 text"));
 
-  if (!check_plain_json (contents, length, error))
-    return FALSE;
+  /* A progress file is one object; json-glib, like editors that save
+   * with one, skips a byte order mark. */
+  start = length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (start < length && g_ascii_isspace (contents[start]))
+    start++;
+  if (start >= length || contents[start] != '{')
+    return damaged (error, _("The file does not hold a JSON object"));
 
+  /* Strict: plain JSON only, one value, no comments or single-quoted
+   * strings, which json-glib otherwise tolerates. */
+  json_parser_set_strict (parser, TRUE);
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       /* json-glib quotes the text it choked on, cut at a byte count that
@@ -1134,6 +1020,8 @@ parse_contents (const char  *contents,
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return damaged (error, _("The file does not hold a JSON object"));
+  if (nested_deeper (node, MAX_NESTING))
+    return damaged (error, _("The file is nested far too deeply to be a progress file"));
   root = json_node_get_object (node);
 
   node = json_object_get_member (root, "version");
@@ -2228,9 +2116,7 @@ new_generator (void)
 }
 
 /* Builds the file's text from a snapshot with json-glib, the whole tree at
- * once, sorted so that the file is easy to read and to compare. This is the
- * definition of the file's text: serialize() must write exactly the same
- * bytes. */
+ * once, sorted so that the file is easy to read and to compare. */
 static char *
 serialize_plain (GPtrArray *snapshots,
                  gsize     *length)
@@ -2293,292 +2179,6 @@ serialize_plain (GPtrArray *snapshots,
   return g_string_free (out, FALSE);
 }
 
-/* The fast path writes the same text as serialize_plain() from pieces that
- * json-glib printed: each piece is printed inside an object that nests it
- * as deep as it is in the file, so that json-glib indents it as in the
- * file, and is cut out of that object's text. Only the frame between the
- * pieces is written here, as json-glib's pretty printer (two spaces per
- * level) writes it: members on their own lines, "," after all but the
- * last, an empty object as "{", level × 2 spaces, "}".
- *
- * An entry: {"a":{"b":{"c":{KEY:{…}}}}} → the member KEY at level 4. */
-#define ENTRY_PREFIX "{\n  \"a\" : {\n    \"b\" : {\n      \"c\" : {\n"
-#define ENTRY_SUFFIX "\n      }\n    }\n  }\n}"
-/* A topic's opening: {"a":{TOPIC:{"seen":[…],"resources":null}}} → from
- * the member TOPIC at level 2 to the value of "resources", which follows. */
-#define TOPIC_PREFIX "{\n  \"a\" : {\n"
-#define TOPIC_SUFFIX "null\n    }\n  }\n}"
-
-/* Prints @builder's tree as the file is printed and returns the text
- * between @prefix and @suffix, or NULL if the text does not have that
- * shape (a json-glib that prints differently: the caller then prints the
- * whole tree). */
-static Fragment *
-cut_fragment (JsonBuilder   *builder,
-              JsonGenerator *generator,
-              const char    *prefix,
-              const char    *suffix)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gsize prefix_length = strlen (prefix);
-  gsize suffix_length = strlen (suffix);
-  Fragment *fragment;
-  gsize length;
-
-  json_builder_reset (builder);
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, text);
-
-  if (text->len < prefix_length + suffix_length ||
-      memcmp (text->str, prefix, prefix_length) != 0 ||
-      memcmp (text->str + text->len - suffix_length, suffix, suffix_length) != 0)
-    return NULL;
-
-  length = text->len - prefix_length - suffix_length;
-  fragment = g_malloc (sizeof (Fragment) + length + 1);
-  fragment->length = length;
-  memcpy (fragment->text, text->str + prefix_length, length);
-  fragment->text[length] = '\0';
-
-  return fragment;
-}
-
-/* Makes the text of a snapshot of an entry, or of the opening of the topic
- * of @snapshot, with its seen list if @snapshot is one. */
-static Fragment *
-make_fragment (const Snapshot *snapshot,
-               gboolean        topic_opening,
-               JsonBuilder    *builder,
-               JsonGenerator  *generator)
-{
-  if (topic_opening)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "a");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, snapshot->topic_id);
-      json_builder_begin_object (builder);
-      if (snapshot->seen != NULL)
-        add_seen (builder, snapshot);
-      json_builder_set_member_name (builder, "resources");
-      json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-
-      return cut_fragment (builder, generator, TOPIC_PREFIX, TOPIC_SUFFIX);
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "a");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "b");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "c");
-  json_builder_begin_object (builder);
-  add_entry (builder, snapshot);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  return cut_fragment (builder, generator, ENTRY_PREFIX, ENTRY_SUFFIX);
-}
-
-/* Returns the text of @snapshot, made now or by an earlier save. Saves
- * may run in several threads at once: the first to store its text wins,
- * and the others use that one. */
-static const Fragment *
-get_fragment (Snapshot      *snapshot,
-              JsonBuilder   *builder,
-              JsonGenerator *generator)
-{
-  Fragment *fragment = g_atomic_pointer_get (&snapshot->text);
-
-  if (fragment != NULL)
-    return fragment;
-
-  if ((fragment = make_fragment (snapshot, snapshot->key == NULL, builder, generator)) == NULL)
-    return NULL;
-
-  if (!g_atomic_pointer_compare_and_exchange (&snapshot->text, NULL, fragment))
-    {
-      g_free (fragment);
-      fragment = g_atomic_pointer_get (&snapshot->text);
-    }
-
-  return fragment;
-}
-
-/* Like serialize_plain(), from the texts of the snapshots, made once per
- * snapshot. Returns NULL if json-glib prints in a way this does not know. */
-static char *
-serialize_fast (GPtrArray *snapshots,
-                gsize     *length)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = new_generator ();
-  g_autoptr(GPtrArray) openings = g_ptr_array_new_with_free_func (g_free);
-  g_autofree const Fragment **fragments = NULL;
-  gsize size = 64;
-  guint n_topics = 0;
-  GString *out;
-
-  g_ptr_array_sort (snapshots, compare_snapshots);
-
-  /* The texts first, to know how long the file is. A topic's opening is
-   * kept with its seen list; a topic without one (rare) has it made for
-   * this save only. */
-  fragments = g_new0 (const Fragment *, snapshots->len);
-  for (guint i = 0; i < snapshots->len; i++)
-    {
-      Snapshot *snapshot = g_ptr_array_index (snapshots, i);
-      gboolean first_of_topic = i == 0 ||
-        strcmp (snapshot->topic_id, ((Snapshot *)g_ptr_array_index (snapshots, i - 1))->topic_id) != 0;
-
-      if (first_of_topic && snapshot->key != NULL)
-        {
-          Fragment *opening = make_fragment (snapshot, TRUE, builder, generator);
-
-          if (opening == NULL)
-            return NULL;
-          g_ptr_array_add (openings, opening);
-          size += opening->length;
-        }
-
-      if ((fragments[i] = get_fragment (snapshot, builder, generator)) == NULL)
-        return NULL;
-      size += fragments[i]->length + 24;
-    }
-
-  out = g_string_sized_new (size);
-  g_string_append_printf (out, "{\n  \"version\" : %d,\n  \"topics\" : {", SYLLABUS_STORE_VERSION);
-
-  for (guint i = 0, next_opening = 0; i < snapshots->len; i++)
-    {
-      const Snapshot *snapshot = g_ptr_array_index (snapshots, i);
-      const Snapshot *next = i + 1 < snapshots->len ? g_ptr_array_index (snapshots, i + 1) : NULL;
-      gboolean first_of_topic = i == 0 ||
-        strcmp (snapshot->topic_id, ((Snapshot *)g_ptr_array_index (snapshots, i - 1))->topic_id) != 0;
-      gboolean last_of_topic = next == NULL || strcmp (snapshot->topic_id, next->topic_id) != 0;
-
-      if (first_of_topic)
-        {
-          const Fragment *opening;
-
-          /* The member of "topics", at level 2, and its "resources". */
-          g_string_append (out, n_topics++ == 0 ? "\n" : ",\n");
-          if (snapshot->key == NULL)
-            opening = fragments[i];
-          else
-            opening = g_ptr_array_index (openings, next_opening++);
-          g_string_append_len (out, opening->text, opening->length);
-          g_string_append_c (out, '{');
-        }
-
-      /* A member of "resources", at level 4. */
-      if (snapshot->key != NULL)
-        {
-          g_string_append (out, first_of_topic || ((const Snapshot *)g_ptr_array_index (snapshots, i - 1))->key == NULL
-                                ? "\n" : ",\n");
-          g_string_append_len (out, fragments[i]->text, fragments[i]->length);
-        }
-
-      if (last_of_topic)
-        {
-          /* The end of "resources" (level 3) and of the topic (level 2). */
-          if (snapshot->key != NULL)
-            g_string_append (out, "\n      }\n    }");
-          else
-            g_string_append (out, "      }\n    }");
-        }
-    }
-
-  if (n_topics > 0)
-    g_string_append (out, "\n  }\n}\n");
-  else
-    g_string_append (out, "  }\n}\n");
-
-  *length = out->len;
-
-  return g_string_free (out, FALSE);
-}
-
-/* Whether serialize_fast() writes what serialize_plain() writes with the
- * json-glib this program runs with, checked once on a sample with every
- * shape the file has. The tests check it on many more; this guards
- * against a json-glib that prints differently from the one tested. */
-static gboolean
-fast_path_works (void)
-{
-  static gsize checked = 0;
-  static gboolean works = FALSE;
-
-  if (g_once_init_enter (&checked))
-    {
-      g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (snapshot_unref);
-      g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autofree char *plain = NULL;
-      g_autofree char *fast = NULL;
-      gsize plain_length;
-      gsize fast_length = 0;
-      g_autoptr(GPtrArray) none = g_ptr_array_new ();
-      g_autofree char *plain_none = NULL;
-      g_autofree char *fast_none = NULL;
-      gsize plain_none_length;
-      gsize fast_none_length = 0;
-      Snapshot *snapshot;
-
-      g_hash_table_add (keys, (char *)"https://example.org/b\"\\");
-      g_hash_table_add (keys, (char *)"https://example.org/\xc3\xa9\x01");
-      g_ptr_array_add (snapshots, snapshot_new_for_seen ("t\"\\\x7f", keys));
-      g_hash_table_remove_all (keys);
-      g_ptr_array_add (snapshots, snapshot_new_for_seen ("empty", keys));
-
-      /* Two entries in a topic, so that what comes between two is checked
-       * too, and one in a topic without a seen list. */
-      for (guint i = 0; i < 3; i++)
-        {
-          snapshot = snapshot_new (i < 2 ? "t\"\\\x7f" : "unseen");
-          snapshot->key = g_strdup_printf ("https://example.org/%u\xe2\x80\xa8\t", i);
-          snapshot->title = g_strdup ("A \"title\"\n");
-          snapshot->notes = g_strdup ("notes\\\x1f");
-          snapshot->status = SYLLABUS_STATUS_DONE;
-          snapshot->done_at = g_date_time_new_utc (2026, 11, 25, 12, 0, 0);
-          g_ptr_array_add (snapshots, snapshot);
-        }
-
-      plain = serialize_plain (snapshots, &plain_length);
-      fast = serialize_fast (snapshots, &fast_length);
-      plain_none = serialize_plain (none, &plain_none_length);
-      fast_none = serialize_fast (none, &fast_none_length);
-      works = fast != NULL && fast_length == plain_length && memcmp (fast, plain, plain_length) == 0 &&
-              fast_none != NULL && fast_none_length == plain_none_length &&
-              memcmp (fast_none, plain_none, plain_none_length) == 0;
-      if (!works)
-        g_debug ("Saving prints the whole progress file each time: json-glib prints "
-                 "differently from the version Syllabus was tested with");
-
-      g_once_init_leave (&checked, 1);
-    }
-
-  return works;
-}
-
-/* Builds the file's text from a snapshot, as serialize_plain() does. */
-static char *
-serialize (GPtrArray *snapshots,
-           gsize     *length)
-{
-  char *contents;
-
-  if (fast_path_works () && (contents = serialize_fast (snapshots, length)) != NULL)
-    return contents;
-
-  return serialize_plain (snapshots, length);
-}
-
 /* Keeps the current file, which was read or written successfully, as the
  * backup: a hard link where the file system allows, else a copy. */
 static void
@@ -2610,7 +2210,7 @@ write_snapshot (Writer      *writer,
   GStatBuf written;
   gsize length;
 
-  contents = serialize (snapshots, &length);
+  contents = serialize_plain (snapshots, &length);
 
   g_mutex_lock (&writer->lock);
 
@@ -3198,7 +2798,7 @@ syllabus_store_export_backup (SyllabusStore  *self,
     }
 
   snapshots = take_snapshot (self);
-  contents = serialize (snapshots, &length);
+  contents = serialize_plain (snapshots, &length);
 
   /* Notes are private: the backup is readable by the user only. */
   return syllabus_atomic_file_write (file, contents, length, 0600, NULL, error);
@@ -3206,20 +2806,19 @@ syllabus_store_export_backup (SyllabusStore  *self,
 
 /**
  * _syllabus_store_serialize_for_test:
- * @plain: whether to print the whole tree with json-glib from snapshots
- *   made afresh, ignoring (and leaving as they are) those kept for saving
+ * @fresh: whether to print snapshots made afresh, ignoring (and leaving as
+ *   they are) those kept for saving
  * @length: return location for the length of the text
  *
- * For tests: the text a save would write now (@plain false), or what it
- * must equal (@plain true). The former takes a snapshot as a save does,
+ * For tests: the text a save would write now (@fresh false), or what it
+ * must equal (@fresh true). The former takes a snapshot as a save does,
  * which updates the snapshots kept.
  *
- * Returns: (transfer full) (nullable): the text, or %NULL if the fast way
- *   could not print it
+ * Returns: (transfer full): the text
  */
 char *
 _syllabus_store_serialize_for_test (SyllabusStore *self,
-                                    gboolean       plain,
+                                    gboolean       fresh,
                                     gsize         *length)
 {
   g_autoptr(GPtrArray) snapshots = NULL;
@@ -3227,7 +2826,7 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
   g_return_val_if_fail (length != NULL, NULL);
 
-  if (plain)
+  if (fresh)
     {
       GHashTable *entry_snapshots = g_steal_pointer (&self->entry_snapshots);
       GHashTable *seen_snapshots = g_steal_pointer (&self->seen_snapshots);
@@ -3237,13 +2836,13 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
       g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
       self->entry_snapshots = entry_snapshots;
       self->seen_snapshots = seen_snapshots;
-
-      return serialize_plain (snapshots, length);
+    }
+  else
+    {
+      snapshots = take_snapshot (self);
     }
 
-  snapshots = take_snapshot (self);
-
-  return serialize_fast (snapshots, length);
+  return serialize_plain (snapshots, length);
 }
 
 /* Reads and parses the file of @merge with the loader's strict parser. A
