@@ -109,8 +109,6 @@ struct _SyllabusStore
 
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
 
-static GHashTable *new_seen_table (void);
-static GHashTable *new_topics_table (void);
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
 enum {
@@ -255,35 +253,6 @@ writer_unref (Writer *writer)
     }
 }
 
-/* One entry as it will be written, copied so that a thread can use it.
- *
- * A snapshot is immutable once made, and shared: the store keeps the last
- * snapshot of every entry and hands the same one to the next save when the
- * entry still holds equal values (see take_snapshot()), which spares copying
- * the strings of thousands of unchanged entries on the main loop. */
-typedef struct
-{
-  gatomicrefcount ref_count;
-
-  char    *topic_id;
-  char    *key;
-  char    *title;
-  char    *url;
-  char    *notes;
-  /* Dates are formatted in the writer's thread: on the main loop, for
-   * thousands of entries, formatting alone blocked typing. */
-  GDateTime *done_at;
-  GDateTime *started_at;
-  GDateTime *changed_at;
-  /* A topic's seen list travels as a snapshot without a key, sorted. */
-  GStrv    seen;
-  guint    n_seen;
-  SyllabusStatus status;
-  /* Whether the seen list is the topic's set as it was, no text repaired
-   * to make it UTF-8: only then can it be compared with the set. */
-  gboolean seen_exact;
-} Snapshot;
-
 static Snapshot *
 snapshot_ref (Snapshot *snapshot)
 {
@@ -349,8 +318,8 @@ merge_data_new (GFile *file)
   MergeData *merge = g_new0 (MergeData, 1);
 
   merge->file = g_object_ref (file);
-  merge->topics = new_topics_table ();
-  merge->seen = new_seen_table ();
+  merge->topics = _syllabus_store_new_topics_table ();
+  merge->seen = _syllabus_store_new_seen_table ();
 
   return merge;
 }
@@ -540,7 +509,7 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
 static void
 syllabus_store_init (SyllabusStore *self)
 {
-  self->seen = new_seen_table ();
+  self->seen = _syllabus_store_new_seen_table ();
   self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)g_hash_table_unref);
 }
@@ -657,398 +626,6 @@ load_result_free (gpointer data)
   g_free (result);
 }
 
-static GHashTable *
-new_topics_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                (GDestroyNotify)g_hash_table_unref);
-}
-
-static GHashTable *
-ensure_topic_table (GHashTable *topics,
-                    const char *topic_id)
-{
-  GHashTable *entries = g_hash_table_lookup (topics, topic_id);
-
-  if (entries == NULL)
-    {
-      entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_hash_table_insert (topics, g_strdup (topic_id), entries);
-    }
-
-  return entries;
-}
-
-static gboolean
-damaged (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED, message);
-  return FALSE;
-}
-
-static gboolean
-read_optional_string (JsonNode    *node,
-                      const char **value)
-{
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-read_optional_time (JsonNode   *node,
-                    GDateTime **value)
-{
-  const char *text;
-
-  *value = NULL;
-  if (!read_optional_string (node, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  *value = g_date_time_new_from_iso8601 (text, NULL);
-  return *value != NULL;
-}
-
-/* The members of a resource's progress that Syllabus reads; others are
- * ignored. */
-typedef struct
-{
-  JsonNode *done;
-  JsonNode *title;
-  JsonNode *url;
-  JsonNode *notes;
-  JsonNode *status;
-  JsonNode *done_at;
-  JsonNode *started_at;
-  JsonNode *changed_at;
-} EntryMembers;
-
-static SyllabusEntry *
-parse_entry (const char  *topic_id,
-             const char  *key,
-             JsonNode    *node,
-             GError     **error)
-{
-  g_autoptr(SyllabusEntry) entry = NULL;
-  g_autoptr(GDateTime) started_at = NULL;
-  g_autoptr(GDateTime) done_at = NULL;
-  g_autoptr(GDateTime) changed_at = NULL;
-  EntryMembers members = { NULL };
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  const char *title;
-  const char *url;
-  const char *notes;
-  const char *status_text;
-  SyllabusStatus status;
-  gboolean done = FALSE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      damaged (error, _("A resource’s progress is not a JSON object"));
-      return NULL;
-    }
-
-  /* One pass over the members rather than a lookup of each by name: for
-   * ten thousand entries the lookups were a good part of loading. Names are
-   * unique in a JsonObject, so this finds what lookups would. */
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (strcmp (name, "done") == 0)
-        members.done = member;
-      else if (strcmp (name, "title") == 0)
-        members.title = member;
-      else if (strcmp (name, "url") == 0)
-        members.url = member;
-      else if (strcmp (name, "notes") == 0)
-        members.notes = member;
-      else if (strcmp (name, "status") == 0)
-        members.status = member;
-      else if (strcmp (name, "done-at") == 0)
-        members.done_at = member;
-      else if (strcmp (name, "started-at") == 0)
-        members.started_at = member;
-      else if (strcmp (name, "changed-at") == 0)
-        members.changed_at = member;
-    }
-
-  if (members.done != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (members.done) ||
-          json_node_get_value_type (members.done) != G_TYPE_BOOLEAN)
-        {
-          damaged (error, _("“done” must be true or false"));
-          return NULL;
-        }
-      done = json_node_get_boolean (members.done);
-    }
-
-  if (!read_optional_string (members.title, &title) ||
-      !read_optional_string (members.url, &url) ||
-      !read_optional_string (members.notes, &notes) ||
-      !read_optional_string (members.status, &status_text))
-    {
-      damaged (error, _("A title, link or note is not text"));
-      return NULL;
-    }
-
-  if (!read_optional_time (members.done_at, &done_at) ||
-      !read_optional_time (members.started_at, &started_at) ||
-      !read_optional_time (members.changed_at, &changed_at))
-    {
-      damaged (error, _("A date is not in ISO 8601 form"));
-      return NULL;
-    }
-
-  /* "done" alone is how a status was written before statuses existed. */
-  if (status_text == NULL)
-    status = done ? SYLLABUS_STATUS_DONE : SYLLABUS_STATUS_NOT_STARTED;
-  else if (!syllabus_status_from_string (status_text, &status))
-    {
-      damaged (error, _("A resource’s “status” is not one Syllabus knows"));
-      return NULL;
-    }
-  else if (done != (status == SYLLABUS_STATUS_DONE) && members.done != NULL)
-    {
-      damaged (error, _("A resource’s “done” and “status” disagree"));
-      return NULL;
-    }
-
-  entry = syllabus_entry_new (topic_id, key);
-  syllabus_entry_set_title (entry, title);
-  syllabus_entry_set_url (entry, url);
-  syllabus_entry_restore (entry, status, started_at, done_at, notes, changed_at);
-
-  return g_steal_pointer (&entry);
-}
-
-/* The deepest nesting of arrays and objects a progress file may have. The
- * format needs five levels; unknown members may add a few. json-glib
- * refuses more than JSON_PARSER_MAX_RECURSION_DEPTH levels itself, which
- * keeps a small file of a million "[" from overflowing the stack; a file
- * nested deeper than this, but not that deep, is damaged all the same. */
-#define MAX_NESTING 64
-
-/* Whether @node holds arrays or objects nested more than @levels deep. The
- * recursion is bounded by the parser's own limit. */
-static gboolean
-nested_deeper (JsonNode *node,
-               guint     levels)
-{
-  JsonObjectIter iter;
-  JsonNode *member;
-  JsonArray *array;
-  guint n;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      if (levels == 0)
-        return TRUE;
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, NULL, &member))
-        if (nested_deeper (member, levels - 1))
-          return TRUE;
-      return FALSE;
-
-    case JSON_NODE_ARRAY:
-      if (levels == 0)
-        return TRUE;
-      array = json_node_get_array (node);
-      n = json_array_get_length (array);
-      for (guint i = 0; i < n; i++)
-        if (nested_deeper (json_array_get_element (array, i), levels - 1))
-          return TRUE;
-      return FALSE;
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return FALSE;
-    }
-}
-
-static GHashTable *
-new_seen_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                (GDestroyNotify)g_hash_table_unref);
-}
-
-/* Reads a topic's "seen" member, a list of normalised URLs. */
-static gboolean
-parse_seen (const char  *topic_id,
-            JsonNode    *node,
-            GHashTable  *seen,
-            GError     **error)
-{
-  JsonArray *array;
-  GHashTable *keys;
-  guint n;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return damaged (error, _("A topic’s “seen” is not a list"));
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_replace (seen, g_strdup (topic_id), keys);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return damaged (error, _("A topic’s “seen” holds something other than links"));
-      g_hash_table_add (keys, g_strdup (json_node_get_string (element)));
-    }
-
-  return TRUE;
-}
-
-/* Parses the "topics" member into @topics and @seen. */
-static gboolean
-parse_topics (JsonNode    *node,
-              GHashTable  *topics,
-              GHashTable  *seen,
-              GError     **error)
-{
-  JsonObjectIter topic_iter;
-  const char *topic_id;
-  JsonNode *topic_node;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return damaged (error, _("“topics” is not a JSON object"));
-
-  /* In the file's order, so that of several damages the first is told;
-   * iterating spares copying the list of members. */
-  json_object_iter_init_ordered (&topic_iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&topic_iter, &topic_id, &topic_node))
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *entry_node;
-      GHashTable *entries;
-
-      if (!JSON_NODE_HOLDS_OBJECT (topic_node))
-        return damaged (error, _("A topic’s progress is not a JSON object"));
-
-      if (!parse_seen (topic_id, json_object_get_member (json_node_get_object (topic_node), "seen"),
-                       seen, error))
-        return FALSE;
-
-      node = json_object_get_member (json_node_get_object (topic_node), "resources");
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return damaged (error, _("A topic’s “resources” is not a JSON object"));
-
-      entries = ensure_topic_table (topics, topic_id);
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &key, &entry_node))
-        {
-          SyllabusEntry *entry;
-
-          if ((entry = parse_entry (topic_id, key, entry_node, error)) == NULL)
-            return FALSE;
-
-          g_hash_table_replace (entries, g_strdup (key), entry);
-        }
-    }
-
-  return TRUE;
-}
-
-/* Parses the file's contents into @topics. Any deviation from the expected
- * shape makes the whole file damaged: guessing at a half-understood file is
- * how data gets lost. */
-static gboolean
-parse_contents (const char  *contents,
-                gsize        length,
-                GHashTable  *topics,
-                GHashTable  *seen,
-                gint64      *version,
-                GError     **error)
-{
-  /* Not immutable: the tree is only read, and sealing every node of a
-   * large file took a tenth of parsing it. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  gsize start;
-
-  if (!g_utf8_validate_len (contents, length, NULL))
-    return damaged (error, _("The file is not UTF-8 text"));
-
-  /* A progress file is one object; json-glib, like editors that save
-   * with one, skips a byte order mark. */
-  start = length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  while (start < length && g_ascii_isspace (contents[start]))
-    start++;
-  if (start >= length || contents[start] != '{')
-    return damaged (error, _("The file does not hold a JSON object"));
-
-  /* Strict: plain JSON only, one value, no comments or single-quoted
-   * strings, which json-glib otherwise tolerates. */
-  json_parser_set_strict (parser, TRUE);
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      /* json-glib quotes the text it choked on, cut at a byte count that
-       * may fall inside a character; the message is shown in the window. */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED,
-                   _("The file is not valid JSON: %s"), message);
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return damaged (error, _("The file does not hold a JSON object"));
-  if (nested_deeper (node, MAX_NESTING))
-    return damaged (error, _("The file is nested far too deeply to be a progress file"));
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    return damaged (error, _("The file has no valid “version”"));
-  *version = json_node_get_int (node);
-
-  node = json_object_get_member (root, "topics");
-
-  if (*version > SYLLABUS_STORE_VERSION)
-    {
-      /* A newer program may have changed the shape: show what can be
-       * understood, but never call its file damaged, which would move it
-       * aside. The caller opens it read-only. */
-      if (!parse_topics (node, topics, seen, &local_error))
-        {
-          g_debug ("Progress of a newer version not understood: %s", local_error->message);
-          g_hash_table_remove_all (topics);
-          g_hash_table_remove_all (seen);
-        }
-      return TRUE;
-    }
-
-  return parse_topics (node, topics, seen, error);
-}
-
 /* Reads and parses @path. Returns FALSE with @error set when the file
  * exists but cannot be used; a missing file is an empty store. */
 static gboolean
@@ -1085,19 +662,19 @@ read_file (const char  *path,
     }
 
   if (S_ISDIR (buf.st_mode))
-    return damaged (error, _("A folder stands where the file should be"));
+    return _syllabus_store_damaged (error, _("A folder stands where the file should be"));
 
   /* Reading a pipe or a device could block or never end. */
   if (!S_ISREG (buf.st_mode))
-    return damaged (error, _("Something other than a file stands where the file should be"));
+    return _syllabus_store_damaged (error, _("Something other than a file stands where the file should be"));
 
   if (buf.st_size > SYLLABUS_STORE_MAX_SIZE)
-    return damaged (error, _("The file is far too large to be a progress file"));
+    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
 
-  return parse_contents (contents, length, topics, seen, version, error);
+  return _syllabus_store_parse_contents (contents, length, topics, seen, version, error);
 }
 
 /* Moves a damaged file out of the way under a name that says when, so that
@@ -1188,8 +765,8 @@ load_thread (GTask        *task,
   gint64 version;
   gboolean missing;
 
-  result->topics = new_topics_table ();
-  result->seen = new_seen_table ();
+  result->topics = _syllabus_store_new_topics_table ();
+  result->seen = _syllabus_store_new_seen_table ();
   result->read_only = writer->reader;
 
   if (!writer->reader)
@@ -1765,7 +1342,7 @@ syllabus_store_get_entry (SyllabusStore    *self,
 
   topic_id = valid_utf8 (topic_id, &topic_id_copy);
   key = valid_utf8 (syllabus_resource_get_key (resource), &key_copy);
-  entries = ensure_topic_table (self->topics, topic_id);
+  entries = _syllabus_store_ensure_topic_table (self->topics, topic_id);
 
   if ((entry = g_hash_table_lookup (entries, key)) == NULL)
     {
@@ -2035,150 +1612,6 @@ take_snapshot (SyllabusStore *self)
   return snapshots;
 }
 
-static int
-compare_snapshots (gconstpointer a,
-                   gconstpointer b)
-{
-  const Snapshot *snapshot_a = *(const Snapshot **)a;
-  const Snapshot *snapshot_b = *(const Snapshot **)b;
-  int ret;
-
-  if ((ret = strcmp (snapshot_a->topic_id, snapshot_b->topic_id)) != 0)
-    return ret;
-
-  /* A topic's seen list comes before its resources. */
-  return g_strcmp0 (snapshot_a->key, snapshot_b->key);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_optional_time (JsonBuilder *builder,
-                   const char  *member,
-                   GDateTime   *time)
-{
-  g_autofree char *text = time != NULL ? g_date_time_format_iso8601 (time) : NULL;
-
-  add_optional_string (builder, member, text);
-}
-
-/* Adds the member of "resources" that @snapshot of an entry is. */
-static void
-add_entry (JsonBuilder    *builder,
-           const Snapshot *snapshot)
-{
-  json_builder_set_member_name (builder, snapshot->key);
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "title", snapshot->title);
-  add_optional_string (builder, "url", snapshot->url);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, syllabus_status_to_string (snapshot->status));
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, snapshot->status == SYLLABUS_STATUS_DONE);
-  add_optional_time (builder, "started-at", snapshot->started_at);
-  add_optional_time (builder, "done-at", snapshot->done_at);
-  add_optional_string (builder, "notes", snapshot->notes);
-  add_optional_time (builder, "changed-at", snapshot->changed_at);
-  json_builder_end_object (builder);
-}
-
-/* Adds the "seen" member of a topic from @snapshot of its seen list. */
-static void
-add_seen (JsonBuilder    *builder,
-          const Snapshot *snapshot)
-{
-  json_builder_set_member_name (builder, "seen");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < snapshot->n_seen; i++)
-    json_builder_add_string_value (builder, snapshot->seen[i]);
-  json_builder_end_array (builder);
-}
-
-static JsonGenerator *
-new_generator (void)
-{
-  JsonGenerator *generator = json_generator_new ();
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  return generator;
-}
-
-/* Builds the file's text from a snapshot with json-glib, the whole tree at
- * once, sorted so that the file is easy to read and to compare. */
-static char *
-serialize_plain (GPtrArray *snapshots,
-                 gsize     *length)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = new_generator ();
-  g_autoptr(JsonNode) root = NULL;
-  const char *topic_id = NULL;
-  GString *out;
-
-  g_ptr_array_sort (snapshots, compare_snapshots);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SYLLABUS_STORE_VERSION);
-  json_builder_set_member_name (builder, "topics");
-  json_builder_begin_object (builder);
-
-  for (guint i = 0; i < snapshots->len; i++)
-    {
-      const Snapshot *snapshot = g_ptr_array_index (snapshots, i);
-
-      if (g_strcmp0 (topic_id, snapshot->topic_id) != 0)
-        {
-          if (topic_id != NULL)
-            {
-              json_builder_end_object (builder);
-              json_builder_end_object (builder);
-            }
-          topic_id = snapshot->topic_id;
-          json_builder_set_member_name (builder, topic_id);
-          json_builder_begin_object (builder);
-          if (snapshot->seen != NULL)
-            add_seen (builder, snapshot);
-          json_builder_set_member_name (builder, "resources");
-          json_builder_begin_object (builder);
-        }
-
-      if (snapshot->key != NULL)
-        add_entry (builder, snapshot);
-    }
-
-  if (topic_id != NULL)
-    {
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
-  *length = out->len;
-
-  return g_string_free (out, FALSE);
-}
-
 /* Keeps the current file, which was read or written successfully, as the
  * backup: a hard link where the file system allows, else a copy. */
 static void
@@ -2210,7 +1643,7 @@ write_snapshot (Writer      *writer,
   GStatBuf written;
   gsize length;
 
-  contents = serialize_plain (snapshots, &length);
+  contents = _syllabus_store_serialize (snapshots, &length);
 
   g_mutex_lock (&writer->lock);
 
@@ -2634,11 +2067,11 @@ syllabus_store_parse_data (const char  *data,
     *n_entries = 0;
 
   if (length > SYLLABUS_STORE_MAX_SIZE)
-    return damaged (error, _("The file is far too large to be a progress file"));
+    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
 
-  topics = new_topics_table ();
-  seen = new_seen_table ();
-  if (!parse_contents (data != NULL ? data : "", length, topics, seen, &version, &local_error))
+  topics = _syllabus_store_new_topics_table ();
+  seen = _syllabus_store_new_seen_table ();
+  if (!_syllabus_store_parse_contents (data != NULL ? data : "", length, topics, seen, &version, &local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -2798,7 +2231,7 @@ syllabus_store_export_backup (SyllabusStore  *self,
     }
 
   snapshots = take_snapshot (self);
-  contents = serialize_plain (snapshots, &length);
+  contents = _syllabus_store_serialize (snapshots, &length);
 
   /* Notes are private: the backup is readable by the user only. */
   return syllabus_atomic_file_write (file, contents, length, 0600, NULL, error);
@@ -2842,7 +2275,7 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
       snapshots = take_snapshot (self);
     }
 
-  return serialize_plain (snapshots, length);
+  return _syllabus_store_serialize (snapshots, length);
 }
 
 /* Reads and parses the file of @merge with the loader's strict parser. A
@@ -2897,22 +2330,22 @@ read_merge_file (MergeData     *merge,
     return FALSE;
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return damaged (error, _("A folder is not a backup of progress"));
+    return _syllabus_store_damaged (error, _("A folder is not a backup of progress"));
 
   /* Reading a pipe or a device could block or never end. */
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return damaged (error, _("Only a file can be a backup of progress"));
+    return _syllabus_store_damaged (error, _("Only a file can be a backup of progress"));
 
   if (g_file_info_get_size (info) > SYLLABUS_STORE_MAX_SIZE)
-    return damaged (error, _("The file is far too large to be a progress file"));
+    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
 
   if (!g_file_load_contents (merge->file, cancellable, &contents, &length, NULL, error))
     return FALSE;
 
   if (length > SYLLABUS_STORE_MAX_SIZE)
-    return damaged (error, _("The file is far too large to be a progress file"));
+    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
 
-  if (!parse_contents (contents, length, merge->topics, merge->seen, &version, error))
+  if (!_syllabus_store_parse_contents (contents, length, merge->topics, merge->seen, &version, error))
     return FALSE;
 
   /* What a newer program wrote may mean more than this one understands;
@@ -3044,7 +2477,7 @@ apply_merge (SyllabusStore        *self,
             continue;
 
           if (entries == NULL)
-            entries = ensure_topic_table (self->topics, topic_id);
+            entries = _syllabus_store_ensure_topic_table (self->topics, topic_id);
 
           if ((ours = g_hash_table_lookup (entries, entry_key)) == NULL)
             {
