@@ -32,7 +32,7 @@ _syllabus_store_new_topics_table (void)
 
 GHashTable *
 _syllabus_store_ensure_topic_table (GHashTable *topics,
-                    const char *topic_id)
+                                    const char *topic_id)
 {
   GHashTable *entries = g_hash_table_lookup (topics, topic_id);
 
@@ -47,7 +47,7 @@ _syllabus_store_ensure_topic_table (GHashTable *topics,
 
 gboolean
 _syllabus_store_damaged (GError     **error,
-         const char  *message)
+                         const char  *message)
 {
   g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_DAMAGED, message);
   return FALSE;
@@ -344,11 +344,11 @@ parse_topics (JsonNode    *node,
  * how data gets lost. */
 gboolean
 _syllabus_store_parse_contents (const char  *contents,
-                gsize        length,
-                GHashTable  *topics,
-                GHashTable  *seen,
-                gint64      *version,
-                GError     **error)
+                                gsize        length,
+                                GHashTable  *topics,
+                                GHashTable  *seen,
+                                gint64      *version,
+                                GError     **error)
 {
   /* Not immutable: the tree is only read, and sealing every node of a
    * large file took a tenth of parsing it. */
@@ -501,7 +501,7 @@ new_generator (void)
  * once, sorted so that the file is easy to read and to compare. */
 char *
 _syllabus_store_serialize (GPtrArray *snapshots,
-                 gsize     *length)
+                           gsize     *length)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = new_generator ();
