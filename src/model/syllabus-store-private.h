@@ -24,6 +24,77 @@ char *_syllabus_store_serialize_for_test (SyllabusStore *self,
 
 /* syllabus-store.c */
 
+struct _SyllabusStore
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  /* topic id → (normalised URL → SyllabusEntry) */
+  GHashTable *topics;
+  /* topic id → set of the normalised URLs the topic listed when it was
+   * last opened, to tell which resources are new */
+  GHashTable *seen;
+
+  /* Shared with writer threads */
+  struct _Writer *writer;
+  /* The snapshots the last save took, for the next one to reuse: entry
+   * (not referenced, only compared) → Snapshot, and topic id → Snapshot of
+   * its seen list. */
+  GHashTable *entry_snapshots;
+  GHashTable *seen_snapshots;
+
+  char       *problem;
+  char       *kept_file;
+  char       *save_error;
+
+  /* Every change increments generation; saved_generation is the newest
+   * one known to be on disk, failed_generation the one whose save failed
+   * last and whose error save_error shows. */
+  guint64     generation;
+  guint64     saved_generation;
+  guint64     failed_generation;
+  guint       save_source;
+  guint       saves_in_flight;
+
+  /* Why the file could not be read when it was loaded, or NULL. */
+  GError     *damage;
+  /* Files kept aside that the user has not seen yet (the damage log). */
+  GStrv       unseen_damage;
+
+  guint       loading : 1;
+  guint       loaded : 1;
+  guint       read_only : 1;
+  /* Another process holds the lock: this store cannot save. */
+  guint       locked : 1;
+  /* The queued save runs at the next idle, not after a delay. */
+  guint       save_is_immediate : 1;
+};
+
+void     _syllabus_store_entry_changed_cb   (SyllabusEntry  *entry,
+                                             gboolean        typing,
+                                             SyllabusStore  *self);
+void     _syllabus_store_mark_changed       (SyllabusStore  *self,
+                                             guint           delay_ms);
+gboolean _syllabus_store_check_writable     (SyllabusStore  *self,
+                                             GError        **error);
+void     _syllabus_store_emit_entry_changed (SyllabusStore  *self,
+                                             SyllabusEntry  *entry);
+
+/* What tells whether the progress file changed since this store read or
+ * wrote it: another program (an older Syllabus, a sync tool, the user
+ * restoring a copy) may replace it without taking the lock. */
+typedef struct
+{
+  gboolean exists;
+  dev_t    dev;
+  ino_t    ino;
+  off_t    size;
+  gint64   mtime_ns;
+} FileStamp;
+
+void _syllabus_store_stamp_take (FileStamp  *stamp,
+                                 const char *path);
+
 /* One entry as it will be written, copied so that a thread can use it.
  *
  * A snapshot is immutable once made, and shared: the store keeps the last
@@ -52,6 +123,27 @@ typedef struct
    * to make it UTF-8: only then can it be compared with the set. */
   gboolean seen_exact;
 } Snapshot;
+
+/* syllabus-store-merge.c */
+
+/* What a file to merge holds, parsed in a worker thread. */
+typedef struct
+{
+  GFile      *file;
+  GHashTable *topics;
+  GHashTable *seen;
+  /* The file as it was before it was read. */
+  FileStamp   stamp;
+} MergeData;
+
+void        _syllabus_store_merge_data_free    (gpointer              data);
+MergeData  *_syllabus_store_merge_data_new     (GFile                *file);
+gboolean    _syllabus_store_read_merge_file    (MergeData            *merge,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+void        _syllabus_store_apply_merge        (SyllabusStore        *self,
+                                                MergeData            *merge,
+                                                SyllabusMergeSummary *summary);
 
 /* syllabus-store-format.c */
 

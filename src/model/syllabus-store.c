@@ -61,52 +61,6 @@
  * line takes a moment) before the store is opened read-only. */
 #define LOCK_TIMEOUT_MS 2000
 
-struct _SyllabusStore
-{
-  GObject     parent_instance;
-
-  GFile      *file;
-  /* topic id → (normalised URL → SyllabusEntry) */
-  GHashTable *topics;
-  /* topic id → set of the normalised URLs the topic listed when it was
-   * last opened, to tell which resources are new */
-  GHashTable *seen;
-
-  /* Shared with writer threads */
-  struct _Writer *writer;
-  /* The snapshots the last save took, for the next one to reuse: entry
-   * (not referenced, only compared) → Snapshot, and topic id → Snapshot of
-   * its seen list. */
-  GHashTable *entry_snapshots;
-  GHashTable *seen_snapshots;
-
-  char       *problem;
-  char       *kept_file;
-  char       *save_error;
-
-  /* Every change increments generation; saved_generation is the newest
-   * one known to be on disk, failed_generation the one whose save failed
-   * last and whose error save_error shows. */
-  guint64     generation;
-  guint64     saved_generation;
-  guint64     failed_generation;
-  guint       save_source;
-  guint       saves_in_flight;
-
-  /* Why the file could not be read when it was loaded, or NULL. */
-  GError     *damage;
-  /* Files kept aside that the user has not seen yet (the damage log). */
-  GStrv       unseen_damage;
-
-  guint       loading : 1;
-  guint       loaded : 1;
-  guint       read_only : 1;
-  /* Another process holds the lock: this store cannot save. */
-  guint       locked : 1;
-  /* The queued save runs at the next idle, not after a delay. */
-  guint       save_is_immediate : 1;
-};
-
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
@@ -132,17 +86,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What tells whether the progress file changed since this store read or
- * wrote it: another program (an older Syllabus, a sync tool, the user
- * restoring a copy) may replace it without taking the lock. */
-typedef struct
-{
-  gboolean exists;
-  dev_t    dev;
-  ino_t    ino;
-  off_t    size;
-  gint64   mtime_ns;
-} FileStamp;
 
 static void
 stamp_from_stat (FileStamp      *stamp,
@@ -158,9 +101,9 @@ stamp_from_stat (FileStamp      *stamp,
 
 /* Looks at @path before it is read: if it changes while it is read, the
  * next save sees a change and reads it again, never the other way round. */
-static void
-stamp_take (FileStamp  *stamp,
-            const char *path)
+void
+_syllabus_store_stamp_take (FileStamp  *stamp,
+                            const char *path)
 {
   GStatBuf buf;
 
@@ -291,46 +234,6 @@ snapshot_new (const char *topic_id)
   return snapshot;
 }
 
-/* What a file to merge holds, parsed in a worker thread. */
-typedef struct
-{
-  GFile      *file;
-  GHashTable *topics;
-  GHashTable *seen;
-  /* The file as it was before it was read. */
-  FileStamp   stamp;
-} MergeData;
-
-static void
-merge_data_free (gpointer data)
-{
-  MergeData *merge = data;
-
-  g_clear_object (&merge->file);
-  g_clear_pointer (&merge->topics, g_hash_table_unref);
-  g_clear_pointer (&merge->seen, g_hash_table_unref);
-  g_free (merge);
-}
-
-static MergeData *
-merge_data_new (GFile *file)
-{
-  MergeData *merge = g_new0 (MergeData, 1);
-
-  merge->file = g_object_ref (file);
-  merge->topics = _syllabus_store_new_topics_table ();
-  merge->seen = _syllabus_store_new_seen_table ();
-
-  return merge;
-}
-
-static gboolean read_merge_file (MergeData     *merge,
-                                 GCancellable  *cancellable,
-                                 GError       **error);
-static void     apply_merge     (SyllabusStore        *self,
-                                 MergeData            *merge,
-                                 SyllabusMergeSummary *summary);
-
 /* How often a save merges a file that changed under it before giving up:
  * a program rewriting it all the time would otherwise keep it busy. */
 #define MAX_SAVE_ATTEMPTS 3
@@ -352,7 +255,7 @@ save_job_free (gpointer data)
 
   g_clear_pointer (&job->writer, writer_unref);
   g_clear_pointer (&job->snapshots, g_ptr_array_unref);
-  g_clear_pointer (&job->changed, merge_data_free);
+  g_clear_pointer (&job->changed, _syllabus_store_merge_data_free);
   g_free (job);
 }
 
@@ -593,6 +496,13 @@ set_string_property (SyllabusStore  *self,
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
+void
+_syllabus_store_emit_entry_changed (SyllabusStore *self,
+                                    SyllabusEntry *entry)
+{
+  g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
+}
+
 /* Loading ---------------------------------------------------------------- */
 
 typedef struct
@@ -774,7 +684,7 @@ load_thread (GTask        *task,
 
   /* Nothing writes through this writer before loading is over. */
   g_mutex_lock (&writer->lock);
-  stamp_take (&writer->stamp, writer->path);
+  _syllabus_store_stamp_take (&writer->stamp, writer->path);
   g_mutex_unlock (&writer->lock);
 
   if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
@@ -858,11 +768,6 @@ done:
 }
 
 static void
-entry_changed_cb (SyllabusEntry *entry,
-                  gboolean       typing,
-                  SyllabusStore *self);
-
-static void
 adopt_topics (SyllabusStore *self,
               GHashTable    *topics)
 {
@@ -879,16 +784,12 @@ adopt_topics (SyllabusStore *self,
 
       g_hash_table_iter_init (&entry_iter, entries);
       while (g_hash_table_iter_next (&entry_iter, NULL, &entry))
-        g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+        g_signal_connect_object (entry, "changed", G_CALLBACK (_syllabus_store_entry_changed_cb), self, 0);
 
       g_hash_table_iter_steal (&iter);
       g_hash_table_replace (self->topics, key, entries);
     }
 }
-
-static void
-mark_changed (SyllabusStore *self,
-              guint          delay_ms);
 
 static void
 apply_load_result (SyllabusStore *self,
@@ -948,7 +849,7 @@ apply_load_result (SyllabusStore *self,
   /* What was restored from the backup must reach the progress file, or
    * the next start would find no file and begin empty. */
   if (result->restored)
-    mark_changed (self, 0);
+    _syllabus_store_mark_changed (self, 0);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1264,9 +1165,9 @@ static void
 queue_save (SyllabusStore *self,
             guint          delay_ms);
 
-static void
-mark_changed (SyllabusStore *self,
-              guint          delay_ms)
+void
+_syllabus_store_mark_changed (SyllabusStore *self,
+                              guint          delay_ms)
 {
   gboolean was_dirty = syllabus_store_get_dirty (self);
 
@@ -1277,13 +1178,13 @@ mark_changed (SyllabusStore *self,
   queue_save (self, delay_ms);
 }
 
-static void
-entry_changed_cb (SyllabusEntry *entry,
-                  gboolean       typing,
-                  SyllabusStore *self)
+void
+_syllabus_store_entry_changed_cb (SyllabusEntry *entry,
+                                  gboolean       typing,
+                                  SyllabusStore *self)
 {
   /* Typing in notes saves after a pause; everything else at once. */
-  mark_changed (self, typing ? SYLLABUS_STORE_NOTES_DELAY_MS : 0);
+  _syllabus_store_mark_changed (self, typing ? SYLLABUS_STORE_NOTES_DELAY_MS : 0);
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
 }
 
@@ -1350,7 +1251,7 @@ syllabus_store_get_entry (SyllabusStore    *self,
       syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
       syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
       g_hash_table_insert (entries, g_strdup (key), entry);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (_syllabus_store_entry_changed_cb), self, 0);
       return entry;
     }
 
@@ -1362,7 +1263,7 @@ syllabus_store_get_entry (SyllabusStore    *self,
       syllabus_entry_set_title (entry, syllabus_resource_get_title (resource));
       syllabus_entry_set_url (entry, syllabus_resource_get_url (resource));
       if (!syllabus_entry_is_pristine (entry))
-        mark_changed (self, 0);
+        _syllabus_store_mark_changed (self, 0);
     }
 
   return entry;
@@ -1665,20 +1566,20 @@ write_snapshot (Writer      *writer,
   /* Another program changed the file since we read or wrote it: what it
    * wrote is merged first, not overwritten. A file gone meanwhile holds
    * nothing to merge. */
-  stamp_take (&now, writer->path);
+  _syllabus_store_stamp_take (&now, writer->path);
   if (now.exists && !stamp_equal (&now, &writer->stamp))
     {
       g_autoptr(GFile) file = g_file_new_for_path (writer->path);
       g_autoptr(GError) local_error = NULL;
-      MergeData *merge = merge_data_new (file);
+      MergeData *merge = _syllabus_store_merge_data_new (file);
 
       merge->stamp = now;
       g_debug ("%s changed since it was last read or written; merging it", writer->path);
-      if (!read_merge_file (merge, NULL, &local_error))
+      if (!_syllabus_store_read_merge_file (merge, NULL, &local_error))
         {
           /* Never overwrite what cannot be read: the save fails and says
            * why, and the file stays as it is. */
-          merge_data_free (merge);
+          _syllabus_store_merge_data_free (merge);
           g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
                        _("Another program changed the progress file, and it cannot be "
                          "merged: %s"),
@@ -1760,9 +1661,9 @@ record_save_result (SyllabusStore *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-check_writable (SyllabusStore  *self,
-                GError        **error)
+gboolean
+_syllabus_store_check_writable (SyllabusStore  *self,
+                                GError        **error)
 {
   if (self->locked)
     {
@@ -1798,7 +1699,7 @@ merge_changed_file (SyllabusStore *self,
 {
   SyllabusMergeSummary summary;
 
-  apply_merge (self, changed, &summary);
+  _syllabus_store_apply_merge (self, changed, &summary);
 
   g_mutex_lock (&self->writer->lock);
   self->writer->stamp = changed->stamp;
@@ -1904,7 +1805,7 @@ syllabus_store_save_async (SyllabusStore       *self,
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, syllabus_store_save_async);
 
-  if (!check_writable (self, &error))
+  if (!_syllabus_store_check_writable (self, &error))
     {
       g_task_return_error (outer, error);
       return;
@@ -1949,7 +1850,7 @@ syllabus_store_save (SyllabusStore  *self,
   if (!syllabus_store_get_dirty (self) && !self->read_only)
     return TRUE;
 
-  if (!check_writable (self, error))
+  if (!_syllabus_store_check_writable (self, error))
     return FALSE;
 
   for (guint attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++)
@@ -1974,7 +1875,7 @@ syllabus_store_save (SyllabusStore  *self,
       /* Another program wrote the file: merge it, then write the whole
        * now rather than at the next idle. */
       merge_changed_file (self, changed);
-      merge_data_free (changed);
+      _syllabus_store_merge_data_free (changed);
       g_clear_handle_id (&self->save_source, g_source_remove);
     }
 
@@ -2136,7 +2037,7 @@ syllabus_store_mark_seen (SyllabusStore *self,
     {
       g_hash_table_replace (self->seen, g_strdup (topic_id), current);
       if (!self->read_only)
-        mark_changed (self, 0);
+        _syllabus_store_mark_changed (self, 0);
     }
   else
     {
@@ -2278,450 +2179,3 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
   return _syllabus_store_serialize (snapshots, length);
 }
 
-/* Reads and parses the file of @merge with the loader's strict parser. A
- * file this program would not load as it is, including one written by a
- * newer version, is refused. */
-/* Notes past the limit would be kept whole but could not be edited: the
- * import is refused, naming the resource, rather than cutting them. */
-static gboolean
-check_notes_length (GHashTable  *topics,
-                    GError     **error)
-{
-  GHashTableIter topic_iter;
-  GHashTable *entries;
-
-  g_hash_table_iter_init (&topic_iter, topics);
-  while (g_hash_table_iter_next (&topic_iter, NULL, (gpointer *)&entries))
-    {
-      GHashTableIter entry_iter;
-      SyllabusEntry *entry;
-
-      g_hash_table_iter_init (&entry_iter, entries);
-      while (g_hash_table_iter_next (&entry_iter, NULL, (gpointer *)&entry))
-        if (strlen (syllabus_entry_get_notes (entry)) > SYLLABUS_ENTRY_NOTES_MAX)
-          {
-            const char *title = syllabus_entry_get_title (entry);
-
-            g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NOTES_TOO_LONG,
-                         _("The notes for “%s” are longer than Syllabus keeps (%d KB)"),
-                         title != NULL && *title != '\0' ? title : syllabus_entry_get_url (entry),
-                         SYLLABUS_ENTRY_NOTES_MAX / 1024);
-            return FALSE;
-          }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_merge_file (MergeData     *merge,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  gint64 version = SYLLABUS_STORE_VERSION;
-  gsize length;
-
-  info = g_file_query_info (merge->file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return FALSE;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return _syllabus_store_damaged (error, _("A folder is not a backup of progress"));
-
-  /* Reading a pipe or a device could block or never end. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return _syllabus_store_damaged (error, _("Only a file can be a backup of progress"));
-
-  if (g_file_info_get_size (info) > SYLLABUS_STORE_MAX_SIZE)
-    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
-
-  if (!g_file_load_contents (merge->file, cancellable, &contents, &length, NULL, error))
-    return FALSE;
-
-  if (length > SYLLABUS_STORE_MAX_SIZE)
-    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
-
-  if (!_syllabus_store_parse_contents (contents, length, merge->topics, merge->seen, &version, error))
-    return FALSE;
-
-  /* What a newer program wrote may mean more than this one understands;
-   * merging a part of it would lose the rest without a word. */
-  if (version > SYLLABUS_STORE_VERSION)
-    {
-      g_set_error_literal (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NEWER_VERSION,
-                           _("The file was written by a newer version of Syllabus"));
-      return FALSE;
-    }
-
-  return check_notes_length (merge->topics, error);
-}
-
-static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
-/* Orders change times; an entry without one (written before change times
- * were recorded) is older than any that has one. */
-static int
-compare_change_times (GDateTime *a,
-                      GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return (a != NULL) - (b != NULL);
-
-  return g_date_time_compare (a, b);
-}
-
-/* Whether two entries hold the same progress: what the user did, not how
- * the resource was titled when it was last seen. */
-static gboolean
-same_progress (SyllabusEntry *a,
-               SyllabusEntry *b)
-{
-  return syllabus_entry_get_status (a) == syllabus_entry_get_status (b) &&
-         same_time (syllabus_entry_get_started_at (a), syllabus_entry_get_started_at (b)) &&
-         same_time (syllabus_entry_get_done_at (a), syllabus_entry_get_done_at (b)) &&
-         g_strcmp0 (syllabus_entry_get_notes (a), syllabus_entry_get_notes (b)) == 0;
-}
-
-/* Makes @entry hold what @source holds. Views are bound to @entry, so it is
- * changed in place and every property that changed is notified. It is not
- * a change of the user's: the change time is the one @source records. */
-static void
-take_entry (SyllabusEntry *entry,
-            SyllabusEntry *source)
-{
-  GObject *object = G_OBJECT (entry);
-  SyllabusStatus old_status = syllabus_entry_get_status (entry);
-  SyllabusStatus new_status = syllabus_entry_get_status (source);
-  gboolean started_changed =
-    !same_time (syllabus_entry_get_started_at (entry), syllabus_entry_get_started_at (source));
-  gboolean done_at_changed =
-    !same_time (syllabus_entry_get_done_at (entry), syllabus_entry_get_done_at (source));
-  gboolean changed_at_changed =
-    !same_time (syllabus_entry_get_changed_at (entry), syllabus_entry_get_changed_at (source));
-  gboolean notes_changed =
-    g_strcmp0 (syllabus_entry_get_notes (entry), syllabus_entry_get_notes (source)) != 0;
-
-  g_object_freeze_notify (object);
-
-  syllabus_entry_restore (entry, new_status,
-                          syllabus_entry_get_started_at (source),
-                          syllabus_entry_get_done_at (source),
-                          syllabus_entry_get_notes (source),
-                          syllabus_entry_get_changed_at (source));
-  /* A file that did not record the title or link keeps ours. */
-  if (syllabus_entry_get_title (source) != NULL)
-    syllabus_entry_set_title (entry, syllabus_entry_get_title (source));
-  if (syllabus_entry_get_url (source) != NULL)
-    syllabus_entry_set_url (entry, syllabus_entry_get_url (source));
-
-  if (old_status != new_status)
-    g_object_notify (object, "status");
-  if ((old_status == SYLLABUS_STATUS_DONE) != (new_status == SYLLABUS_STATUS_DONE))
-    g_object_notify (object, "done");
-  if (started_changed)
-    g_object_notify (object, "started-at");
-  if (done_at_changed)
-    g_object_notify (object, "done-at");
-  if (notes_changed)
-    g_object_notify (object, "notes");
-  if (changed_at_changed)
-    g_object_notify (object, "changed-at");
-
-  g_object_thaw_notify (object);
-}
-
-/* Merges what @merge read into the store, on the main thread. */
-static void
-apply_merge (SyllabusStore        *self,
-             MergeData            *merge,
-             SyllabusMergeSummary *summary)
-{
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean seen_changed = FALSE;
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-
-  memset (summary, 0, sizeof *summary);
-
-  g_hash_table_iter_init (&iter, merge->topics);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *topic_id = key;
-      GHashTable *entries = NULL;
-      GHashTableIter entry_iter;
-      gpointer entry_key;
-      gpointer entry_value;
-
-      g_hash_table_iter_init (&entry_iter, value);
-      while (g_hash_table_iter_next (&entry_iter, &entry_key, &entry_value))
-        {
-          SyllabusEntry *theirs = entry_value;
-          SyllabusEntry *ours;
-          int order;
-
-          /* Nothing was done with it there: nothing to take. */
-          if (syllabus_entry_is_pristine (theirs))
-            continue;
-
-          if (entries == NULL)
-            entries = _syllabus_store_ensure_topic_table (self->topics, topic_id);
-
-          if ((ours = g_hash_table_lookup (entries, entry_key)) == NULL)
-            {
-              /* Progress only the file has, even for a resource or a topic
-               * this computer does not know, is kept. */
-              g_hash_table_insert (entries, g_strdup (entry_key), g_object_ref (theirs));
-              g_signal_connect_object (theirs, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-              g_ptr_array_add (changed, g_object_ref (theirs));
-              summary->added++;
-              continue;
-            }
-
-          if (syllabus_entry_is_pristine (ours))
-            {
-              take_entry (ours, theirs);
-              g_ptr_array_add (changed, g_object_ref (ours));
-              summary->added++;
-              continue;
-            }
-
-          order = compare_change_times (syllabus_entry_get_changed_at (theirs),
-                                        syllabus_entry_get_changed_at (ours));
-          if (order > 0)
-            {
-              take_entry (ours, theirs);
-              g_ptr_array_add (changed, g_object_ref (ours));
-              summary->taken++;
-            }
-          else if (order < 0)
-            summary->kept_newer_here++;
-          else if (same_progress (ours, theirs))
-            summary->unchanged++;
-          else
-            summary->conflicts_kept++;
-        }
-    }
-
-  /* A resource either computer listed in a topic is not new any more. */
-  g_hash_table_iter_init (&iter, merge->seen);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GHashTable *ours = g_hash_table_lookup (self->seen, key);
-      GHashTableIter seen_iter;
-      gpointer seen_key;
-
-      if (ours == NULL)
-        {
-          g_hash_table_iter_steal (&iter);
-          g_hash_table_insert (self->seen, key, value);
-          seen_changed = TRUE;
-          continue;
-        }
-
-      g_hash_table_iter_init (&seen_iter, value);
-      while (g_hash_table_iter_next (&seen_iter, &seen_key, NULL))
-        if (!g_hash_table_contains (ours, seen_key))
-          {
-            g_hash_table_add (ours, g_strdup (seen_key));
-            seen_changed = TRUE;
-          }
-    }
-
-  if (changed->len > 0 || seen_changed)
-    mark_changed (self, 0);
-
-  for (guint i = 0; i < changed->len; i++)
-    g_signal_emit (self, signals[ENTRY_CHANGED], 0, g_ptr_array_index (changed, i));
-}
-
-static gboolean
-check_mergeable (SyllabusStore  *self,
-                 GError        **error)
-{
-  /* Merging into a store that cannot save would look like it worked and
-   * then be lost. */
-  return check_writable (self, error);
-}
-
-/**
- * syllabus_store_merge_file:
- * @file: a backup written by syllabus_store_export_backup(), or a progress
- *   file
- * @summary: (out caller-allocates) (optional): what the merge did
- * @error: return location for a #GError
- *
- * Merges the progress in @file into the store, resource by resource: the
- * one changed last wins (status, dates, notes, title and link); progress
- * only in @file is added, even for resources no topic lists any more;
- * progress only here stays. When both were changed at the same moment but
- * differ, ours is kept and counted in @summary as a conflict. The lists of
- * resources seen in each topic are joined. Merging the same file again
- * changes nothing.
- *
- * @file is parsed as strictly as the progress file: a damaged file, or one
- * written by a newer version of Syllabus, is refused and nothing changes.
- *
- * Entries are changed in place, with property notifications, and
- * #SyllabusStore::entry-changed is emitted for each; the store then saves
- * as it does after any change.
- *
- * This blocks while reading @file: for the command line and tests. The
- * application uses syllabus_store_merge_file_async().
- *
- * Returns: %TRUE if @file was merged
- */
-gboolean
-syllabus_store_merge_file (SyllabusStore         *self,
-                           GFile                 *file,
-                           SyllabusMergeSummary  *summary,
-                           GError               **error)
-{
-  MergeData *merge;
-  SyllabusMergeSummary local_summary;
-
-  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!check_mergeable (self, error))
-    return FALSE;
-
-  merge = merge_data_new (file);
-  if (!read_merge_file (merge, NULL, error))
-    {
-      merge_data_free (merge);
-      return FALSE;
-    }
-
-  apply_merge (self, merge, summary != NULL ? summary : &local_summary);
-  merge_data_free (merge);
-
-  return TRUE;
-}
-
-static void
-merge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  MergeData *merge = task_data;
-  GError *error = NULL;
-
-  if (read_merge_file (merge, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-merge_ready_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SyllabusStore *self = g_task_get_source_object (task);
-  MergeData *merge = g_task_get_task_data (G_TASK (result));
-  SyllabusMergeSummary *summary;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      g_task_return_error_if_cancelled (task) ||
-      !check_mergeable (self, &error))
-    {
-      if (error != NULL)
-        g_task_return_error (task, error);
-      return;
-    }
-
-  summary = g_new0 (SyllabusMergeSummary, 1);
-  apply_merge (self, merge, summary);
-  g_task_return_pointer (task, summary, g_free);
-}
-
-/**
- * syllabus_store_merge_file_async:
- * @file: a backup or a progress file
- *
- * Like syllabus_store_merge_file(), but reads and parses @file in a worker
- * thread; the merge itself happens on the main thread when it is done.
- * Cancelling before then leaves the store untouched.
- */
-void
-syllabus_store_merge_file_async (SyllabusStore       *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (SYLLABUS_IS_STORE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, syllabus_store_merge_file_async);
-
-  if (!check_mergeable (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  inner = g_task_new (NULL, cancellable, merge_ready_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, merge_data_new (file), merge_data_free);
-  g_task_run_in_thread (inner, merge_thread);
-}
-
-/**
- * syllabus_store_merge_file_finish:
- * @summary: (out caller-allocates) (optional): what the merge did
- *
- * Returns: %TRUE if the file was merged
- */
-gboolean
-syllabus_store_merge_file_finish (SyllabusStore         *self,
-                                  GAsyncResult          *result,
-                                  SyllabusMergeSummary  *summary,
-                                  GError               **error)
-{
-  g_autofree SyllabusMergeSummary *result_summary = NULL;
-
-  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!(result_summary = g_task_propagate_pointer (G_TASK (result), error)))
-    return FALSE;
-
-  if (summary != NULL)
-    *summary = *result_summary;
-
-  return TRUE;
-}
-
-/**
- * syllabus_merge_summary_changed:
- *
- * Returns: whether the merge changed any progress
- */
-gboolean
-syllabus_merge_summary_changed (const SyllabusMergeSummary *summary)
-{
-  g_return_val_if_fail (summary != NULL, FALSE);
-
-  return summary->added > 0 || summary->taken > 0;
-}
