@@ -12,6 +12,9 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
+
+#include "syllabus-lock.h"
 #include "syllabus-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +26,18 @@ char *_syllabus_store_serialize_for_test (SyllabusStore *self,
                                           gsize         *length);
 
 /* syllabus-store.c */
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  PROP_READ_ONLY,
+  PROP_LOCKED,
+  PROP_PROBLEM,
+  PROP_SAVE_ERROR,
+  PROP_DIRTY,
+  PROP_UNSEEN_DAMAGE,
+  N_PROPS
+};
 
 struct _SyllabusStore
 {
@@ -77,6 +92,7 @@ void     _syllabus_store_mark_changed       (SyllabusStore  *self,
                                              guint           delay_ms);
 gboolean _syllabus_store_check_writable     (SyllabusStore  *self,
                                              GError        **error);
+GParamSpec *_syllabus_store_get_pspec       (guint           prop_id);
 void     _syllabus_store_emit_entry_changed (SyllabusStore  *self,
                                              SyllabusEntry  *entry);
 
@@ -161,5 +177,43 @@ gboolean    _syllabus_store_parse_contents     (const char  *contents,
                                                 GError     **error);
 char       *_syllabus_store_serialize          (GPtrArray   *snapshots,
                                                 gsize       *length);
+
+/* syllabus-store-save.c */
+
+/* The writer: serialises writes from threads and from the main loop, and
+ * never lets an older snapshot replace a newer one. */
+typedef struct _Writer
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  char           *path;
+  char           *backup_path;
+  char           *lock_path;
+  char           *damage_log_path;
+  /* Held from loading on, unless the store only reads. */
+  SyllabusLock   *file_lock;
+  /* The file as this store last read or wrote it. */
+  FileStamp       stamp;
+  gboolean        reader;
+  guint64         written_generation;
+  /* Only a file this program read or wrote is copied to the backup. */
+  gboolean        file_is_good;
+} Writer;
+
+/* In syllabus-store.c, shared with the writer threads. */
+Writer     *_syllabus_store_writer_ref          (Writer          *writer);
+void        _syllabus_store_writer_unref        (Writer          *writer);
+void        _syllabus_store_stamp_from_stat     (FileStamp       *stamp,
+                                                 const GStatBuf  *buf);
+gboolean    _syllabus_store_stamp_equal         (const FileStamp *a,
+                                                 const FileStamp *b);
+void        _syllabus_store_set_string_property (SyllabusStore   *self,
+                                                 char           **field,
+                                                 const char      *value,
+                                                 GParamSpec      *pspec);
+
+/* Saves the store @delay_ms from now, or at the next idle for 0. */
+void        _syllabus_store_queue_save          (SyllabusStore   *self,
+                                                 guint            delay_ms);
 
 G_END_DECLS
