@@ -560,3 +560,60 @@ _syllabus_store_serialize (GPtrArray *snapshots,
 
   return g_string_free (out, FALSE);
 }
+
+/* Checking ----------------------------------------------------------------- */
+
+/**
+ * syllabus_store_parse_data:
+ * @data: (array length=length): the contents of a progress file
+ * @length: the length of @data
+ * @n_entries: (out) (optional): return location for the number of entries
+ *   read, or %NULL
+ * @error: return location for a #GError
+ *
+ * Parses @data exactly as loading a progress file does, into a table that
+ * is thrown away: for tools and fuzzers that ask whether a file would be
+ * accepted. A file written by a newer version is accepted, as loading
+ * accepts it (read-only).
+ *
+ * Returns: %TRUE if loading would accept @data, else %FALSE with @error set
+ */
+gboolean
+syllabus_store_parse_data (const char  *data,
+                           gsize        length,
+                           guint       *n_entries,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) topics = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 version = SYLLABUS_STORE_VERSION;
+  guint count = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (n_entries != NULL)
+    *n_entries = 0;
+
+  if (length > SYLLABUS_STORE_MAX_SIZE)
+    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
+
+  topics = _syllabus_store_new_topics_table ();
+  seen = _syllabus_store_new_seen_table ();
+  if (!_syllabus_store_parse_contents (data != NULL ? data : "", length, topics, seen, &version, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, topics);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    count += g_hash_table_size (value);
+
+  if (n_entries != NULL)
+    *n_entries = count;
+
+  return TRUE;
+}

@@ -216,8 +216,4 @@ void        _syllabus_store_set_string_property (SyllabusStore   *self,
 void        _syllabus_store_queue_save          (SyllabusStore   *self,
                                                  guint            delay_ms);
 
-/* syllabus-store-load.c */
-
-
-
 G_END_DECLS
