@@ -200,13 +200,22 @@ typedef struct _Writer
   gboolean        file_is_good;
 } Writer;
 
-/* In syllabus-store.c, shared with the writer threads. */
+/* The writer shared with the threads (syllabus-store-writer.c). */
+Writer     *_syllabus_store_writer_new          (GFile           *file,
+                                                 gboolean         reader);
 Writer     *_syllabus_store_writer_ref          (Writer          *writer);
 void        _syllabus_store_writer_unref        (Writer          *writer);
 void        _syllabus_store_stamp_from_stat     (FileStamp       *stamp,
                                                  const GStatBuf  *buf);
 gboolean    _syllabus_store_stamp_equal         (const FileStamp *a,
                                                  const FileStamp *b);
+gboolean    _syllabus_store_write_snapshot      (Writer          *writer,
+                                                 GPtrArray       *snapshots,
+                                                 guint64          generation,
+                                                 MergeData      **changed,
+                                                 GError         **error);
+
+/* In syllabus-store.c. */
 void        _syllabus_store_set_string_property (SyllabusStore   *self,
                                                  char           **field,
                                                  const char      *value,

@@ -286,105 +286,6 @@ take_snapshot (SyllabusStore *self)
   return snapshots;
 }
 
-/* Keeps the current file, which was read or written successfully, as the
- * backup: a hard link where the file system allows, else a copy. */
-static void
-keep_backup (Writer *writer)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (syllabus_atomic_file_link (writer->path, writer->backup_path, &error) ||
-      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return;
-
-  if (g_file_get_contents (writer->path, &contents, &length, NULL))
-    syllabus_atomic_file_write_path (writer->backup_path, contents, length, 0600, NULL);
-}
-
-static gboolean
-write_snapshot (Writer      *writer,
-                GPtrArray   *snapshots,
-                guint64      generation,
-                MergeData  **changed,
-                GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *dir = NULL;
-  gboolean ret = TRUE;
-  FileStamp now;
-  GStatBuf written;
-  gsize length;
-
-  contents = _syllabus_store_serialize (snapshots, &length);
-
-  g_mutex_lock (&writer->lock);
-
-  /* A newer snapshot already reached the disk: this one must not undo it. */
-  if (generation <= writer->written_generation)
-    goto out;
-
-  dir = g_path_get_dirname (writer->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      ret = FALSE;
-      goto out;
-    }
-
-  /* Another program changed the file since we read or wrote it: what it
-   * wrote is merged first, not overwritten. A file gone meanwhile holds
-   * nothing to merge. */
-  _syllabus_store_stamp_take (&now, writer->path);
-  if (now.exists && !_syllabus_store_stamp_equal (&now, &writer->stamp))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (writer->path);
-      g_autoptr(GError) local_error = NULL;
-      MergeData *merge = _syllabus_store_merge_data_new (file);
-
-      merge->stamp = now;
-      g_debug ("%s changed since it was last read or written; merging it", writer->path);
-      if (!_syllabus_store_read_merge_file (merge, NULL, &local_error))
-        {
-          /* Never overwrite what cannot be read: the save fails and says
-           * why, and the file stays as it is. */
-          _syllabus_store_merge_data_free (merge);
-          g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
-                       _("Another program changed the progress file, and it cannot be "
-                         "merged: %s"),
-                       local_error->message);
-          ret = FALSE;
-          goto out;
-        }
-
-      *changed = merge;
-      goto out;
-    }
-
-  if (writer->file_is_good)
-    keep_backup (writer);
-
-  if (!syllabus_atomic_file_write_path_stat (writer->path, contents, length, 0600, &written,
-                                             error))
-    {
-      ret = FALSE;
-      goto out;
-    }
-
-  writer->written_generation = generation;
-  writer->file_is_good = TRUE;
-  _syllabus_store_stamp_from_stat (&writer->stamp, &written);
-
-out:
-  g_mutex_unlock (&writer->lock);
-
-  return ret;
-}
-
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -394,7 +295,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
+  if (_syllabus_store_write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -631,7 +532,7 @@ syllabus_store_save (SyllabusStore  *self,
       MergeData *changed = NULL;
 
       snapshots = take_snapshot (self);
-      if (!write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
+      if (!_syllabus_store_write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
         {
           record_save_result (self, self->generation, local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -71,96 +71,6 @@ static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
 
-void
-_syllabus_store_stamp_from_stat (FileStamp      *stamp,
-                                 const GStatBuf *buf)
-{
-  stamp->exists = TRUE;
-  stamp->dev = buf->st_dev;
-  stamp->ino = buf->st_ino;
-  stamp->size = buf->st_size;
-  stamp->mtime_ns = (gint64)buf->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
-                    buf->st_mtim.tv_nsec;
-}
-
-/* Looks at @path before it is read: if it changes while it is read, the
- * next save sees a change and reads it again, never the other way round. */
-void
-_syllabus_store_stamp_take (FileStamp  *stamp,
-                            const char *path)
-{
-  GStatBuf buf;
-
-  memset (stamp, 0, sizeof *stamp);
-  if (g_stat (path, &buf) == 0)
-    _syllabus_store_stamp_from_stat (stamp, &buf);
-}
-
-gboolean
-_syllabus_store_stamp_equal (const FileStamp *a,
-                             const FileStamp *b)
-{
-  if (!a->exists || !b->exists)
-    return a->exists == b->exists;
-
-  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
-         a->mtime_ns == b->mtime_ns;
-}
-
-
-/* progress.json → progress.lock; any other name gets ".lock" added. */
-static char *
-lock_path_for (const char *path)
-{
-  if (g_str_has_suffix (path, ".json"))
-    {
-      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".json"));
-
-      return g_strconcat (stem, ".lock", NULL);
-    }
-
-  return g_strconcat (path, ".lock", NULL);
-}
-
-static Writer *
-writer_new (GFile    *file,
-            gboolean  reader)
-{
-  Writer *writer = g_new0 (Writer, 1);
-
-  g_atomic_ref_count_init (&writer->ref_count);
-  g_mutex_init (&writer->lock);
-  writer->path = g_file_get_path (file);
-  writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
-  writer->lock_path = lock_path_for (writer->path);
-  writer->damage_log_path = g_strconcat (writer->path, ".unseen-damage", NULL);
-  writer->reader = reader;
-
-  return writer;
-}
-
-Writer *
-_syllabus_store_writer_ref (Writer *writer)
-{
-  g_atomic_ref_count_inc (&writer->ref_count);
-  return writer;
-}
-
-void
-_syllabus_store_writer_unref (Writer *writer)
-{
-  if (g_atomic_ref_count_dec (&writer->ref_count))
-    {
-      g_mutex_clear (&writer->lock);
-      g_clear_pointer (&writer->file_lock, syllabus_lock_release);
-      g_free (writer->path);
-      g_free (writer->backup_path);
-      g_free (writer->lock_path);
-      g_free (writer->damage_log_path);
-      g_free (writer);
-    }
-}
-
 static void
 syllabus_store_dispose (GObject *object)
 {
@@ -342,7 +252,7 @@ syllabus_store_new (GFile *file)
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
   self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
-  self->writer = writer_new (self->file, FALSE);
+  self->writer = _syllabus_store_writer_new (self->file, FALSE);
 
   return self;
 }
@@ -365,7 +275,7 @@ syllabus_store_new_for_reading (GFile *file)
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
   self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
-  self->writer = writer_new (self->file, TRUE);
+  self->writer = _syllabus_store_writer_new (self->file, TRUE);
   self->read_only = TRUE;
 
   return self;
