@@ -437,6 +437,15 @@ syllabus_store_load_async (SyllabusStore       *self,
   g_task_run_in_thread (inner, load_thread);
 }
 
+/**
+ * syllabus_store_load_finish:
+ * @result: the #GAsyncResult passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes loading started with syllabus_store_load_async().
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
 gboolean
 syllabus_store_load_finish (SyllabusStore  *self,
                             GAsyncResult   *result,
@@ -549,6 +558,15 @@ syllabus_store_forget_damage_async (SyllabusStore       *self,
   g_task_run_in_thread (inner, forget_damage_thread);
 }
 
+/**
+ * syllabus_store_forget_damage_finish:
+ * @result: the #GAsyncResult passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes forgetting the damage started with syllabus_store_forget_damage_async().
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
 gboolean
 syllabus_store_forget_damage_finish (SyllabusStore  *self,
                                      GAsyncResult   *result,

@@ -488,6 +488,15 @@ syllabus_store_save_async (SyllabusStore       *self,
   start_save_job (self, g_steal_pointer (&outer), 0);
 }
 
+/**
+ * syllabus_store_save_finish:
+ * @result: the #GAsyncResult passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes a save started with syllabus_store_save_async().
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
 gboolean
 syllabus_store_save_finish (SyllabusStore  *self,
                             GAsyncResult   *result,

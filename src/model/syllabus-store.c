@@ -323,6 +323,11 @@ _syllabus_store_emit_entry_changed (SyllabusStore *self,
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
 }
 
+/**
+ * syllabus_store_get_loaded:
+ *
+ * Returns: whether the store has been loaded (#SyllabusStore:loaded)
+ */
 gboolean
 syllabus_store_get_loaded (SyllabusStore *self)
 {
@@ -376,6 +381,11 @@ syllabus_store_get_unseen_damage (SyllabusStore *self)
   return (const char * const *)self->unseen_damage;
 }
 
+/**
+ * syllabus_store_get_read_only:
+ *
+ * Returns: whether the store may not save (#SyllabusStore:read-only)
+ */
 gboolean
 syllabus_store_get_read_only (SyllabusStore *self)
 {
