@@ -19,6 +19,10 @@
 
 G_BEGIN_DECLS
 
+/* What the files of the store (syllabus-store*.c) share: the object's
+ * struct, the snapshot and the writer its threads use, and the functions
+ * one file calls in another. No other unit includes this; tests may. */
+
 /* For tests: saving reuses the snapshots of unchanged entries, and must
  * still write what snapshots made afresh print. */
 char *_syllabus_store_serialize_for_test (SyllabusStore *self,
