@@ -12,14 +12,221 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
+
+#include "syllabus-lock.h"
 #include "syllabus-store.h"
 
 G_BEGIN_DECLS
 
-/* For tests: saving reuses the text of unchanged entries, and must still
- * write what json-glib prints for the whole tree. */
+/* What the files of the store (syllabus-store*.c) share: the object's
+ * struct, the snapshot and the writer its threads use, and the functions
+ * one file calls in another. No other unit includes this; tests may. */
+
+/* For tests: saving reuses the snapshots of unchanged entries, and must
+ * still write what snapshots made afresh print. */
 char *_syllabus_store_serialize_for_test (SyllabusStore *self,
-                                          gboolean       plain,
+                                          gboolean       fresh,
                                           gsize         *length);
+
+/* syllabus-store.c */
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  PROP_READ_ONLY,
+  PROP_LOCKED,
+  PROP_PROBLEM,
+  PROP_SAVE_ERROR,
+  PROP_DIRTY,
+  PROP_UNSEEN_DAMAGE,
+  N_PROPS
+};
+
+struct _SyllabusStore
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  /* topic id → (normalised URL → SyllabusEntry) */
+  GHashTable *topics;
+  /* topic id → set of the normalised URLs the topic listed when it was
+   * last opened, to tell which resources are new */
+  GHashTable *seen;
+
+  /* Shared with writer threads */
+  struct _Writer *writer;
+  /* The snapshots the last save took, for the next one to reuse: entry
+   * (not referenced, only compared) → Snapshot, and topic id → Snapshot of
+   * its seen list. */
+  GHashTable *entry_snapshots;
+  GHashTable *seen_snapshots;
+
+  char       *problem;
+  char       *kept_file;
+  char       *save_error;
+
+  /* Every change increments generation; saved_generation is the newest
+   * one known to be on disk, failed_generation the one whose save failed
+   * last and whose error save_error shows. */
+  guint64     generation;
+  guint64     saved_generation;
+  guint64     failed_generation;
+  guint       save_source;
+  guint       saves_in_flight;
+
+  /* Why the file could not be read when it was loaded, or NULL. */
+  GError     *damage;
+  /* Files kept aside that the user has not seen yet (the damage log). */
+  GStrv       unseen_damage;
+
+  guint       loading : 1;
+  guint       loaded : 1;
+  guint       read_only : 1;
+  /* Another process holds the lock: this store cannot save. */
+  guint       locked : 1;
+  /* The queued save runs at the next idle, not after a delay. */
+  guint       save_is_immediate : 1;
+};
+
+void     _syllabus_store_entry_changed_cb   (SyllabusEntry  *entry,
+                                             gboolean        typing,
+                                             SyllabusStore  *self);
+void     _syllabus_store_mark_changed       (SyllabusStore  *self,
+                                             guint           delay_ms);
+gboolean _syllabus_store_check_writable     (SyllabusStore  *self,
+                                             GError        **error);
+GParamSpec *_syllabus_store_get_pspec       (guint           prop_id);
+void     _syllabus_store_emit_entry_changed (SyllabusStore  *self,
+                                             SyllabusEntry  *entry);
+
+/* What tells whether the progress file changed since this store read or
+ * wrote it: another program (an older Syllabus, a sync tool, the user
+ * restoring a copy) may replace it without taking the lock. */
+typedef struct
+{
+  gboolean exists;
+  dev_t    dev;
+  ino_t    ino;
+  off_t    size;
+  gint64   mtime_ns;
+} FileStamp;
+
+void _syllabus_store_stamp_take (FileStamp  *stamp,
+                                 const char *path);
+
+/* One entry as it will be written, copied so that a thread can use it.
+ *
+ * A snapshot is immutable once made, and shared: the store keeps the last
+ * snapshot of every entry and hands the same one to the next save when the
+ * entry still holds equal values (see take_snapshot()), which spares copying
+ * the strings of thousands of unchanged entries on the main loop. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+
+  char    *topic_id;
+  char    *key;
+  char    *title;
+  char    *url;
+  char    *notes;
+  /* Dates are formatted in the writer's thread: on the main loop, for
+   * thousands of entries, formatting alone blocked typing. */
+  GDateTime *done_at;
+  GDateTime *started_at;
+  GDateTime *changed_at;
+  /* A topic's seen list travels as a snapshot without a key, sorted. */
+  GStrv    seen;
+  guint    n_seen;
+  SyllabusStatus status;
+  /* Whether the seen list is the topic's set as it was, no text repaired
+   * to make it UTF-8: only then can it be compared with the set. */
+  gboolean seen_exact;
+} Snapshot;
+
+/* syllabus-store-merge.c */
+
+/* What a file to merge holds, parsed in a worker thread. */
+typedef struct
+{
+  GFile      *file;
+  GHashTable *topics;
+  GHashTable *seen;
+  /* The file as it was before it was read. */
+  FileStamp   stamp;
+} MergeData;
+
+void        _syllabus_store_merge_data_free    (gpointer              data);
+MergeData  *_syllabus_store_merge_data_new     (GFile                *file);
+gboolean    _syllabus_store_read_merge_file    (MergeData            *merge,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+void        _syllabus_store_apply_merge        (SyllabusStore        *self,
+                                                MergeData            *merge,
+                                                SyllabusMergeSummary *summary);
+
+/* syllabus-store-format.c */
+
+GHashTable *_syllabus_store_new_topics_table   (void);
+GHashTable *_syllabus_store_new_seen_table     (void);
+GHashTable *_syllabus_store_ensure_topic_table (GHashTable  *topics,
+                                                const char  *topic_id);
+gboolean    _syllabus_store_damaged            (GError     **error,
+                                                const char  *message);
+gboolean    _syllabus_store_parse_contents     (const char  *contents,
+                                                gsize        length,
+                                                GHashTable  *topics,
+                                                GHashTable  *seen,
+                                                gint64      *version,
+                                                GError     **error);
+char       *_syllabus_store_serialize          (GPtrArray   *snapshots,
+                                                gsize       *length);
+
+/* syllabus-store-save.c */
+
+/* The writer: serialises writes from threads and from the main loop, and
+ * never lets an older snapshot replace a newer one. */
+typedef struct _Writer
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  char           *path;
+  char           *backup_path;
+  char           *lock_path;
+  char           *damage_log_path;
+  /* Held from loading on, unless the store only reads. */
+  SyllabusLock   *file_lock;
+  /* The file as this store last read or wrote it. */
+  FileStamp       stamp;
+  gboolean        reader;
+  guint64         written_generation;
+  /* Only a file this program read or wrote is copied to the backup. */
+  gboolean        file_is_good;
+} Writer;
+
+/* The writer shared with the threads (syllabus-store-writer.c). */
+Writer     *_syllabus_store_writer_new          (GFile           *file,
+                                                 gboolean         reader);
+Writer     *_syllabus_store_writer_ref          (Writer          *writer);
+void        _syllabus_store_writer_unref        (Writer          *writer);
+void        _syllabus_store_stamp_from_stat     (FileStamp       *stamp,
+                                                 const GStatBuf  *buf);
+gboolean    _syllabus_store_stamp_equal         (const FileStamp *a,
+                                                 const FileStamp *b);
+gboolean    _syllabus_store_write_snapshot      (Writer          *writer,
+                                                 GPtrArray       *snapshots,
+                                                 guint64          generation,
+                                                 MergeData      **changed,
+                                                 GError         **error);
+
+/* In syllabus-store.c. */
+void        _syllabus_store_set_string_property (SyllabusStore   *self,
+                                                 char           **field,
+                                                 const char      *value,
+                                                 GParamSpec      *pspec);
+
+/* Saves the store @delay_ms from now, or at the next idle for 0. */
+void        _syllabus_store_queue_save          (SyllabusStore   *self,
+                                                 guint            delay_ms);
 
 G_END_DECLS

@@ -1747,12 +1747,11 @@ test_seen_odd_topic_id (void)
 
 /* The text saving writes ---------------------------------------------------- */
 
-/* Saving keeps the text of every entry it wrote and writes it again while
- * the entry holds the same values; only the frame around those texts is
- * printed anew. The file must still be, byte for byte, what json-glib
- * prints for the whole tree as the entries hold it now: the plain text is
- * made from snapshots taken afresh, so a kept text that should not have
- * been reused shows. */
+/* Saving keeps the snapshot of every entry it wrote and hands it to the
+ * next save while the entry holds the same values. The file must still be,
+ * byte for byte, what json-glib prints for the whole tree as the entries
+ * hold it now: the plain text is made from snapshots taken afresh, so a
+ * kept snapshot that should not have been reused shows. */
 static void
 assert_fast_is_plain (SyllabusStore *store,
                       char         **plain,
@@ -1763,8 +1762,6 @@ assert_fast_is_plain (SyllabusStore *store,
 
   *plain = _syllabus_store_serialize_for_test (store, TRUE, plain_length);
 
-  /* Saving falls back to printing the whole tree if the fast way does not
-   * print the same on a sample: it must not have needed to. */
   fast = _syllabus_store_serialize_for_test (store, FALSE, &fast_length);
   g_assert_nonnull (fast);
   g_assert_cmpmem (fast, fast_length, *plain, *plain_length);
