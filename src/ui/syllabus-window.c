@@ -13,16 +13,15 @@
 #include "config.h"
 
 #include "syllabus-window.h"
+#include "syllabus-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-open-flow.h"
 #include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
-#include "syllabus-report.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-search.h"
 #include "syllabus-topic-view.h"
@@ -103,8 +102,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* A toast showing @text as it is: libadwaita reads toast titles as markup,
  * and titles of resources and error messages may hold "&" or "<". */
-static AdwToast *
-new_toast (const char *text)
+AdwToast *
+syllabus_window_new_toast (const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
@@ -340,7 +339,7 @@ imported_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
                                                   error->message);
-      AdwToast *toast = new_toast (message);
+      AdwToast *toast = syllabus_window_new_toast (message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -409,7 +408,7 @@ remove_confirmed_cb (GObject      *object,
   topic = g_object_ref (self->topic);
   if (!syllabus_library_remove (self->library, topic, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, new_toast (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, syllabus_window_new_toast (error->message));
       return;
     }
 
@@ -437,194 +436,6 @@ remove_topic_action (GtkWidget  *widget,
 }
 
 static void update_checklist (SyllabusWindow *self);
-
-static void
-toast (SyllabusWindow *self,
-       const char     *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
-}
-
-typedef struct
-{
-  SyllabusWindow *window;
-  char           *contents;
-  gboolean        backup;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->window);
-  g_free (data->contents);
-  g_free (data);
-}
-
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!syllabus_atomic_file_write_finish (G_FILE (object), result, &error))
-    message = g_strdup_printf (_("Could not export: %s"), error->message);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (G_FILE (object));
-
-      message = g_strdup_printf (_("Exported to “%s”"), name);
-    }
-
-  toast (data->window, message);
-  export_data_free (data);
-}
-
-static void
-export_file_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (file == NULL)
-    {
-      export_data_free (data);
-      return;
-    }
-
-  if (data->backup)
-    {
-      /* The store writes its own format, atomically. */
-      if (!syllabus_store_export_backup (data->window->store, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not back up: %s"), error->message);
-
-          toast (data->window, message);
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Progress backed up to “%s”"), name);
-
-          toast (data->window, message);
-        }
-      export_data_free (data);
-      return;
-    }
-
-  /* Atomic like every write: a failed export leaves the old report
-   * whole. */
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (data->contents, strlen (data->contents));
-
-    syllabus_atomic_file_write_async (file, bytes, 0666, NULL, export_written_cb, data);
-  }
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-  gboolean all = g_variant_get_boolean (parameter);
-  g_autoptr(GListStore) one = NULL;
-  g_autofree char *name = NULL;
-  ExportData *data;
-  GListModel *topics;
-
-  if (!all && self->topic == NULL)
-    return;
-
-  if (all)
-    {
-      topics = syllabus_library_get_topics (self->library);
-      name = g_strdup (_("Syllabus progress.md"));
-    }
-  else
-    {
-      one = g_list_store_new (SYLLABUS_TYPE_TOPIC);
-      g_list_store_append (one, self->topic);
-      topics = G_LIST_MODEL (one);
-      /* Translators: the file name proposed for a topic's report */
-      name = g_strdup_printf (_("%s progress.md"), syllabus_topic_get_title (self->topic));
-    }
-
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->contents = syllabus_report_markdown (self->store, topics);
-  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_REPORT, TRUE, _("Export Report"), name,
-                        NULL, export_file_chosen_cb, data);
-}
-
-static void
-export_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  /* Translators: the file name proposed for a backup; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("Syllabus backup %s.json"), date);
-  ExportData *data = g_new0 (ExportData, 1);
-
-  data->window = g_object_ref (self);
-  data->backup = TRUE;
-  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_BACKUP, TRUE, _("Back Up Progress"), name,
-                        NULL, export_file_chosen_cb, data);
-}
-
-static void
-merged_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(SyllabusWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  SyllabusMergeSummary summary;
-  AdwToast *note;
-
-  if (!syllabus_store_merge_file_finish (SYLLABUS_STORE (object), result, &summary, &error))
-    message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-  else
-    message = syllabus_progress_text_merge (&summary);
-
-  /* The summary stays until read: it says what changed. */
-  note = new_toast (message);
-  adw_toast_set_timeout (note, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, note);
-
-  /* Progress that came in may belong to resources no longer listed. */
-  update_checklist (self);
-}
-
-static void
-import_file_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(SyllabusWindow) self = user_data;
-  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
-
-  if (file != NULL)
-    syllabus_store_merge_file_async (self->store, file, NULL, merged_cb, g_object_ref (self));
-}
-
-static void
-import_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_BACKUP, FALSE, _("Import Progress"),
-                        NULL, NULL, import_file_chosen_cb, g_object_ref (widget));
-}
 
 static gboolean
 drop_cb (SyllabusWindow *self,
@@ -766,7 +577,7 @@ offer_undo (SyllabusWindow *self,
       return;
     }
 
-  toast = new_toast (message);
+  toast = syllabus_window_new_toast (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, target);
@@ -1641,9 +1452,7 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
-  gtk_widget_class_install_action (widget_class, "win.export-backup", NULL, export_backup_action);
-  gtk_widget_class_install_action (widget_class, "win.import-backup", NULL, import_backup_action);
+  syllabus_window_transfer_class_init (widget_class);
 
   /* Zoom keys work wherever the focus is in the window. */
   gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
@@ -1805,4 +1614,29 @@ syllabus_window_show_error (SyllabusWindow *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+syllabus_window_add_toast (SyllabusWindow *self,
+                           AdwToast       *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+SyllabusStore *
+syllabus_window_get_store (SyllabusWindow *self)
+{
+  return self->store;
+}
+
+SyllabusLibrary *
+syllabus_window_get_library (SyllabusWindow *self)
+{
+  return self->library;
+}
+
+void
+syllabus_window_update_checklist (SyllabusWindow *self)
+{
+  update_checklist (self);
 }
