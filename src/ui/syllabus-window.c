@@ -60,6 +60,8 @@ struct _SyllabusWindow
   GtkSingleSelection  *topics_selection;
   /* topic id → the progress label of its sidebar row, while bound */
   GHashTable          *topic_labels;
+  /* resource key → its row in the checklist, while bound */
+  GHashTable          *resource_rows;
   SyllabusTopic       *topic;
   GSettings           *settings;
   /* What the checklist shows: the topic's resources, then those whose
@@ -622,24 +624,14 @@ entry_changed_cb (SyllabusWindow *self,
 
 /* Search ----------------------------------------------------------------- */
 
+/* The row showing @key, if the list has one bound: the row factory keeps
+ * track of its rows, so that the window never walks the list view's own
+ * children. */
 static SyllabusResourceRow *
 find_row_for_key (SyllabusWindow *self,
                   const char     *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-
-      if (SYLLABUS_IS_RESOURCE_ROW (row) &&
-          syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row)) != NULL &&
-          g_strcmp0 (syllabus_resource_get_key (syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row))),
-                     key) == 0)
-        return SYLLABUS_RESOURCE_ROW (row);
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->resource_rows, key);
 }
 
 static gboolean
@@ -1174,6 +1166,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  GUINT_TO_POINTER (syllabus_resource_get_group_index (resource)));
 
   entry = syllabus_store_get_entry (self->store, topic_id, resource);
+  g_hash_table_replace (self->resource_rows, g_strdup (syllabus_resource_get_key (resource)),
+                        gtk_list_item_get_child (item));
   syllabus_resource_row_bind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)),
                               resource, entry, group,
                               new_keys != NULL &&
@@ -1186,7 +1180,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SyllabusWindow           *self)
 {
-  syllabus_resource_row_unbind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)));
+  SyllabusResource *resource = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (g_hash_table_lookup (self->resource_rows, syllabus_resource_get_key (resource)) == row)
+    g_hash_table_remove (self->resource_rows, syllabus_resource_get_key (resource));
+  syllabus_resource_row_unbind (SYLLABUS_RESOURCE_ROW (row));
 }
 
 static void
@@ -1315,6 +1314,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->topics_selection);
   g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_pointer (&self->resource_rows, g_hash_table_unref);
   g_clear_object (&self->orphans);
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->new_keys, g_hash_table_unref);
@@ -1492,6 +1492,7 @@ syllabus_window_init (SyllabusWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->resource_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
   self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->new_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
