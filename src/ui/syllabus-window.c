@@ -23,71 +23,7 @@
 #include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-resource-row.h"
-#include "syllabus-search.h"
 #include "syllabus-topic-view.h"
-
-struct _SyllabusWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  GtkRevealer         *problem_revealer;
-  GtkLabel            *problem_label;
-  GtkStack            *main_stack;
-  GtkPaned            *sidebar_paned;
-  GtkStack            *sidebar_stack;
-  GtkListView         *topics_view;
-  GtkListView         *results_view;
-  GtkToggleButton     *search_button;
-  GtkToggleButton     *sidebar_button;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkPaned            *paned;
-  SyllabusTopicView   *topic_view;
-  GtkWidget           *checklist_header;
-  GtkLabel            *progress_label;
-  GtkProgressBar      *progress_bar;
-  GtkStack            *checklist_stack;
-  GtkListView         *list_view;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *error_page;
-
-  /* Owned references */
-  SyllabusStore       *store;
-  SyllabusLibrary     *library;
-  GtkSingleSelection  *topics_selection;
-  /* topic id → the progress label of its sidebar row, while bound */
-  GHashTable          *topic_labels;
-  /* resource key → its row in the checklist, while bound */
-  GHashTable          *resource_rows;
-  SyllabusTopic       *topic;
-  GSettings           *settings;
-  /* What the checklist shows: the topic's resources, then those whose
-   * progress outlived their place in the topic */
-  GListModel          *checklist;
-  GListStore          *orphans;
-  /* group index → SyllabusGroup */
-  GHashTable          *groups;
-  /* topic id → set of keys new since the topic was last opened, worked
-   * out at the first opening in this session */
-  GHashTable          *new_keys;
-  /* The toast offering to undo the last change, while shown */
-  AdwToast            *undo_toast;
-  /* The resource to focus once the checklist shows it */
-  char                *focus_key;
-  /* Files being opened: the window shows the last of them rather than
-   * first showing the library's default topic */
-  guint                n_opening;
-  /* Checks that the topic shown is still the library's, after the list
-   * changed */
-  guint                check_topic_source;
-
-  guint                announced_shown : 1;
-  guint                undoing : 1;
-  guint                problem_dismissed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (SyllabusWindow, syllabus_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -648,9 +584,9 @@ focus_row_cb (gpointer user_data)
 }
 
 /* Brings the resource with @key into view and focuses its check box. */
-static void
-focus_resource (SyllabusWindow *self,
-                const char     *key)
+void
+syllabus_window_focus_resource (SyllabusWindow *self,
+                                const char     *key)
 {
   guint n;
 
@@ -672,92 +608,6 @@ focus_resource (SyllabusWindow *self,
           return;
         }
     }
-}
-
-static void
-search_changed_cb (SyllabusWindow *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GListModel) hits = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
-  if (*query == '\0' || !syllabus_store_get_loaded (self->store))
-    {
-      gtk_list_view_set_model (self->results_view, NULL);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
-      return;
-    }
-
-  hits = syllabus_search (self->store, syllabus_library_get_topics (self->library), query, 500);
-  selection = gtk_single_selection_new (g_object_ref (hits));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (hits) > 0 ? "results" : "no-results");
-}
-
-static void
-show_hit (SyllabusWindow    *self,
-          SyllabusSearchHit *hit)
-{
-  syllabus_window_set_topic (self, syllabus_search_hit_get_topic (hit));
-  focus_resource (self, syllabus_search_hit_get_key (hit));
-}
-
-static void
-result_activated_cb (SyllabusWindow *self,
-                     guint           position)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
-  g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (model, position);
-
-  if (hit != NULL)
-    show_hit (self, hit);
-}
-
-/* Enter in the search entry opens the first result. */
-static void
-search_activated_cb (SyllabusWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
-  g_autoptr(SyllabusSearchHit) hit = NULL;
-
-  if (model != NULL && (hit = g_list_model_get_item (model, 0)) != NULL)
-    show_hit (self, hit);
-}
-
-static void
-stop_search_cb (SyllabusWindow *self)
-{
-  gtk_toggle_button_set_active (self->search_button, FALSE);
-}
-
-static void
-search_mode_cb (SyllabusWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      /* Results are listed in the sidebar. */
-      gtk_toggle_button_set_active (self->sidebar_button, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
-    }
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* F6 and Shift+F6 move between the topic list, the page and the
@@ -812,56 +662,6 @@ toggle_sidebar_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->sidebar_button,
                                 !gtk_toggle_button_get_active (self->sidebar_button));
-}
-
-static void
-setup_hit_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SyllabusWindow           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *where = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (where), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (where, "caption");
-  gtk_widget_add_css_class (where, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), where);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_hit_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SyllabusWindow           *self)
-{
-  SyllabusSearchHit *hit = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *where = gtk_widget_get_next_sibling (title);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (where);
-  const char *text = syllabus_search_hit_get_snippet (hit);
-
-  gtk_label_set_text (GTK_LABEL (title), syllabus_search_hit_get_title (hit));
-  gtk_label_set_text (GTK_LABEL (where),
-                      syllabus_topic_get_title (syllabus_search_hit_get_topic (hit)));
-  gtk_label_set_text (GTK_LABEL (snippet), text != NULL ? text : "");
-  gtk_widget_set_visible (snippet, text != NULL);
-
-  /* As for topics: GTK 4.8 leaves the focusable row unnamed. */
-  if (gtk_widget_get_parent (gtk_list_item_get_child (item)) != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_list_item_get_child (item))),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, where, snippet, NULL,
-                                    -1);
 }
 
 /* Single keys on a focused resource ---------------------------------------- */
@@ -1428,10 +1228,6 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_header);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_label);
@@ -1446,12 +1242,12 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
+  syllabus_window_search_class_init (widget_class);
   syllabus_window_transfer_class_init (widget_class);
 
   /* Zoom keys work wherever the focus is in the window. */
@@ -1477,7 +1273,6 @@ syllabus_window_init (SyllabusWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) topic_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) hit_factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys;
   GtkDropTarget *drop;
 
@@ -1505,14 +1300,7 @@ syllabus_window_init (SyllabusWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
                                   -1);
 
-  g_signal_connect (hit_factory, "setup", G_CALLBACK (setup_hit_cb), self);
-  g_signal_connect (hit_factory, "bind", G_CALLBACK (bind_hit_cb), self);
-  gtk_list_view_set_factory (self->results_view, hit_factory);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"),
-                                  -1);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+  syllabus_window_search_init (self);
 
   /* D, P, S and N act on the focused resource. */
   keys = gtk_event_controller_key_new ();
