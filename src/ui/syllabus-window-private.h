@@ -97,6 +97,10 @@ void             syllabus_window_focus_resource     (SyllabusWindow *self,
  * progress. */
 void             syllabus_window_transfer_class_init (GtkWidgetClass *widget_class);
 
+/* syllabus-window-problem.c: the bar saying what went wrong. */
+void             syllabus_window_problem_class_init (GtkWidgetClass *widget_class);
+void             syllabus_window_update_problem     (SyllabusWindow *self);
+
 /* syllabus-window-search.c: searching all topics from the sidebar. */
 void             syllabus_window_search_class_init  (GtkWidgetClass *widget_class);
 void             syllabus_window_search_init        (SyllabusWindow *self);

@@ -838,99 +838,6 @@ update_checklist (SyllabusWindow *self)
 }
 
 static void
-update_problem (SyllabusWindow *self)
-{
-  const char *problem = syllabus_store_get_problem (self->store);
-  const char *save_error = syllabus_store_get_save_error (self->store);
-  const char *library_problem = syllabus_library_get_problem (self->library);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (problem != NULL && !self->problem_dismissed)
-    g_string_append (text, problem);
-
-  if (!self->problem_dismissed)
-    {
-      const char * const *unseen = syllabus_store_get_unseen_damage (self->store);
-      const char *kept_now = syllabus_store_get_kept_file (self->store);
-
-      /* Files kept aside at an earlier start, or by the command line,
-       * stay in the banner until it is dismissed; this start's is named
-       * by the problem above. */
-      for (guint i = 0; unseen != NULL && unseen[i] != NULL; i++)
-        {
-          g_autofree char *kept = NULL;
-
-          if (g_strcmp0 (unseen[i], kept_now) == 0)
-            continue;
-
-          kept = g_filename_display_name (unseen[i]);
-          if (text->len > 0)
-            g_string_append (text, "\n");
-          g_string_append_printf (text,
-                                  _("Your progress file could not be read at an earlier start "
-                                    "and was kept as %s; progress that only it held is missing. "
-                                    "Dismiss this message once you have looked at it."),
-                                  kept);
-        }
-    }
-
-  if (syllabus_store_get_locked (self->store) && !self->problem_dismissed)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, _("Another Syllabus is changing your progress. It is shown "
-                               "read-only here and changes are not saved; quit the other one "
-                               "and start Syllabus again."));
-    }
-
-  if (library_problem != NULL && !self->problem_dismissed)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, library_problem);
-    }
-
-  if (save_error != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, save_error);
-    }
-
-  if (text->len > 0)
-    gtk_label_set_text (self->problem_label, text->str);
-  gtk_revealer_set_reveal_child (self->problem_revealer, text->len > 0);
-}
-
-static void
-damage_forgotten_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* A store that may not write keeps showing it at the next start: no
-   * harm is done. */
-  if (!syllabus_store_forget_damage_finish (SYLLABUS_STORE (object), result, &error))
-    g_debug ("Could not forget the damaged files: %s", error->message);
-}
-
-static void
-dismiss_problem_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  self->problem_dismissed = TRUE;
-  gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
-
-  /* Seen now: later starts and the command line stop reporting it. */
-  if (syllabus_store_get_unseen_damage (self->store) != NULL)
-    syllabus_store_forget_damage_async (self->store, NULL, damage_forgotten_cb, NULL);
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1051,7 +958,7 @@ syllabus_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loaded", G_CALLBACK (library_loaded_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (syllabus_library_get_topics (self->library), "items-changed",
                            G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1079,18 +986,18 @@ syllabus_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (update_problem),
+  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (syllabus_window_update_problem),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
 
-  update_problem (self);
+  syllabus_window_update_problem (self);
   update_checklist (self);
 }
 
@@ -1237,8 +1144,6 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, error_page);
 
-  gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
-                                   dismiss_problem_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
@@ -1247,6 +1152,7 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
+  syllabus_window_problem_class_init (widget_class);
   syllabus_window_search_class_init (widget_class);
   syllabus_window_transfer_class_init (widget_class);
 
