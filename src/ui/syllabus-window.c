@@ -13,80 +13,17 @@
 #include "config.h"
 
 #include "syllabus-window.h"
+#include "syllabus-window-private.h"
 
 #include <glib/gi18n.h>
 
-#include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-group.h"
 #include "syllabus-open-flow.h"
 #include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
-#include "syllabus-report.h"
 #include "syllabus-resource-row.h"
-#include "syllabus-search.h"
 #include "syllabus-topic-view.h"
-
-struct _SyllabusWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  GtkRevealer         *problem_revealer;
-  GtkLabel            *problem_label;
-  GtkStack            *main_stack;
-  GtkPaned            *sidebar_paned;
-  GtkStack            *sidebar_stack;
-  GtkListView         *topics_view;
-  GtkListView         *results_view;
-  GtkToggleButton     *search_button;
-  GtkToggleButton     *sidebar_button;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkPaned            *paned;
-  SyllabusTopicView   *topic_view;
-  GtkWidget           *checklist_header;
-  GtkLabel            *progress_label;
-  GtkProgressBar      *progress_bar;
-  GtkStack            *checklist_stack;
-  GtkListView         *list_view;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *error_page;
-
-  /* Owned references */
-  SyllabusStore       *store;
-  SyllabusLibrary     *library;
-  GtkSingleSelection  *topics_selection;
-  /* topic id → the progress label of its sidebar row, while bound */
-  GHashTable          *topic_labels;
-  SyllabusTopic       *topic;
-  GSettings           *settings;
-  /* What the checklist shows: the topic's resources, then those whose
-   * progress outlived their place in the topic */
-  GListModel          *checklist;
-  GListStore          *orphans;
-  /* group index → SyllabusGroup */
-  GHashTable          *groups;
-  /* topic id → set of keys new since the topic was last opened, worked
-   * out at the first opening in this session */
-  GHashTable          *new_keys;
-  /* The toast offering to undo the last change, while shown */
-  AdwToast            *undo_toast;
-  /* The resource to focus once the checklist shows it */
-  char                *focus_key;
-  /* Files being opened: the window shows the last of them rather than
-   * first showing the library's default topic */
-  guint                n_opening;
-  /* Checks that the topic shown is still the library's, after the list
-   * changed */
-  guint                check_topic_source;
-
-  guint                announced_shown : 1;
-  guint                undoing : 1;
-  guint                problem_dismissed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (SyllabusWindow, syllabus_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -103,8 +40,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* A toast showing @text as it is: libadwaita reads toast titles as markup,
  * and titles of resources and error messages may hold "&" or "<". */
-static AdwToast *
-new_toast (const char *text)
+AdwToast *
+syllabus_window_new_toast (const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
@@ -340,7 +277,7 @@ imported_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("Could not open the topic: %s"),
                                                   error->message);
-      AdwToast *toast = new_toast (message);
+      AdwToast *toast = syllabus_window_new_toast (message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -409,7 +346,7 @@ remove_confirmed_cb (GObject      *object,
   topic = g_object_ref (self->topic);
   if (!syllabus_library_remove (self->library, topic, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, new_toast (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, syllabus_window_new_toast (error->message));
       return;
     }
 
@@ -437,194 +374,6 @@ remove_topic_action (GtkWidget  *widget,
 }
 
 static void update_checklist (SyllabusWindow *self);
-
-static void
-toast (SyllabusWindow *self,
-       const char     *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, new_toast (message));
-}
-
-typedef struct
-{
-  SyllabusWindow *window;
-  char           *contents;
-  gboolean        backup;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->window);
-  g_free (data->contents);
-  g_free (data);
-}
-
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!syllabus_atomic_file_write_finish (G_FILE (object), result, &error))
-    message = g_strdup_printf (_("Could not export: %s"), error->message);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (G_FILE (object));
-
-      message = g_strdup_printf (_("Exported to “%s”"), name);
-    }
-
-  toast (data->window, message);
-  export_data_free (data);
-}
-
-static void
-export_file_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (file == NULL)
-    {
-      export_data_free (data);
-      return;
-    }
-
-  if (data->backup)
-    {
-      /* The store writes its own format, atomically. */
-      if (!syllabus_store_export_backup (data->window->store, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not back up: %s"), error->message);
-
-          toast (data->window, message);
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Progress backed up to “%s”"), name);
-
-          toast (data->window, message);
-        }
-      export_data_free (data);
-      return;
-    }
-
-  /* Atomic like every write: a failed export leaves the old report
-   * whole. */
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (data->contents, strlen (data->contents));
-
-    syllabus_atomic_file_write_async (file, bytes, 0666, NULL, export_written_cb, data);
-  }
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-  gboolean all = g_variant_get_boolean (parameter);
-  g_autoptr(GListStore) one = NULL;
-  g_autofree char *name = NULL;
-  ExportData *data;
-  GListModel *topics;
-
-  if (!all && self->topic == NULL)
-    return;
-
-  if (all)
-    {
-      topics = syllabus_library_get_topics (self->library);
-      name = g_strdup (_("Syllabus progress.md"));
-    }
-  else
-    {
-      one = g_list_store_new (SYLLABUS_TYPE_TOPIC);
-      g_list_store_append (one, self->topic);
-      topics = G_LIST_MODEL (one);
-      /* Translators: the file name proposed for a topic's report */
-      name = g_strdup_printf (_("%s progress.md"), syllabus_topic_get_title (self->topic));
-    }
-
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->contents = syllabus_report_markdown (self->store, topics);
-  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_REPORT, TRUE, _("Export Report"), name,
-                        NULL, export_file_chosen_cb, data);
-}
-
-static void
-export_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  /* Translators: the file name proposed for a backup; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("Syllabus backup %s.json"), date);
-  ExportData *data = g_new0 (ExportData, 1);
-
-  data->window = g_object_ref (self);
-  data->backup = TRUE;
-  syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_BACKUP, TRUE, _("Back Up Progress"), name,
-                        NULL, export_file_chosen_cb, data);
-}
-
-static void
-merged_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(SyllabusWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  SyllabusMergeSummary summary;
-  AdwToast *note;
-
-  if (!syllabus_store_merge_file_finish (SYLLABUS_STORE (object), result, &summary, &error))
-    message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-  else
-    message = syllabus_progress_text_merge (&summary);
-
-  /* The summary stays until read: it says what changed. */
-  note = new_toast (message);
-  adw_toast_set_timeout (note, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, note);
-
-  /* Progress that came in may belong to resources no longer listed. */
-  update_checklist (self);
-}
-
-static void
-import_file_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(SyllabusWindow) self = user_data;
-  g_autoptr(GFile) file = syllabus_choose_file_finish (result, NULL);
-
-  if (file != NULL)
-    syllabus_store_merge_file_async (self->store, file, NULL, merged_cb, g_object_ref (self));
-}
-
-static void
-import_backup_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_BACKUP, FALSE, _("Import Progress"),
-                        NULL, NULL, import_file_chosen_cb, g_object_ref (widget));
-}
 
 static gboolean
 drop_cb (SyllabusWindow *self,
@@ -766,7 +515,7 @@ offer_undo (SyllabusWindow *self,
       return;
     }
 
-  toast = new_toast (message);
+  toast = syllabus_window_new_toast (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, target);
@@ -811,24 +560,14 @@ entry_changed_cb (SyllabusWindow *self,
 
 /* Search ----------------------------------------------------------------- */
 
+/* The row showing @key, if the list has one bound: the row factory keeps
+ * track of its rows, so that the window never walks the list view's own
+ * children. */
 static SyllabusResourceRow *
 find_row_for_key (SyllabusWindow *self,
                   const char     *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-
-      if (SYLLABUS_IS_RESOURCE_ROW (row) &&
-          syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row)) != NULL &&
-          g_strcmp0 (syllabus_resource_get_key (syllabus_resource_row_get_resource (SYLLABUS_RESOURCE_ROW (row))),
-                     key) == 0)
-        return SYLLABUS_RESOURCE_ROW (row);
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->resource_rows, key);
 }
 
 static gboolean
@@ -845,9 +584,9 @@ focus_row_cb (gpointer user_data)
 }
 
 /* Brings the resource with @key into view and focuses its check box. */
-static void
-focus_resource (SyllabusWindow *self,
-                const char     *key)
+void
+syllabus_window_focus_resource (SyllabusWindow *self,
+                                const char     *key)
 {
   guint n;
 
@@ -869,92 +608,6 @@ focus_resource (SyllabusWindow *self,
           return;
         }
     }
-}
-
-static void
-search_changed_cb (SyllabusWindow *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GListModel) hits = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
-  if (*query == '\0' || !syllabus_store_get_loaded (self->store))
-    {
-      gtk_list_view_set_model (self->results_view, NULL);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
-      return;
-    }
-
-  hits = syllabus_search (self->store, syllabus_library_get_topics (self->library), query, 500);
-  selection = gtk_single_selection_new (g_object_ref (hits));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (hits) > 0 ? "results" : "no-results");
-}
-
-static void
-show_hit (SyllabusWindow    *self,
-          SyllabusSearchHit *hit)
-{
-  syllabus_window_set_topic (self, syllabus_search_hit_get_topic (hit));
-  focus_resource (self, syllabus_search_hit_get_key (hit));
-}
-
-static void
-result_activated_cb (SyllabusWindow *self,
-                     guint           position)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
-  g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (model, position);
-
-  if (hit != NULL)
-    show_hit (self, hit);
-}
-
-/* Enter in the search entry opens the first result. */
-static void
-search_activated_cb (SyllabusWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
-  g_autoptr(SyllabusSearchHit) hit = NULL;
-
-  if (model != NULL && (hit = g_list_model_get_item (model, 0)) != NULL)
-    show_hit (self, hit);
-}
-
-static void
-stop_search_cb (SyllabusWindow *self)
-{
-  gtk_toggle_button_set_active (self->search_button, FALSE);
-}
-
-static void
-search_mode_cb (SyllabusWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      /* Results are listed in the sidebar. */
-      gtk_toggle_button_set_active (self->sidebar_button, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
-    }
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* F6 and Shift+F6 move between the topic list, the page and the
@@ -1009,56 +662,6 @@ toggle_sidebar_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->sidebar_button,
                                 !gtk_toggle_button_get_active (self->sidebar_button));
-}
-
-static void
-setup_hit_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SyllabusWindow           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *where = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (where), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (where, "caption");
-  gtk_widget_add_css_class (where, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), where);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_hit_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SyllabusWindow           *self)
-{
-  SyllabusSearchHit *hit = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *where = gtk_widget_get_next_sibling (title);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (where);
-  const char *text = syllabus_search_hit_get_snippet (hit);
-
-  gtk_label_set_text (GTK_LABEL (title), syllabus_search_hit_get_title (hit));
-  gtk_label_set_text (GTK_LABEL (where),
-                      syllabus_topic_get_title (syllabus_search_hit_get_topic (hit)));
-  gtk_label_set_text (GTK_LABEL (snippet), text != NULL ? text : "");
-  gtk_widget_set_visible (snippet, text != NULL);
-
-  /* As for topics: GTK 4.8 leaves the focusable row unnamed. */
-  if (gtk_widget_get_parent (gtk_list_item_get_child (item)) != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_list_item_get_child (item))),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, where, snippet, NULL,
-                                    -1);
 }
 
 /* Single keys on a focused resource ---------------------------------------- */
@@ -1235,99 +838,6 @@ update_checklist (SyllabusWindow *self)
 }
 
 static void
-update_problem (SyllabusWindow *self)
-{
-  const char *problem = syllabus_store_get_problem (self->store);
-  const char *save_error = syllabus_store_get_save_error (self->store);
-  const char *library_problem = syllabus_library_get_problem (self->library);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (problem != NULL && !self->problem_dismissed)
-    g_string_append (text, problem);
-
-  if (!self->problem_dismissed)
-    {
-      const char * const *unseen = syllabus_store_get_unseen_damage (self->store);
-      const char *kept_now = syllabus_store_get_kept_file (self->store);
-
-      /* Files kept aside at an earlier start, or by the command line,
-       * stay in the banner until it is dismissed; this start's is named
-       * by the problem above. */
-      for (guint i = 0; unseen != NULL && unseen[i] != NULL; i++)
-        {
-          g_autofree char *kept = NULL;
-
-          if (g_strcmp0 (unseen[i], kept_now) == 0)
-            continue;
-
-          kept = g_filename_display_name (unseen[i]);
-          if (text->len > 0)
-            g_string_append (text, "\n");
-          g_string_append_printf (text,
-                                  _("Your progress file could not be read at an earlier start "
-                                    "and was kept as %s; progress that only it held is missing. "
-                                    "Dismiss this message once you have looked at it."),
-                                  kept);
-        }
-    }
-
-  if (syllabus_store_get_locked (self->store) && !self->problem_dismissed)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, _("Another Syllabus is changing your progress. It is shown "
-                               "read-only here and changes are not saved; quit the other one "
-                               "and start Syllabus again."));
-    }
-
-  if (library_problem != NULL && !self->problem_dismissed)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, library_problem);
-    }
-
-  if (save_error != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, save_error);
-    }
-
-  if (text->len > 0)
-    gtk_label_set_text (self->problem_label, text->str);
-  gtk_revealer_set_reveal_child (self->problem_revealer, text->len > 0);
-}
-
-static void
-damage_forgotten_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* A store that may not write keeps showing it at the next start: no
-   * harm is done. */
-  if (!syllabus_store_forget_damage_finish (SYLLABUS_STORE (object), result, &error))
-    g_debug ("Could not forget the damaged files: %s", error->message);
-}
-
-static void
-dismiss_problem_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  self->problem_dismissed = TRUE;
-  gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
-
-  /* Seen now: later starts and the command line stop reporting it. */
-  if (syllabus_store_get_unseen_damage (self->store) != NULL)
-    syllabus_store_forget_damage_async (self->store, NULL, damage_forgotten_cb, NULL);
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1363,6 +873,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                  GUINT_TO_POINTER (syllabus_resource_get_group_index (resource)));
 
   entry = syllabus_store_get_entry (self->store, topic_id, resource);
+  g_hash_table_replace (self->resource_rows, g_strdup (syllabus_resource_get_key (resource)),
+                        gtk_list_item_get_child (item));
   syllabus_resource_row_bind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)),
                               resource, entry, group,
                               new_keys != NULL &&
@@ -1375,7 +887,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SyllabusWindow           *self)
 {
-  syllabus_resource_row_unbind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)));
+  SyllabusResource *resource = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (g_hash_table_lookup (self->resource_rows, syllabus_resource_get_key (resource)) == row)
+    g_hash_table_remove (self->resource_rows, syllabus_resource_get_key (resource));
+  syllabus_resource_row_unbind (SYLLABUS_RESOURCE_ROW (row));
 }
 
 static void
@@ -1441,7 +958,7 @@ syllabus_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loaded", G_CALLBACK (library_loaded_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (syllabus_library_get_topics (self->library), "items-changed",
                            G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1469,18 +986,18 @@ syllabus_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (update_problem),
+  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (syllabus_window_update_problem),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (update_problem), self,
+  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (syllabus_window_update_problem), self,
                            G_CONNECT_SWAPPED);
 
-  update_problem (self);
+  syllabus_window_update_problem (self);
   update_checklist (self);
 }
 
@@ -1504,6 +1021,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->topics_selection);
   g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_pointer (&self->resource_rows, g_hash_table_unref);
   g_clear_object (&self->orphans);
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->new_keys, g_hash_table_unref);
@@ -1617,10 +1135,6 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_header);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_label);
@@ -1630,20 +1144,17 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, error_page);
 
-  gtk_widget_class_install_action (widget_class, "win.dismiss-problem", NULL,
-                                   dismiss_problem_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
-  gtk_widget_class_install_action (widget_class, "win.export-backup", NULL, export_backup_action);
-  gtk_widget_class_install_action (widget_class, "win.import-backup", NULL, import_backup_action);
+  syllabus_window_problem_class_init (widget_class);
+  syllabus_window_search_class_init (widget_class);
+  syllabus_window_transfer_class_init (widget_class);
 
   /* Zoom keys work wherever the focus is in the window. */
   gtk_widget_class_install_action (widget_class, "win.zoom", "i", zoom_action);
@@ -1668,7 +1179,6 @@ syllabus_window_init (SyllabusWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) topic_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) hit_factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys;
   GtkDropTarget *drop;
 
@@ -1683,6 +1193,7 @@ syllabus_window_init (SyllabusWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->resource_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
   self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->new_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1695,14 +1206,7 @@ syllabus_window_init (SyllabusWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
                                   -1);
 
-  g_signal_connect (hit_factory, "setup", G_CALLBACK (setup_hit_cb), self);
-  g_signal_connect (hit_factory, "bind", G_CALLBACK (bind_hit_cb), self);
-  gtk_list_view_set_factory (self->results_view, hit_factory);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"),
-                                  -1);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+  syllabus_window_search_init (self);
 
   /* D, P, S and N act on the focused resource. */
   keys = gtk_event_controller_key_new ();
@@ -1805,4 +1309,29 @@ syllabus_window_show_error (SyllabusWindow *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+syllabus_window_add_toast (SyllabusWindow *self,
+                           AdwToast       *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+SyllabusStore *
+syllabus_window_get_store (SyllabusWindow *self)
+{
+  return self->store;
+}
+
+SyllabusLibrary *
+syllabus_window_get_library (SyllabusWindow *self)
+{
+  return self->library;
+}
+
+void
+syllabus_window_update_checklist (SyllabusWindow *self)
+{
+  update_checklist (self);
 }

@@ -1,0 +1,108 @@
+/* syllabus-window-private.h
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "syllabus-window.h"
+
+#include "syllabus-topic-view.h"
+
+G_BEGIN_DECLS
+
+/* What the window's own pieces, in files of their own, use of it; other
+ * units keep to syllabus-window.h. */
+
+struct _SyllabusWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkRevealer         *problem_revealer;
+  GtkLabel            *problem_label;
+  GtkStack            *main_stack;
+  GtkPaned            *sidebar_paned;
+  GtkStack            *sidebar_stack;
+  GtkListView         *topics_view;
+  GtkListView         *results_view;
+  GtkToggleButton     *search_button;
+  GtkToggleButton     *sidebar_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkPaned            *paned;
+  SyllabusTopicView   *topic_view;
+  GtkWidget           *checklist_header;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
+  GtkStack            *checklist_stack;
+  GtkListView         *list_view;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+
+  /* Owned references */
+  SyllabusStore       *store;
+  SyllabusLibrary     *library;
+  GtkSingleSelection  *topics_selection;
+  /* topic id → the progress label of its sidebar row, while bound */
+  GHashTable          *topic_labels;
+  /* resource key → its row in the checklist, while bound */
+  GHashTable          *resource_rows;
+  SyllabusTopic       *topic;
+  GSettings           *settings;
+  /* What the checklist shows: the topic's resources, then those whose
+   * progress outlived their place in the topic */
+  GListModel          *checklist;
+  GListStore          *orphans;
+  /* group index → SyllabusGroup */
+  GHashTable          *groups;
+  /* topic id → set of keys new since the topic was last opened, worked
+   * out at the first opening in this session */
+  GHashTable          *new_keys;
+  /* The toast offering to undo the last change, while shown */
+  AdwToast            *undo_toast;
+  /* The resource to focus once the checklist shows it */
+  char                *focus_key;
+  /* Files being opened: the window shows the last of them rather than
+   * first showing the library's default topic */
+  guint                n_opening;
+  /* Checks that the topic shown is still the library's, after the list
+   * changed */
+  guint                check_topic_source;
+
+  guint                announced_shown : 1;
+  guint                undoing : 1;
+  guint                problem_dismissed : 1;
+};
+
+AdwToast        *syllabus_window_new_toast          (const char     *text);
+void             syllabus_window_add_toast          (SyllabusWindow *self,
+                                                     AdwToast       *toast);
+SyllabusStore   *syllabus_window_get_store          (SyllabusWindow *self);
+SyllabusLibrary *syllabus_window_get_library        (SyllabusWindow *self);
+void             syllabus_window_update_checklist   (SyllabusWindow *self);
+void             syllabus_window_focus_resource     (SyllabusWindow *self,
+                                                     const char     *key);
+
+/* syllabus-window-transfer.c: exporting reports, backing up and importing
+ * progress. */
+void             syllabus_window_transfer_class_init (GtkWidgetClass *widget_class);
+
+/* syllabus-window-problem.c: the bar saying what went wrong. */
+void             syllabus_window_problem_class_init (GtkWidgetClass *widget_class);
+void             syllabus_window_update_problem     (SyllabusWindow *self);
+
+/* syllabus-window-search.c: searching all topics from the sidebar. */
+void             syllabus_window_search_class_init  (GtkWidgetClass *widget_class);
+void             syllabus_window_search_init        (SyllabusWindow *self);
+
+G_END_DECLS
