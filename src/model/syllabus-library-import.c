@@ -194,6 +194,11 @@ syllabus_library_import_async (SyllabusLibrary           *self,
 
 /**
  * syllabus_library_import_finish:
+ * @self: a #SyllabusLibrary
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes syllabus_library_import_async().
  *
  * Returns: (transfer full): the topic as now listed, or %NULL with @error set
  */

@@ -296,6 +296,15 @@ syllabus_library_get_topics (SyllabusLibrary *self)
   return G_LIST_MODEL (self->topics);
 }
 
+/**
+ * syllabus_library_get_loaded:
+ * @self: a #SyllabusLibrary
+ *
+ * Whether the user's folder has been read once, so that the topics listed
+ * are all there are.
+ *
+ * Returns: %TRUE once the first read of the folder is done
+ */
 gboolean
 syllabus_library_get_loaded (SyllabusLibrary *self)
 {
@@ -729,6 +738,16 @@ syllabus_library_load_async (SyllabusLibrary     *self,
   syllabus_library_start_read (self, task, cancellable);
 }
 
+/**
+ * syllabus_library_load_finish:
+ * @self: a #SyllabusLibrary
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes syllabus_library_load_async().
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
 gboolean
 syllabus_library_load_finish (SyllabusLibrary  *self,
                               GAsyncResult     *result,

@@ -504,6 +504,13 @@ syllabus_topic_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * syllabus_topic_get_id:
+ * @self: a #SyllabusTopic
+ *
+ * Returns: (transfer none): the topic's stable identifier, which names its
+ *   progress
+ */
 const char *
 syllabus_topic_get_id (SyllabusTopic *self)
 {
@@ -512,6 +519,13 @@ syllabus_topic_get_id (SyllabusTopic *self)
   return self->id;
 }
 
+/**
+ * syllabus_topic_get_title:
+ * @self: a #SyllabusTopic
+ *
+ * Returns: (transfer none): the title: the front matter's, else the first
+ *   level-1 heading, else the fallback given when the topic was read
+ */
 const char *
 syllabus_topic_get_title (SyllabusTopic *self)
 {
@@ -584,6 +598,13 @@ syllabus_topic_get_introduction_html (SyllabusTopic *self)
   return self->introduction_html;
 }
 
+/**
+ * syllabus_topic_has_resources_section:
+ * @self: a #SyllabusTopic
+ *
+ * Returns: %TRUE when the page has a "Learning Resources" section, even
+ *   one that lists nothing
+ */
 gboolean
 syllabus_topic_has_resources_section (SyllabusTopic *self)
 {
@@ -618,6 +639,14 @@ syllabus_topic_get_base_uri (SyllabusTopic *self)
   return self->base_uri;
 }
 
+/**
+ * syllabus_topic_set_base_uri:
+ * @self: a #SyllabusTopic
+ * @base_uri: (nullable): the folder relative links and images in the page
+ *   resolve against
+ *
+ * Sets the topic's base address; the string is copied.
+ */
 void
 syllabus_topic_set_base_uri (SyllabusTopic *self,
                              const char    *base_uri)
