@@ -101,6 +101,15 @@ void             syllabus_window_transfer_class_init (GtkWidgetClass *widget_cla
 void             syllabus_window_problem_class_init (GtkWidgetClass *widget_class);
 void             syllabus_window_update_problem     (SyllabusWindow *self);
 
+/* syllabus-window-topics.c: the topic sidebar. */
+void             syllabus_window_topics_class_init  (GtkWidgetClass *widget_class);
+void             syllabus_window_topics_init        (SyllabusWindow *self);
+void             syllabus_window_topics_constructed (SyllabusWindow *self);
+void             syllabus_window_topics_loaded      (SyllabusWindow *self);
+void             syllabus_window_update_topic_label (SyllabusWindow *self,
+                                                     SyllabusTopic  *topic);
+void             syllabus_window_select_topic_in_sidebar (SyllabusWindow *self);
+
 /* syllabus-window-search.c: searching all topics from the sidebar. */
 void             syllabus_window_search_class_init  (GtkWidgetClass *widget_class);
 void             syllabus_window_search_init        (SyllabusWindow *self);
