@@ -328,6 +328,14 @@ syllabus_html_init (SyllabusHtml *self,
   *self = (SyllabusHtml) { .out = out };
 }
 
+/**
+ * syllabus_html_enter_block:
+ * @self: a #SyllabusHtml
+ * @type: the block md4c entered
+ * @detail: (nullable): md4c's detail for @type
+ *
+ * Renders the opening of a block, as md4c's enter_block callback.
+ */
 void
 syllabus_html_enter_block (SyllabusHtml *self,
                            MD_BLOCKTYPE  type,
@@ -441,6 +449,14 @@ syllabus_html_enter_block (SyllabusHtml *self,
     }
 }
 
+/**
+ * syllabus_html_leave_block:
+ * @self: a #SyllabusHtml
+ * @type: the block md4c left
+ * @detail: (nullable): md4c's detail for @type
+ *
+ * Renders the end of a block, as md4c's leave_block callback.
+ */
 void
 syllabus_html_leave_block (SyllabusHtml *self,
                            MD_BLOCKTYPE  type,
@@ -498,6 +514,15 @@ syllabus_html_leave_block (SyllabusHtml *self,
     }
 }
 
+/**
+ * syllabus_html_enter_span:
+ * @self: a #SyllabusHtml
+ * @type: the span md4c entered
+ * @detail: (nullable): md4c's detail for @type
+ *
+ * Renders the opening of a span (a remote image opens a placeholder), as
+ * md4c's enter_span callback.
+ */
 void
 syllabus_html_enter_span (SyllabusHtml *self,
                           MD_SPANTYPE   type,
@@ -569,6 +594,14 @@ syllabus_html_enter_span (SyllabusHtml *self,
     }
 }
 
+/**
+ * syllabus_html_leave_span:
+ * @self: a #SyllabusHtml
+ * @type: the span md4c left
+ * @detail: (nullable): md4c's detail for @type
+ *
+ * Renders the end of a span, as md4c's leave_span callback.
+ */
 void
 syllabus_html_leave_span (SyllabusHtml *self,
                           MD_SPANTYPE   type,
@@ -616,6 +649,15 @@ syllabus_html_leave_span (SyllabusHtml *self,
     }
 }
 
+/**
+ * syllabus_html_text:
+ * @self: a #SyllabusHtml
+ * @type: the kind of text
+ * @text: (array length=size): the text, not nul-terminated
+ * @size: its length in bytes
+ *
+ * Renders text, escaped as md_html() escapes it, as md4c's text callback.
+ */
 void
 syllabus_html_text (SyllabusHtml  *self,
                     MD_TEXTTYPE    type,

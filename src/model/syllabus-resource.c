@@ -484,6 +484,12 @@ syllabus_resource_new (const char *title,
   return syllabus_resource_new_len (title, strlen (title), url, strlen (url), group, group_index);
 }
 
+/**
+ * syllabus_resource_get_title:
+ * @self: a #SyllabusResource
+ *
+ * Returns: (transfer none): the resource's title, its link text
+ */
 const char *
 syllabus_resource_get_title (SyllabusResource *self)
 {
@@ -492,6 +498,12 @@ syllabus_resource_get_title (SyllabusResource *self)
   return self->title;
 }
 
+/**
+ * syllabus_resource_get_url:
+ * @self: a #SyllabusResource
+ *
+ * Returns: (transfer none): the resource's address as the page writes it
+ */
 const char *
 syllabus_resource_get_url (SyllabusResource *self)
 {
@@ -564,6 +576,12 @@ syllabus_resource_get_group (SyllabusResource *self)
   return self->group;
 }
 
+/**
+ * syllabus_resource_get_group_index:
+ * @self: a #SyllabusResource
+ *
+ * Returns: the position of the resource's group among the topic's groups
+ */
 guint
 syllabus_resource_get_group_index (SyllabusResource *self)
 {
@@ -586,6 +604,13 @@ syllabus_resource_get_first_in_group (SyllabusResource *self)
   return self->first_in_group;
 }
 
+/**
+ * syllabus_resource_set_first_in_group:
+ * @self: a #SyllabusResource
+ * @first_in_group: whether the resource opens its group in the checklist
+ *
+ * Marks the resource under which the checklist shows its group's header.
+ */
 void
 syllabus_resource_set_first_in_group (SyllabusResource *self,
                                       gboolean          first_in_group)
