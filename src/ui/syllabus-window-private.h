@@ -31,7 +31,14 @@ struct _SyllabusWindow
   GtkRevealer         *problem_revealer;
   GtkLabel            *problem_label;
   GtkStack            *main_stack;
-  GtkPaned            *sidebar_paned;
+  AdwMultiLayoutView  *layout_view;
+  AdwOverlaySplitView *split_view;
+  AdwNavigationSplitView *navigation_view;
+  AdwNavigationPage   *topic_page;
+  AdwToolbarView      *topics_pane;
+  AdwMultiLayoutView  *topic_layout;
+  AdwViewStack        *view_stack;
+  AdwViewSwitcherBar  *switcher_bar;
   GtkStack            *sidebar_stack;
   GtkListView         *topics_view;
   GtkListView         *results_view;
@@ -109,6 +116,18 @@ void             syllabus_window_topics_loaded      (SyllabusWindow *self);
 void             syllabus_window_update_topic_label (SyllabusWindow *self,
                                                      SyllabusTopic  *topic);
 void             syllabus_window_select_topic_in_sidebar (SyllabusWindow *self);
+
+/* syllabus-window-layout.c: the panes at each width, F6 and F9, and the
+ * window's remembered size. */
+void             syllabus_window_layout_class_init  (GtkWidgetClass *widget_class);
+void             syllabus_window_layout_init        (SyllabusWindow *self);
+void             syllabus_window_layout_restore     (SyllabusWindow *self);
+void             syllabus_window_layout_save        (SyllabusWindow *self);
+gboolean         syllabus_window_is_narrow          (SyllabusWindow *self);
+void             syllabus_window_show_topics        (SyllabusWindow *self);
+void             syllabus_window_show_topic_pane    (SyllabusWindow *self);
+void             syllabus_window_cycle_panes        (SyllabusWindow *self,
+                                                     int             step);
 
 /* syllabus-window-search.c: searching all topics from the sidebar. */
 void             syllabus_window_search_class_init  (GtkWidgetClass *widget_class);

@@ -49,6 +49,7 @@ show_hit (SyllabusWindow    *self,
           SyllabusSearchHit *hit)
 {
   syllabus_window_set_topic (self, syllabus_search_hit_get_topic (hit));
+  syllabus_window_show_topic_pane (self);
   syllabus_window_focus_resource (self, syllabus_search_hit_get_key (hit));
 }
 
@@ -86,7 +87,7 @@ search_mode_cb (SyllabusWindow *self)
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
       /* Results are listed in the sidebar. */
-      gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+      syllabus_window_show_topics (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
   else

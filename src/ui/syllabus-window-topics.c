@@ -130,6 +130,7 @@ topic_activated_cb (SyllabusWindow *self,
     g_list_model_get_item (syllabus_library_get_topics (self->library), position);
 
   syllabus_window_set_topic (self, topic);
+  syllabus_window_show_topic_pane (self);
 }
 
 static void

@@ -248,6 +248,9 @@ syllabus_window_focus_resource (SyllabusWindow *self,
   if (self->checklist == NULL)
     return;
 
+  /* On a phone the resources are a view of their own. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "resources");
+
   n = g_list_model_get_n_items (self->checklist);
   for (guint i = 0; i < n; i++)
     {
@@ -263,60 +266,6 @@ syllabus_window_focus_resource (SyllabusWindow *self,
           return;
         }
     }
-}
-
-/* F6 and Shift+F6 move between the topic list, the page and the
- * checklist: Tab cannot leave a web page once inside it. */
-static void
-next_pane_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-  GtkWidget *panes[3];
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  int step = g_variant_get_int32 (parameter);
-  guint n = 0;
-  guint current = 0;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar_stack)))
-    panes[n++] = GTK_WIDGET (self->sidebar_stack);
-  panes[n++] = GTK_WIDGET (self->topic_view);
-  panes[n++] = GTK_WIDGET (self->checklist_stack);
-
-  for (guint i = 0; i < n; i++)
-    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
-      current = i;
-
-  for (guint tries = 0; tries < n; tries++)
-    {
-      current = (current + n + step) % n;
-      if (gtk_widget_child_focus (panes[current], GTK_DIR_TAB_FORWARD))
-        return;
-    }
-}
-
-static void
-add_pane_shortcut (GtkShortcutController *controller,
-                   GdkModifierType        modifiers,
-                   int                    step)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, modifiers),
-                                            gtk_named_action_new ("win.next-pane"));
-
-  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->sidebar_button,
-                                !gtk_toggle_button_get_active (self->sidebar_button));
 }
 
 /* Single keys on a focused resource ---------------------------------------- */
@@ -575,20 +524,7 @@ syllabus_window_close_request (GtkWindow *window)
       !syllabus_quit_guard_check (GTK_WIDGET (self), self->store))
     return TRUE;
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
-      g_settings_set_int (self->settings, "sidebar-position",
-                          gtk_paned_get_position (self->sidebar_paned));
-      g_settings_apply (self->settings);
-    }
+  syllabus_window_layout_save (self);
 
   return GTK_WINDOW_CLASS (syllabus_window_parent_class)->close_request (window);
 }
@@ -608,21 +544,10 @@ syllabus_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   syllabus_window_topics_loaded (self);
 
+  syllabus_window_layout_restore (self);
   if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
-      gtk_paned_set_position (self->sidebar_paned,
-                              g_settings_get_int (self->settings, "sidebar-position"));
-      g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "show-sidebar", self->sidebar_button, "active",
-                       G_SETTINGS_BIND_DEFAULT);
-    }
+    g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
+                     G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
@@ -768,7 +693,14 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, layout_view);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_page);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topics_pane);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_layout);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topics_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, results_view);
@@ -786,9 +718,7 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, error_page);
 
   syllabus_window_topics_class_init (widget_class);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_install_action (widget_class, "win.next-pane", "i", next_pane_action);
+  syllabus_window_layout_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", "(ss)", undo_action);
   syllabus_window_problem_class_init (widget_class);
@@ -821,13 +751,7 @@ syllabus_window_init (SyllabusWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* GtkPaned binds F6 to moving between its own two children, and the
-   * panes are nested in two of them: the window takes F6 first. */
-  keys = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), 0, 1);
-  add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_SHIFT_MASK, -1);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  syllabus_window_layout_init (self);
 
   self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resource_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -904,8 +828,8 @@ syllabus_window_set_topic (SyllabusWindow *self,
   if (!g_set_object (&self->topic, topic))
     return;
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 topic != NULL ? syllabus_topic_get_title (topic) : NULL);
+  adw_window_title_set_title (self->window_title,
+                              topic != NULL ? syllabus_topic_get_title (topic) : _("Syllabus"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-topic",
                                  topic != NULL &&
                                  syllabus_library_is_removable (self->library, topic));
