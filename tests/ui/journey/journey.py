@@ -30,7 +30,12 @@ On failure, a screenshot of each step taken so far, the accessibility tree
 and the application's output are saved to LOG_DIR/journey-MODE/; set
 JOURNEY_KEEP_EVIDENCE=1 to keep them after a success too.
 
-Prints TAP. Usage: journey.py --pointer|--keyboard [--log-dir LOG_DIR] SYLLABUS
+--size WIDTHxHEIGHT makes the window that size before each journey (by
+default 1400x900, where the topic list, the page and the checklist are side
+by side); at 700 wide the topic list slides in, at 360 one view is shown at a
+time, and the journey goes the way a person would there.
+
+Prints TAP. Usage: journey.py --pointer|--keyboard [--size WxH] [--log-dir LOG_DIR] SYLLABUS
 """
 
 import argparse
@@ -55,7 +60,12 @@ STARTED = "Programming Rust"
 UNTOUCHED = "Official Rust Book"
 SEARCH_WORD = "borrowck"
 STATUSES = ("Not Started", "In Progress", "Done", "Skipped")
-SCREEN = "1400x900x24"
+# Room for the largest window the journey asks for, and its frame.
+SCREEN = "1600x1000x24"
+# The window's sizes the layout changes at, in pixels (the breakpoints are
+# in sp, which are pixels at the default text size).
+FOLDED_BELOW = 1000
+NARROW_BELOW = 600
 # GTK 4.24 reports a widget's extents without its ancestors' CSS padding
 # (the accessible bounds are summed relative to each accessible parent and
 # the parent's padding is lost), so inside the checklist's cards the point
@@ -294,7 +304,28 @@ class App:
         self.accessible = wait_for("the application on the accessibility bus", self.find_accessible)
         self.window = wait_for("the window on the screen", self.find_x_window)
         wait_for("the window in the accessibility tree", self.frame)
+        self.resize(*self.journey.size)
         run("xdotool", "windowfocus", "--sync", self.window)
+
+    def allocated(self):
+        """The window's size as GTK allocated it, from the tree."""
+        extents = self.frame().queryComponent().getExtents(self.journey.pyatspi.WINDOW_COORDS)
+        return extents.width, extents.height
+
+    def resize(self, width, height):
+        """Makes the window width x height, as a window manager would, and
+        waits until GTK has allocated it that size: the X window is larger
+        by the frame around the window widget."""
+        x, y, x_width, x_height = x_geometry(self.window)
+        frame_width, frame_height = self.allocated()
+        run("xdotool", "windowsize", "--sync", self.window,
+            str(width + x_width - frame_width), str(height + x_height - frame_height))
+        try:
+            wait_for("the window to be %dx%d" % (width, height),
+                     lambda: self.allocated() == (width, height), timeout=10)
+        except Failure:
+            raise Failure("the window was made %dx%d but is %dx%d" %
+                          ((width, height) + self.allocated()))
 
     def origin(self):
         """Where window coordinates start on the screen.
@@ -366,6 +397,9 @@ class Journey:
         self.pyatspi = pyatspi
         self.args = args
         self.mode = "keyboard" if args.keyboard else "pointer"
+        self.size = tuple(int(n) for n in args.size.split("x"))
+        self.narrow = self.size[0] < NARROW_BELOW
+        self.folded = self.size[0] < FOLDED_BELOW
         self.workdir = os.environ.get("JOURNEY_WORKDIR") or tempfile.mkdtemp(prefix="syl-j-")
         self.shots = os.path.join(self.workdir, "shots")
         os.makedirs(self.shots, exist_ok=True)
@@ -694,7 +728,7 @@ class Journey:
     def save_evidence(self):
         if not self.args.log_dir:
             return None
-        folder = os.path.join(self.args.log_dir, "journey-" + self.mode)
+        folder = os.path.join(self.args.log_dir, "journey-%s-%d" % (self.mode, self.size[0]))
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder, exist_ok=True)
         for name in sorted(os.listdir(self.shots)):
@@ -752,9 +786,101 @@ class Journey:
     def start_app(self):
         self.app = App(self, self.args.syllabus)
         self.app.start()
-        wait_for("the checklist of a topic",
-                 lambda: self.find(self.frame(), "check box", pred=self.on_screen))
-        return "window %s" % self.app.window
+        # A narrow window shows a topic's introduction or its checklist.
+        wait_for("a topic", lambda: self.find(self.frame(), pred=lambda n: n.getRoleName() in
+                                              ("check box", "document web") and self.showing(n)))
+        return "window %s, %dx%d" % ((self.app.window,) + self.app.allocated())
+
+    def showing(self, node):
+        """Whether GTK shows node: mapped, on a page that is shown."""
+        return self.has_state(node, self.pyatspi.STATE_SHOWING) and self.on_screen(node)
+
+    def check_fits(self):
+        """The window is as wide as asked, and no control or text on
+        screen reaches past its right edge, where it would be cut off."""
+        width, height = self.app.allocated()
+        if (width, height) != self.size:
+            raise Failure("the window is %dx%d" % (width, height))
+        roles = {"push button", "toggle button", "check box", "label", "link", "entry", "text",
+                 "list item", "heading", "menu button", "radio button", "page tab"}
+        outside = []
+        checked = 0
+        for node in self.iter_find(self.frame(), pred=lambda n: n.getRoleName() in roles):
+            try:
+                if not self.showing(node):
+                    continue
+                x, y, w, h = self.extents(node)
+                if y >= height:  # scrolled below the window
+                    continue
+                checked += 1
+                if x < 0 or x + w > width:
+                    outside.append("%s “%s” from x=%d to %d" % (node.getRoleName(), node.name, x, x + w))
+            except Exception:
+                continue
+        if outside:
+            raise Failure("past the window's edges (0 to %d):\n%s" % (width, "\n".join(outside)))
+        return "%dx%d, %d controls and texts inside" % (width, height, checked)
+
+    # ---- the layout: what a person does to reach a pane at this size
+
+    def press(self, what, find, keys=("Tab",), limit=40):
+        """Uses the button find() returns: a click, or the keyboard's focus
+        and Space."""
+        if self.args.keyboard:
+            for key in keys:
+                try:
+                    self.tab_to(what, find, key=key, limit=limit)
+                    break
+                except Failure:
+                    if key == keys[-1]:
+                        raise
+            self.key("space")
+        else:
+            self.click(wait_for(what, find), what)
+
+    def show_topic_list(self):
+        """The topic list: beside the topic at full width, slid in with the
+        sidebar button on a half screen, back from the topic on a phone."""
+        if self.shown_topic_list():
+            return
+        if self.narrow:
+            self.press("the Back button", lambda: self.find(self.frame(), "push button", "Back",
+                                                             pred=self.showing), keys=("shift+Tab",))
+        else:
+            self.press("the button “Show Topics”", lambda: self.find(self.frame(), "toggle button",
+                                                                    "Show Topics", pred=self.showing),
+                       keys=("shift+Tab",))
+        wait_for("the topic list", self.shown_topic_list)
+
+    def shown_topic_list(self):
+        return any(self.showing(item) for item in self.find_all(self.topics(), "list item"))
+
+    def switcher_button(self, name):
+        """The view switcher's button at the bottom of a narrow topic."""
+        return self.find(self.frame(), pred=lambda n: n.getRoleName() in
+                         ("toggle button", "radio button", "page tab", "push button") and
+                         n.name == name and self.showing(n))
+
+    def show_resources(self):
+        """The checklist: beside the page, or the view "Resources" on a
+        phone."""
+        if self.narrow and not self.shown_checklist():
+            if self.args.keyboard:
+                # The pane key to the switcher, along it, Space.
+                self.tab_to("the view switcher", self.focus_in_switcher, key="ctrl+Tab", limit=6)
+                self.tab_to("the view “Resources”", lambda: self.switcher_button("Resources"),
+                            key="Right", limit=2)
+                self.key("space")
+            else:
+                self.click(wait_for("the view “Resources”", lambda: self.switcher_button("Resources")))
+        wait_for("the checklist", self.shown_checklist)
+
+    def focus_in_switcher(self):
+        return any(self.focused(self.switcher_button(name) or self.frame())
+                   for name in ("Introduction", "Resources"))
+
+    def shown_checklist(self):
+        return any(self.showing(box) for box in self.find_all(self.checklist(), "check box"))
 
     def check_names(self):
         """Every control on screen has a name a screen reader can say."""
@@ -783,9 +909,12 @@ class Journey:
         return "%d controls" % checked
 
     def choose_topic(self, title):
+        self.show_topic_list()
         if self.args.keyboard:
-            # From wherever the focus is, into the sidebar, then along it.
-            self.tab_to("the sidebar", lambda: self.find(self.topics(), "list item", pred=self.focused))
+            # From wherever the focus is, into the sidebar with Ctrl+Tab,
+            # the key that moves from pane to pane, then along it.
+            self.tab_to("the sidebar", lambda: self.find(self.topics(), "list item", pred=self.focused),
+                        key="ctrl+Tab", limit=6)
             items = self.find_all(self.topics(), "list item")
             here = [i for i, item in enumerate(items) if self.focused(item)][0]
             there = items.index(self.topic_item(title))
@@ -800,6 +929,13 @@ class Journey:
     def choose_topics(self):
         self.choose_topic(OTHER_TOPIC)
         self.choose_topic(TOPIC)
+        if self.narrow:
+            # Nothing is ticked yet: a phone shows the introduction first.
+            wait_for("the introduction of %s" % TOPIC, lambda: self.find(self.frame(), "document web",
+                                                                         pred=self.showing))
+            if self.shown_checklist():
+                raise Failure("a narrow window shows the checklist of an untouched topic first")
+            return "the introduction first"
         wait_for("the checklist of %s" % TOPIC, lambda: self.check_box(TICKED))
         return None
 
@@ -840,14 +976,21 @@ class Journey:
         for _ in range(4):
             self.key("Tab")
             time.sleep(0.2)
-            if self.find(self.checklist(), pred=self.focused) is not None:
+            # A phone shows the page alone: next come the view switcher's
+            # buttons, to the checklist.
+            if (self.focus_in_switcher() if self.narrow else
+                    self.find(self.checklist(), pred=self.focused) is not None):
                 trapped = False
                 break
         if trapped:
-            self.to_checklist()
+            if self.narrow:
+                self.tab_to("the view switcher", self.focus_in_switcher, key="ctrl+Tab", limit=6)
+            else:
+                self.to_checklist()
         return trapped, read
 
     def tick(self):
+        self.show_resources()
         box = self.check_box(TICKED)
         if self.checked(box):
             raise Failure("“%s” was ticked before the journey" % TICKED)
@@ -1024,10 +1167,11 @@ class Journey:
         wait_for("the accessibility registry", lambda: self.pyatspi.Registry.getDesktop(0) is not None)
 
     def main(self):
-        tap("# %s journey, in %s" % (self.mode, self.workdir))
+        tap("# %s journey at %dx%d, in %s" % ((self.mode,) + self.size + (self.workdir,)))
         self.wait_for_registry()
         self.step("start Syllabus", self.start_app)
         self.step("every control on screen has a name", self.check_names)
+        self.step("the window is %dx%d, and everything fits in it" % self.size, self.check_fits)
         self.step("choose %s, then %s" % (OTHER_TOPIC, TOPIC), self.choose_topics)
         if self.args.keyboard:
             trapped = []
@@ -1064,6 +1208,7 @@ def main():
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--pointer", action="store_true", help="use the mouse")
     mode.add_argument("--keyboard", action="store_true", help="use the keyboard only")
+    parser.add_argument("--size", default="1400x900", help="the window's size, WIDTHxHEIGHT")
     parser.add_argument("--log-dir", help="where to save evidence of a failure")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("syllabus", help="the application's executable")
