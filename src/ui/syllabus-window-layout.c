@@ -202,6 +202,23 @@ toggle_sidebar_action (GtkWidget  *widget,
                                              !adw_overlay_split_view_get_show_sidebar (self->split_view));
 }
 
+/* Alt+Left on a phone goes back from the topic to the list, also from the
+ * page, where the web view would take the key for its history. */
+static gboolean
+go_back_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+
+  if (!syllabus_window_is_narrow (self) ||
+      !adw_navigation_split_view_get_show_content (self->navigation_view))
+    return FALSE;
+
+  syllabus_window_show_topics (self);
+  return TRUE;
+}
+
 /* Remembering the window ---------------------------------------------------- */
 
 /* Restores how the window was left: its size, whether it was maximised,
@@ -265,12 +282,17 @@ syllabus_window_layout_init (SyllabusWindow *self)
 {
   GtkEventController *keys;
 
-  /* GtkPaned binds F6 to moving between its own two children: the window
-   * takes F6 first. */
+  /* GtkPaned binds F6 to moving between its own two children, and the web
+   * view takes every key it is given: the window takes F6 and Alt+Left
+   * first. */
   keys = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), 0, 1);
   add_pane_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_SHIFT_MASK, -1);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_Back, 0)),
+                                                          gtk_callback_action_new (go_back_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (self->layout_view, "notify::layout-name",
