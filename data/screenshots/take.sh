@@ -33,6 +33,10 @@ exec xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- bash -c '
   xdotool windowmove "$wid" 0 0 windowsize "$wid" "$width" "$height"
   sleep "$wait"
   if [ -n "${TAKE_ACTIONS:-}" ]; then eval "$TAKE_ACTIONS"; sleep 1; fi
+  # With no compositor, GTK on Xvfb can leave specks of what a change
+  # replaced: a resize and back redraws the whole window.
+  xdotool windowsize "$wid" "$width" $((height + 1)); sleep 0.5
+  xdotool windowsize "$wid" "$width" "$height"; sleep 1
   import -window "$wid" "$out"
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
   echo "screenshot: $out ($(identify -format %wx%h "$out"))"' take "$out" "$width" "$height" "$wait" "$@"
