@@ -99,6 +99,12 @@ layout_changed_cb (SyllabusWindow *self)
 
   update_switcher (self);
 
+  /* Tighter margins where every pixel of width counts (style.css). */
+  if (syllabus_window_is_narrow (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+
   /* Moving into a phone-sized window with a topic chosen shows the topic,
    * not the list it was chosen from. */
   if (syllabus_window_is_narrow (self) && self->topic != NULL &&
