@@ -24,8 +24,12 @@
 #include "syllabus-links.h"
 
 /* Shows a topic's introduction, rendered by md4c, in a WebKit view that is
- * locked down: no JavaScript, no remote loads, no navigation away from the
- * page. Links to the web open in the user's browser.
+ * locked down: no script of the page's own, no remote loads, no navigation
+ * away from the page. Links to the web open in the user's browser.
+ *
+ * One script of ours runs beside the page, in a world of its own that the
+ * page cannot reach: page-keys.js, which lets Tab and Shift+Tab leave the
+ * page at its ends (the view then emits SyllabusTopicView::leave-page).
  */
 struct _SyllabusTopicView
 {
@@ -50,12 +54,23 @@ enum {
   N_PROPS
 };
 
+enum {
+  LEAVE_PAGE,
+  N_SIGNALS
+};
+
 /* The steps Ctrl+plus and Ctrl+minus go through, as in Epiphany. */
 static const double zoom_levels[] = {
   0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The isolated script world page-keys.js runs in, and the message it
+ * posts there. */
+static const char script_world[] = "syllabus";
+static const char leave_page_handler[] = "leavePage";
 
 /* Nothing but our inline styles and images next to the topic may load: no
  * scripts, frames, fonts, remote images or style sheets. */
@@ -216,6 +231,67 @@ load_changed_cb (SyllabusTopicView *self,
     }
 }
 
+/* page-keys.js says that Tab or Shift+Tab went past the end of the page. */
+static void
+leave_page_message_cb (SyllabusTopicView        *self,
+                       JSCValue                 *message,
+                       WebKitUserContentManager *manager)
+{
+  g_autofree char *direction = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The message comes after the key: the focus may have moved on since. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+
+  direction = jsc_value_to_string (message);
+  g_signal_emit (self, signals[LEAVE_PAGE], 0,
+                 g_strcmp0 (direction, "backward") == 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+/* Ctrl+Tab and Ctrl+Shift+Tab, GTK's keys for leaving a widget that keeps
+ * Tab, leave the page at once, wherever the focus is in it. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[LEAVE_PAGE], 0,
+                 g_variant_get_int32 (parameter) < 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_leave_shortcut (GtkShortcutController *controller,
+                    guint                  keyval,
+                    GdkModifierType        modifiers,
+                    int                    step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new ("page.leave"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The page is a single stop in GTK's focus chain, whichever way the focus
+ * comes in: the web view takes it, not the text box WebKit keeps inside the
+ * view, which the focus coming back with Shift+Tab would otherwise reach
+ * first, and which keeps every Tab after. Once the focus is inside, Tab
+ * belongs to the page; anything else that moves the focus on (Ctrl+Tab)
+ * leaves it. */
+static gboolean
+syllabus_topic_view_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (widget);
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+}
+
 static void
 syllabus_topic_view_dispose (GObject *object)
 {
@@ -305,6 +381,21 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SyllabusTopicView::leave-page:
+   * @direction: %GTK_DIR_TAB_FORWARD when Tab went past the page's last
+   *   link, %GTK_DIR_TAB_BACKWARD when Shift+Tab went before its first
+   *
+   * The keyboard focus is to leave the page for the pane after or before
+   * it, as Tab moves between widgets: WebKit cannot hand it on itself.
+   */
+  signals[LEAVE_PAGE] =
+    g_signal_new ("leave-page", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, GTK_TYPE_DIRECTION_TYPE);
+
+  widget_class->focus = syllabus_topic_view_focus;
+  gtk_widget_class_install_action (widget_class, "page.leave", "i", leave_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topicview");
 
@@ -320,10 +411,20 @@ syllabus_topic_view_init (SyllabusTopicView *self)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitSettings) settings = NULL;
+  g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
+  g_autoptr(GBytes) keys_script = NULL;
+  WebKitUserScript *keys;
+  GtkEventController *shortcuts;
   GdkRGBA transparent = { 0, 0, 0, 0 };
 
+  /* JavaScript is on only for page-keys.js, whose event listener does not
+   * run without it. The page itself has no way to run a script: WebKit
+   * drops script elements and event handler attributes while parsing
+   * (enable-javascript-markup), and the content security policy forbids
+   * every script source, javascript: links included. test-web-safety
+   * checks that none runs. */
   settings = g_object_new (WEBKIT_TYPE_SETTINGS,
-                           "enable-javascript", FALSE,
+                           "enable-javascript", TRUE,
                            "enable-javascript-markup", FALSE,
                            "enable-developer-extras", FALSE,
                            "javascript-can-open-windows-automatically", FALSE,
@@ -340,12 +441,38 @@ syllabus_topic_view_init (SyllabusTopicView *self)
                            "enable-back-forward-navigation-gestures", FALSE,
                            NULL);
 
+  keys_script = g_resources_lookup_data (RESOURCE_PREFIX "/page-keys.js",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (keys_script != NULL);
+  keys = webkit_user_script_new_for_world (g_bytes_get_data (keys_script, NULL),
+                                           WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                           WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                           script_world, NULL, NULL);
+  webkit_user_content_manager_add_script (content, keys);
+  webkit_user_script_unref (keys);
+  /* The signal's detail is the handler's name. */
+  webkit_user_content_manager_register_script_message_handler (content, leave_page_handler, script_world);
+  g_signal_connect_object (content, "script-message-received::leavePage",
+                           G_CALLBACK (leave_page_message_cb), self, G_CONNECT_SWAPPED);
+
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", session,
                                  "settings", settings,
+                                 "user-content-manager", content,
                                  "default-content-security-policy", content_security_policy,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+
+  /* Before the web view, which hands every key to the page and only gives
+   * back, some time later, those the page did not use. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Tab, GDK_CONTROL_MASK, 1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Tab, GDK_CONTROL_MASK, 1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* The window's background shows through, so there is no white flash
    * before the first paint and dark mode matches exactly. */
