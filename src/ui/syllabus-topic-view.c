@@ -24,12 +24,8 @@
 #include "syllabus-links.h"
 
 /* Shows a topic's introduction, rendered by md4c, in a WebKit view that is
- * locked down: no script of the page's own, no remote loads, no navigation
- * away from the page. Links to the web open in the user's browser.
- *
- * One script of ours runs beside the page, in a world of its own that the
- * page cannot reach: page-keys.js, which lets Tab and Shift+Tab leave the
- * page at its ends (the view then emits SyllabusTopicView::leave-page).
+ * locked down: no JavaScript, no remote loads, no navigation away from the
+ * page. Links to the web open in the user's browser.
  */
 struct _SyllabusTopicView
 {
@@ -43,6 +39,7 @@ struct _SyllabusTopicView
   GBytes         *stylesheet;
 
   guint           announced_render : 1;
+  guint           leaving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusTopicView, syllabus_topic_view, GTK_TYPE_WIDGET)
@@ -66,11 +63,6 @@ static const double zoom_levels[] = {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* The isolated script world page-keys.js runs in, and the message it
- * posts there. */
-static const char script_world[] = "syllabus";
-static const char leave_page_handler[] = "leavePage";
 
 /* Nothing but our inline styles and images next to the topic may load: no
  * scripts, frames, fonts, remote images or style sheets. */
@@ -231,23 +223,18 @@ load_changed_cb (SyllabusTopicView *self,
     }
 }
 
-/* page-keys.js says that Tab or Shift+Tab went past the end of the page. */
+/* Says that the keyboard focus is to leave the page, unless it is already
+ * leaving: a window that finds no other pane to go to comes back here. */
 static void
-leave_page_message_cb (SyllabusTopicView        *self,
-                       JSCValue                 *message,
-                       WebKitUserContentManager *manager)
+leave_page (SyllabusTopicView *self,
+            GtkDirectionType   direction)
 {
-  g_autofree char *direction = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* The message comes after the key: the focus may have moved on since. */
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+  if (self->leaving)
     return;
 
-  direction = jsc_value_to_string (message);
-  g_signal_emit (self, signals[LEAVE_PAGE], 0,
-                 g_strcmp0 (direction, "backward") == 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  self->leaving = TRUE;
+  g_signal_emit (self, signals[LEAVE_PAGE], 0, direction);
+  self->leaving = FALSE;
 }
 
 /* Ctrl+Tab and Ctrl+Shift+Tab, GTK's keys for leaving a widget that keeps
@@ -257,8 +244,8 @@ leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[LEAVE_PAGE], 0,
-                 g_variant_get_int32 (parameter) < 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  leave_page (SYLLABUS_TOPIC_VIEW (widget),
+              g_variant_get_int32 (parameter) < 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -274,22 +261,31 @@ add_leave_shortcut (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
-/* The page is a single stop in GTK's focus chain, whichever way the focus
- * comes in: the web view takes it, not the text box WebKit keeps inside the
- * view, which the focus coming back with Shift+Tab would otherwise reach
- * first, and which keeps every Tab after. Once the focus is inside, Tab
- * belongs to the page; anything else that moves the focus on (Ctrl+Tab)
- * leaves it. */
+/* GTK's focus chain, seen from the page.
+ *
+ * Coming in, whichever way, the web view itself takes the focus: not the
+ * 0×0 text box WebKitGTK keeps inside the view, which Shift+Tab would reach
+ * first, and which keeps every Tab after it. Inside, Tab moves along the
+ * page's links; past the last one (or at once, in a page without links)
+ * WebKit hands the focus back to GTK, which asks here for the next stop:
+ * the page is left, for the pane after it, and the same with Shift+Tab
+ * before the first link, for the pane before. */
 static gboolean
 syllabus_topic_view_focus (GtkWidget        *widget,
                            GtkDirectionType  direction)
 {
   SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (widget);
 
-  if (gtk_widget_get_focus_child (widget) != NULL)
+  if (gtk_widget_get_focus_child (widget) == NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
     return FALSE;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+  leave_page (self, direction);
+
+  /* Without a window to move it, GTK moves the focus on by itself. */
+  return gtk_widget_get_focus_child (widget) == NULL;
 }
 
 static void
@@ -387,7 +383,7 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
    *   link, %GTK_DIR_TAB_BACKWARD when Shift+Tab went before its first
    *
    * The keyboard focus is to leave the page for the pane after or before
-   * it, as Tab moves between widgets: WebKit cannot hand it on itself.
+   * it. Ctrl+Tab and Ctrl+Shift+Tab leave it too, from anywhere in it.
    */
   signals[LEAVE_PAGE] =
     g_signal_new ("leave-page", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -411,20 +407,11 @@ syllabus_topic_view_init (SyllabusTopicView *self)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitSettings) settings = NULL;
-  g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
-  g_autoptr(GBytes) keys_script = NULL;
-  WebKitUserScript *keys;
   GtkEventController *shortcuts;
   GdkRGBA transparent = { 0, 0, 0, 0 };
 
-  /* JavaScript is on only for page-keys.js, whose event listener does not
-   * run without it. The page itself has no way to run a script: WebKit
-   * drops script elements and event handler attributes while parsing
-   * (enable-javascript-markup), and the content security policy forbids
-   * every script source, javascript: links included. test-web-safety
-   * checks that none runs. */
   settings = g_object_new (WEBKIT_TYPE_SETTINGS,
-                           "enable-javascript", TRUE,
+                           "enable-javascript", FALSE,
                            "enable-javascript-markup", FALSE,
                            "enable-developer-extras", FALSE,
                            "javascript-can-open-windows-automatically", FALSE,
@@ -441,24 +428,9 @@ syllabus_topic_view_init (SyllabusTopicView *self)
                            "enable-back-forward-navigation-gestures", FALSE,
                            NULL);
 
-  keys_script = g_resources_lookup_data (RESOURCE_PREFIX "/page-keys.js",
-                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (keys_script != NULL);
-  keys = webkit_user_script_new_for_world (g_bytes_get_data (keys_script, NULL),
-                                           WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                           WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                           script_world, NULL, NULL);
-  webkit_user_content_manager_add_script (content, keys);
-  webkit_user_script_unref (keys);
-  /* The signal's detail is the handler's name. */
-  webkit_user_content_manager_register_script_message_handler (content, leave_page_handler, script_world);
-  g_signal_connect_object (content, "script-message-received::leavePage",
-                           G_CALLBACK (leave_page_message_cb), self, G_CONNECT_SWAPPED);
-
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", session,
                                  "settings", settings,
-                                 "user-content-manager", content,
                                  "default-content-security-policy", content_security_policy,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
