@@ -835,8 +835,9 @@ class Journey:
             return where if in_page() is None and where != "nothing in the window" else None
 
         # Tab stops at each topic of the sidebar first.
-        # With the page focused, the tree's focus is on the view's own
-        # text object beside the document, inside the pane "Introduction".
+        # With the page focused, the tree's focus is on the web view's
+        # panel around the document, inside the pane "Introduction" (never
+        # on the empty text object beside the document: that one keeps Tab).
         self.tab_to("the topic page", in_page, limit=12)
         # Shift+Tab before the page's first link goes back out of it, to the
         # pane before it (the topic list, when it is on screen).
