@@ -39,6 +39,7 @@ struct _SyllabusTopicView
   GBytes         *stylesheet;
 
   guint           announced_render : 1;
+  guint           leaving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusTopicView, syllabus_topic_view, GTK_TYPE_WIDGET)
@@ -50,12 +51,18 @@ enum {
   N_PROPS
 };
 
+enum {
+  LEAVE_PAGE,
+  N_SIGNALS
+};
+
 /* The steps Ctrl+plus and Ctrl+minus go through, as in Epiphany. */
 static const double zoom_levels[] = {
   0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Nothing but our inline styles and images next to the topic may load: no
  * scripts, frames, fonts, remote images or style sheets. */
@@ -216,6 +223,71 @@ load_changed_cb (SyllabusTopicView *self,
     }
 }
 
+/* Says that the keyboard focus is to leave the page, unless it is already
+ * leaving: a window that finds no other pane to go to comes back here. */
+static void
+leave_page (SyllabusTopicView *self,
+            GtkDirectionType   direction)
+{
+  if (self->leaving)
+    return;
+
+  self->leaving = TRUE;
+  g_signal_emit (self, signals[LEAVE_PAGE], 0, direction);
+  self->leaving = FALSE;
+}
+
+/* Ctrl+Tab and Ctrl+Shift+Tab, GTK's keys for leaving a widget that keeps
+ * Tab, leave the page at once, wherever the focus is in it. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  leave_page (SYLLABUS_TOPIC_VIEW (widget),
+              g_variant_get_int32 (parameter) < 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_leave_shortcut (GtkShortcutController *controller,
+                    guint                  keyval,
+                    GdkModifierType        modifiers,
+                    int                    step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new ("page.leave"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* GTK's focus chain, seen from the page.
+ *
+ * Coming in, whichever way, the web view itself takes the focus: not the
+ * 0×0 text box WebKitGTK keeps inside the view, which Shift+Tab would reach
+ * first, and which keeps every Tab after it. Inside, Tab moves along the
+ * page's links; past the last one (or at once, in a page without links)
+ * WebKit hands the focus back to GTK, which asks here for the next stop:
+ * the page is left, for the pane after it, and the same with Shift+Tab
+ * before the first link, for the pane before. */
+static gboolean
+syllabus_topic_view_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  leave_page (self, direction);
+
+  /* Without a window to move it, GTK moves the focus on by itself. */
+  return gtk_widget_get_focus_child (widget) == NULL;
+}
+
 static void
 syllabus_topic_view_dispose (GObject *object)
 {
@@ -305,6 +377,21 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SyllabusTopicView::leave-page:
+   * @direction: %GTK_DIR_TAB_FORWARD when Tab went past the page's last
+   *   link, %GTK_DIR_TAB_BACKWARD when Shift+Tab went before its first
+   *
+   * The keyboard focus is to leave the page for the pane after or before
+   * it. Ctrl+Tab and Ctrl+Shift+Tab leave it too, from anywhere in it.
+   */
+  signals[LEAVE_PAGE] =
+    g_signal_new ("leave-page", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, GTK_TYPE_DIRECTION_TYPE);
+
+  widget_class->focus = syllabus_topic_view_focus;
+  gtk_widget_class_install_action (widget_class, "page.leave", "i", leave_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topicview");
 
@@ -320,6 +407,7 @@ syllabus_topic_view_init (SyllabusTopicView *self)
 {
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitSettings) settings = NULL;
+  GtkEventController *shortcuts;
   GdkRGBA transparent = { 0, 0, 0, 0 };
 
   settings = g_object_new (WEBKIT_TYPE_SETTINGS,
@@ -346,6 +434,17 @@ syllabus_topic_view_init (SyllabusTopicView *self)
                                  "default-content-security-policy", content_security_policy,
                                  NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+
+  /* Before the web view, which hands every key to the page and only gives
+   * back, some time later, those the page did not use. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Tab, GDK_CONTROL_MASK, 1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Tab, GDK_CONTROL_MASK, 1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, -1);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* The window's background shows through, so there is no white flash
    * before the first paint and dark mode matches exactly. */

@@ -145,8 +145,8 @@ visible_panes (SyllabusWindow *self,
  * syllabus_window_cycle_panes:
  * @step: 1 for the next pane, -1 for the previous one
  *
- * Moves the focus to the next pane on screen, as F6 does: Tab cannot
- * leave a web page once inside it.
+ * Moves the focus to the next pane on screen, as F6 does, and as Tab
+ * does at the ends of the topic page.
  */
 void
 syllabus_window_cycle_panes (SyllabusWindow *self,
@@ -170,6 +170,14 @@ syllabus_window_cycle_panes (SyllabusWindow *self,
       if (gtk_widget_child_focus (panes[current], GTK_DIR_TAB_FORWARD))
         return;
     }
+}
+
+/* Tab went past the end of the topic page, or Shift+Tab before its start. */
+static void
+leave_page_cb (SyllabusWindow   *self,
+               GtkDirectionType  direction)
+{
+  syllabus_window_cycle_panes (self, direction == GTK_DIR_TAB_BACKWARD ? -1 : 1);
 }
 
 static void
@@ -301,6 +309,8 @@ syllabus_window_layout_init (SyllabusWindow *self)
                                                           gtk_callback_action_new (go_back_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  g_signal_connect_object (self->topic_view, "leave-page",
+                           G_CALLBACK (leave_page_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layout_view, "notify::layout-name",
                            G_CALLBACK (layout_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",

@@ -23,6 +23,8 @@
 
 #include "syllabus-application.h"
 #include "syllabus-resource-row.h"
+#include "syllabus-topic-view-private.h"
+#include "syllabus-topic-view.h"
 #include "syllabus-window.h"
 #include "ui-test-utils.h"
 
@@ -445,6 +447,64 @@ test_shortcuts_dialog (void)
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_shortcuts_dialog, NULL));
 }
 
+static gboolean
+focus_within (GtkWidget *focus,
+              GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The topic page is one stop in GTK's focus chain. The focus coming back
+ * with Shift+Tab lands on the web view, not on the text box WebKitGTK keeps
+ * inside it (which would keep every Tab after); and when WebKit hands the
+ * focus back at an end of the page, GTK's next stop is the pane after it,
+ * or before it, as F6 goes. The keys themselves, through WebKit, are the
+ * keyboard journey's. */
+static gboolean
+check_page_focus_chain (SyllabusApplication *app,
+                        gpointer             data)
+{
+  SyllabusWindow *window = ui_test_get_window (app);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *row = ui_test_find_row (app, rust_titles[0]);
+  GtkWidget *checklist = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW);
+  GtkWidget *topic_view, *web_view, *focus;
+
+  ui_test_collect (GTK_WIDGET (window), SYLLABUS_TYPE_TOPIC_VIEW, TRUE, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  topic_view = g_ptr_array_index (views, 0);
+  web_view = GTK_WIDGET (_syllabus_topic_view_get_web_view (SYLLABUS_TOPIC_VIEW (topic_view)));
+  g_assert_nonnull (checklist);
+
+  /* Shift+Tab from the checklist into the page. */
+  g_assert_true (gtk_widget_grab_focus (ui_test_row_check_button (row)));
+  g_assert_true (gtk_widget_child_focus (topic_view, GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == web_view);
+
+  /* Tab past the page's end: on to the checklist. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus_within (focus, checklist));
+
+  /* Tab from the pane before it comes in on the web view too; Shift+Tab
+   * before the page's start goes back out of it, not into the checklist. */
+  g_assert_true (gtk_widget_child_focus (topic_view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == web_view);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus_within (focus, topic_view));
+  g_assert_false (focus_within (focus, checklist));
+
+  return TRUE;
+}
+
+static void
+test_page_focus_chain (void)
+{
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, check_page_focus_chain, NULL));
+}
+
 /* Long notes (a backup's notes may run to the limit) show as a short
  * preview under the title: the row is cut before layout, not drawn as a
  * label thousands of pixels high. */
@@ -571,6 +631,7 @@ main (int   argc,
   ui_test_add ("/ui/single", test_single_instance);
   ui_test_add ("/ui/toast", test_toast_named);
   ui_test_add ("/ui/shortcuts", test_shortcuts_dialog);
+  ui_test_add ("/ui/page-focus", test_page_focus_chain);
   ui_test_add ("/ui/long-note", test_long_note_preview);
   ui_test_add ("/ui/quit-unsaved", test_quit_while_unsaved);
 
