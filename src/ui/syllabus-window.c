@@ -587,7 +587,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->topics_selection);
-  g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_pointer (&self->topic_items, g_hash_table_unref);
   g_clear_pointer (&self->resource_rows, g_hash_table_unref);
   g_clear_object (&self->orphans);
   g_clear_pointer (&self->groups, g_hash_table_unref);
@@ -753,7 +753,7 @@ syllabus_window_init (SyllabusWindow *self)
 
   syllabus_window_layout_init (self);
 
-  self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->topic_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resource_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
   self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

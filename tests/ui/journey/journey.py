@@ -533,11 +533,52 @@ class Journey:
         return found
 
     def topic_item(self, title):
-        """The sidebar's list item that shows title."""
-        for item in self.find_all(self.topics(), "list item"):
-            if self.find(item, "label", title) is not None:
-                return item
-        raise Failure("no topic “%s” in the sidebar" % title)
+        """The sidebar's list item named title."""
+        found = self.find(self.topics(), "list item", title)
+        if found is None:
+            raise Failure("no topic “%s” in the sidebar" % title)
+        return found
+
+    def check_list_items(self, name):
+        """Each item of the list name is spoken once: named by its title,
+        the rest (a topic's progress, where a hit is) its description,
+        and nothing under it in the tree that a screen reader would read
+        again after the item ("0 of 7 Rust Rust 0 of 7")."""
+        items = self.find_all(self.named_list(name), "list item", pred=self.on_screen)
+        if not items:
+            raise Failure("no items on screen in the list “%s”" % name)
+        repeated = []
+        for item in items:
+            said = [text for text in (item.name, item.description) if text]
+            for node in self.walk(item):
+                if node != item and any(text and (node.name or "") in text for text in said) \
+                        and node.name:
+                    repeated.append("“%s” (%s) under the item “%s”"
+                                    % (node.name, node.getRoleName(), item.name))
+        if repeated:
+            raise Failure("items of “%s” say their text twice:\n%s" % (name, "\n".join(repeated)))
+        return len(items)
+
+    def check_topic_items(self):
+        """A topic's item is named by its title alone, its progress the
+        description."""
+        count = self.check_list_items("Topics")
+        for title in (TOPIC, OTHER_TOPIC):
+            item = self.topic_item(title)
+            if not re.match(r"^\d+ of \d+$", item.description or ""):
+                raise Failure("the topic “%s” is described as “%s”, not by its progress"
+                              % (title, item.description))
+        return "%d topics named by their titles" % count
+
+    def check_tab_leaves(self, name, item):
+        """From an item of the list name, one Tab leaves the list (the
+        arrows move along it), and Shift+Tab comes back to the item."""
+        self.key("Tab")
+        wait_for("one Tab to leave the list “%s”" % name,
+                 lambda: self.find(self.named_list(name), pred=self.focused) is None, timeout=5)
+        self.key("shift+Tab")
+        wait_for("Shift+Tab to come back to “%s”" % item().name, lambda: self.focused(item()),
+                 timeout=5)
 
     def subtitle_is(self, title):
         # The window title shows the topic under the application's name.
@@ -792,16 +833,18 @@ class Journey:
             # The arrow keys move along the list.
             self.tab_to("the topic “%s”" % title, lambda: self.topic_item(title),
                         key="Down" if there > here else "Up", limit=abs(there - here))
+            self.check_tab_leaves("Topics", lambda: self.topic_item(title))
             self.key("Return")
         else:
-            self.click(self.find(self.topic_item(title), "label", title))
+            self.click(self.topic_item(title))
         wait_for("the topic “%s” to be shown" % title, lambda: self.subtitle_is(title))
 
     def choose_topics(self):
+        named = self.check_topic_items()
         self.choose_topic(OTHER_TOPIC)
         self.choose_topic(TOPIC)
         wait_for("the checklist of %s" % TOPIC, lambda: self.check_box(TICKED))
-        return None
+        return named
 
     def page(self):
         return self.find(self.frame(), "document web", pred=self.on_screen)
@@ -1016,7 +1059,7 @@ class Journey:
         if not text.startswith("1 of 7 done"):
             raise Failure("the topic's count says “%s”" % text)
         wait_for("the sidebar's count of %s" % TOPIC,
-                 lambda: self.find(self.topic_item(TOPIC), "label", "1 of 7") is not None)
+                 lambda: self.topic_item(TOPIC).description == "1 of 7")
         return text
 
     def wait_for_registry(self):
