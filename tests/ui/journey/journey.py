@@ -826,7 +826,10 @@ class Journey:
     def choose_topic(self, title):
         if self.args.keyboard:
             # From wherever the focus is, into the sidebar, then along it.
-            self.tab_to("the sidebar", lambda: self.find(self.topics(), "list item", pred=self.focused))
+            # The window opens with the focus in the topic page, which
+            # keeps Tab (see leave_topic_page()): Ctrl+Tab moves on.
+            self.tab_to("the sidebar", lambda: self.find(self.topics(), "list item", pred=self.focused),
+                        key="ctrl+Tab")
             items = self.find_all(self.topics(), "list item")
             here = [i for i, item in enumerate(items) if self.focused(item)][0]
             there = items.index(self.topic_item(title))
