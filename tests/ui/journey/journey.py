@@ -926,19 +926,24 @@ class Journey:
             found = menu()
             if found is None:
                 return None
-            item = self.find(found, "menu item", "In Progress", pred=self.on_screen)
-            items = self.find_all(found, "menu item", pred=self.on_screen)
-            # GTK 4.24 leaves the items of a menu made from a menu model
-            # unnamed (their labels are not in the tree): then the item is
-            # found by its place, the menu's order being the statuses'.
-            if item is None and len(items) == len(STATUSES) and not any(i.name for i in items):
-                item = items[STATUSES.index("In Progress")]
-            return (found, item) if item is not None else None
+            # A radio menu: each item named by the status it sets, the
+            # status shown checked. Items without names, as GTK 4.24 gives
+            # a menu made from a menu model, fail here.
+            items = self.find_all(found, "radio menu item", pred=self.on_screen)
+            names = tuple(i.name for i in items)
+            if names != STATUSES:
+                raise Failure("the menu's items are named %s, not %s" % (names, STATUSES))
+            checked = [i.name for i in items if self.checked(i)]
+            if checked != ["Not Started"]:
+                raise Failure("the menu shows %s checked, not Not Started" % checked)
+            return found, items[STATUSES.index("In Progress")]
 
         popover, item = wait_for("the menu of statuses to open", menu_item)
         self.screenshot("statuses")
         if self.args.keyboard or not TREE_PLACES_RIGHT:
-            # The menu opens on its first item.
+            # The menu opens on the checked item, Not Started, the first.
+            wait_for("the focus on the checked item",
+                     lambda: self.focused(self.find(menu(), "radio menu item", "Not Started")))
             self.tab_to("“In Progress” in the menu", lambda: menu_item()[1], key="Down", limit=4)
             self.key("Return")
         else:
