@@ -1005,6 +1005,11 @@ class Journey:
         wait_for("“%s” among the results for “%s”" % (TICKED, SEARCH_WORD), hit)
         self.screenshot("results")
         named = self.check_names()
+        item = hit()
+        if item.name != TICKED or TOPIC not in (item.description or ""):
+            raise Failure("the result is named “%s”, described “%s”; not “%s” in “%s”"
+                          % (item.name, item.description, TICKED, TOPIC))
+        self.check_list_items("Search results")
         self.key("Escape")
         wait_for("the topics back in the sidebar", lambda: self.shown(self.topic_item(TOPIC)))
         return "results shown, " + named
