@@ -778,6 +778,12 @@ syllabus_window_init (SyllabusWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* Unlike the sidebar's lists, Tab goes on from row to row: each row holds
+   * several controls, and with GTK_LIST_TAB_ITEM Tab goes through the
+   * focused row's controls and then leaves the list, so that the other
+   * rows' controls could be reached with the arrows only. Ctrl+Tab leaves
+   * the checklist. */
+  gtk_list_view_set_tab_behavior (self->list_view, GTK_LIST_TAB_ALL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Learning resources"),
