@@ -20,14 +20,14 @@
  * without an accessible name, so "In Progress, radio menu item" was read
  * as "radio menu item". Each item is a list box row with the role of a
  * radio menu item, named by its label and checked when its target is the
- * action's state. The arrows move between the items, Return or a click
- * chooses one and closes the menu, Escape closes it.
+ * action's state. The arrows move between the items (and round), Return
+ * or a click chooses one and closes the menu, Escape closes it.
  */
 struct _SyllabusRadioMenu
 {
   GtkPopover  parent_instance;
 
-  /* Template widgets, as it were: made in init */
+  /* Made in init, owned by the popover */
   GtkListBox *list;
 
   /* Owned references */
@@ -66,6 +66,23 @@ row_activated_cb (SyllabusRadioMenu *self,
   /* Closed first, as a menu is: the action may rebind the row. */
   gtk_popover_popdown (GTK_POPOVER (self));
   gtk_widget_activate_action (GTK_WIDGET (self), self->action_name, "s", target);
+}
+
+/* The arrows go round, from the last item to the first and back. */
+static gboolean
+keynav_failed_cb (SyllabusRadioMenu *self,
+                  GtkDirectionType   direction)
+{
+  GtkWidget *row;
+
+  if (direction == GTK_DIR_DOWN)
+    row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  else if (direction == GTK_DIR_UP)
+    row = gtk_widget_get_last_child (GTK_WIDGET (self->list));
+  else
+    return FALSE;
+
+  return row != NULL && gtk_widget_grab_focus (row);
 }
 
 /* The menu opens on the chosen item, as a radio menu does. */
@@ -120,6 +137,8 @@ syllabus_radio_menu_init (SyllabusRadioMenu *self)
                              NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "keynav-failed", G_CALLBACK (keynav_failed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_popover_set_child (GTK_POPOVER (self), GTK_WIDGET (self->list));
   gtk_popover_set_has_arrow (GTK_POPOVER (self), FALSE);

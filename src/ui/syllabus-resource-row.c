@@ -519,6 +519,10 @@ create_status_menu_cb (GtkMenuButton *button,
     syllabus_radio_menu_add (SYLLABUS_RADIO_MENU (menu), status_label (status),
                              syllabus_status_to_string (status));
 
+  /* Named as the button: "Status of Rust in Action: Done, menu". */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (menu),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, button, NULL,
+                                  -1);
   self->status_menu = SYLLABUS_RADIO_MENU (menu);
   gtk_menu_button_set_popover (button, menu);
   sync_status (self);

@@ -479,8 +479,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   entry = syllabus_store_get_entry (self->store, topic_id, resource);
   g_hash_table_replace (self->resource_rows, g_strdup (syllabus_resource_get_key (resource)),
                         gtk_list_item_get_child (item));
-  /* The arrow keys focus the item itself: a screen reader says which. */
-  gtk_list_item_set_accessible_label (item, syllabus_resource_get_title (resource));
   syllabus_resource_row_bind (SYLLABUS_RESOURCE_ROW (gtk_list_item_get_child (item)),
                               resource, entry, group,
                               new_keys != NULL &&

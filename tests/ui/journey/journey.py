@@ -929,6 +929,8 @@ class Journey:
             # A radio menu: each item named by the status it sets, the
             # status shown checked. Items without names, as GTK 4.24 gives
             # a menu made from a menu model, fail here.
+            if not (found.name or "").startswith("Status of %s: " % STARTED):
+                raise Failure("the menu is named “%s”, not after the status button" % found.name)
             items = self.find_all(found, "radio menu item", pred=self.on_screen)
             names = tuple(i.name for i in items)
             if names != STATUSES:
