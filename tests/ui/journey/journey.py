@@ -931,10 +931,11 @@ class Journey:
             # a menu made from a menu model, fail here.
             if not (found.name or "").startswith("Status of %s: " % STARTED):
                 raise Failure("the menu is named “%s”, not after the status button" % found.name)
-            items = self.find_all(found, "radio menu item", pred=self.on_screen)
-            names = tuple(i.name for i in items)
-            if names != STATUSES:
-                raise Failure("the menu's items are named %s, not %s" % (names, STATUSES))
+            items = self.find_all(found, pred=lambda n: "menu item" in n.getRoleName() and self.on_screen(n))
+            said = tuple("%s “%s”" % (i.getRoleName(), i.name) for i in items)
+            if said != tuple("radio menu item “%s”" % status for status in STATUSES):
+                raise Failure("the menu's items are %s, not radio menu items named %s"
+                              % (", ".join(said), ", ".join(STATUSES)))
             checked = [i.name for i in items if self.checked(i)]
             if checked != ["Not Started"]:
                 raise Failure("the menu shows %s checked, not Not Started" % checked)
@@ -1012,6 +1013,11 @@ class Journey:
             raise Failure("the result is named “%s”, described “%s”; not “%s” in “%s”"
                           % (item.name, item.description, TICKED, TOPIC))
         self.check_list_items("Search results")
+        if self.args.keyboard:
+            # From the entry into the results, and one Tab out of them.
+            self.tab_to("the result “%s”" % TICKED, hit, limit=3)
+            self.check_tab_leaves("Search results", hit)
+            self.tab_to("the search entry", lambda: entry, key="shift+Tab", limit=3)
         self.key("Escape")
         wait_for("the topics back in the sidebar", lambda: self.shown(self.topic_item(TOPIC)))
         return "results shown, " + named
