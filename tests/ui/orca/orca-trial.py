@@ -38,6 +38,11 @@ WALK = [
     ("Tab", "link and dates"),
     ("Tab", "the next item"),
     ("Down", "arrow to the next item"),
+    ("ctrl+f", "search"),
+    ("type:Action", "a word of a title"),
+    ("Tab", "into the results"),
+    ("Tab", "one Tab: out of the results"),
+    ("shift+Tab", "back to the result"),
 ]
 
 
@@ -81,7 +86,10 @@ for key, meant in WALK:
     focus = subprocess.run(["xdotool", "getwindowfocus"], capture_output=True, text=True).stdout.strip()
     if focus != wid and key != "Down" and key != "Escape":
         subprocess.run(["xdotool", "windowfocus", "--sync", wid])
-    subprocess.run(["xdotool", "key", key])
+    if key.startswith("type:"):
+        subprocess.run(["xdotool", "type", "--delay", "25", key[5:]])
+    else:
+        subprocess.run(["xdotool", "key", key])
     time.sleep(1.5)
     lines, offset = spoken(offset)
     out.write("| %s | %s | %s |\n" % (key, meant, " / ".join(lines).replace("|", "\\|") or "(nothing)"))
