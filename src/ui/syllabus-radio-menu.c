@@ -17,8 +17,9 @@
 /* A menu of radio items that sets a stateful action of type "s", as a
  * GtkPopoverMenu made from a GMenu would, but with items a screen reader
  * can name: GTK 4.24 leaves the items of a menu made from a menu model
- * without an accessible name, so "In Progress, radio menu item" was read
- * as "radio menu item". Each item is a list box row with the role of a
+ * without an accessible name (the tree shows 'menu item ""'; Orca 51
+ * guesses the text from the label inside, and says neither role nor
+ * name). Each item is a list box row with the role of a
  * radio menu item, named by its label and checked when its target is the
  * action's state. The arrows move between the items (and round), Return
  * or a click chooses one and closes the menu, Escape closes it.
@@ -196,16 +197,17 @@ syllabus_radio_menu_add (SyllabusRadioMenu *self,
   /* The item is named by its label: the label itself is left out of the
    * tree, or it is read again after the item. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  text = gtk_label_new (label);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (text),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
+  /* The hidden state would not do: GTK sets it from the visibility. */
+  check = g_object_new (GTK_TYPE_IMAGE,
+                        "icon-name", "object-select-symbolic",
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                        NULL);
+  text = g_object_new (GTK_TYPE_LABEL,
+                       "label", label,
+                       "xalign", 0.0f,
+                       "hexpand", TRUE,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

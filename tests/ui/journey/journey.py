@@ -936,6 +936,10 @@ class Journey:
             if said != tuple("radio menu item “%s”" % status for status in STATUSES):
                 raise Failure("the menu's items are %s, not radio menu items named %s"
                               % (", ".join(said), ", ".join(STATUSES)))
+            spoken_again = [n for i in items for n in self.walk(i) if n != i and n.name]
+            if spoken_again:
+                raise Failure("the menu's items hold %s, which a screen reader reads again"
+                              % ", ".join("%s “%s”" % (n.getRoleName(), n.name) for n in spoken_again))
             checked = [i.name for i in items if self.checked(i)]
             if checked != ["Not Started"]:
                 raise Failure("the menu shows %s checked, not Not Started" % checked)
