@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "syllabus-dialogs.h"
+#include "syllabus-radio-menu.h"
 
 /* One resource in the checklist: a check box named by the resource's title,
  * where the link goes, its status and dates, and the user's notes, which
@@ -55,6 +56,9 @@ struct _SyllabusResourceRow
   GtkCalendar      *started_calendar;
   GtkLabel         *finished_label;
   GtkCalendar      *finished_calendar;
+
+  /* The status menu, made when first opened */
+  SyllabusRadioMenu *status_menu;
 
   /* Owned by the row's action group */
   GSimpleAction    *status_action;
@@ -476,6 +480,8 @@ sync_status (SyllabusResourceRow *self)
   g_simple_action_set_state (self->status_action,
                              g_variant_new_string (syllabus_status_to_string (status)));
   gtk_menu_button_set_label (self->status_button, status_label (status));
+  if (self->status_menu != NULL)
+    syllabus_radio_menu_set_state (self->status_menu, syllabus_status_to_string (status));
 
   /* The menu button's own button is labelled by the menu button. */
   /* Translators: the status button of a resource, e.g. "Status of Rust in Action: Done" */
@@ -499,23 +505,27 @@ status_change_state_cb (SyllabusResourceRow *self,
 }
 
 /* Makes the status menu the first time it is opened, as the link and
- * dates popover: few of a list's rows ever have theirs opened. */
+ * dates popover: few of a list's rows ever have theirs opened. It is a
+ * radio menu of named items, not a GtkPopoverMenu from a GMenu, whose
+ * items GTK 4.24 leaves without accessible names. */
 static void
 create_status_menu_cb (GtkMenuButton *button,
                        gpointer       user_data)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
+  SyllabusResourceRow *self = user_data;
+  GtkWidget *menu = syllabus_radio_menu_new ("row.status");
 
   for (SyllabusStatus status = 0; status < SYLLABUS_N_STATUSES; status++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (status_label (status), NULL);
+    syllabus_radio_menu_add (SYLLABUS_RADIO_MENU (menu), status_label (status),
+                             syllabus_status_to_string (status));
 
-      g_menu_item_set_action_and_target (item, "row.status", "s",
-                                         syllabus_status_to_string (status));
-      g_menu_append_item (menu, item);
-    }
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  /* Named as the button: "Status of Rust in Action: Done, menu". */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (menu),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, button, NULL,
+                                  -1);
+  self->status_menu = SYLLABUS_RADIO_MENU (menu);
+  gtk_menu_button_set_popover (button, menu);
+  sync_status (self);
 }
 
 static void create_popover_cb (GtkMenuButton *button,

@@ -60,8 +60,8 @@ struct _SyllabusWindow
   SyllabusStore       *store;
   SyllabusLibrary     *library;
   GtkSingleSelection  *topics_selection;
-  /* topic id → the progress label of its sidebar row, while bound */
-  GHashTable          *topic_labels;
+  /* topic id → the GtkListItem of its sidebar row, while bound */
+  GHashTable          *topic_items;
   /* resource key → its row in the checklist, while bound */
   GHashTable          *resource_rows;
   SyllabusTopic       *topic;

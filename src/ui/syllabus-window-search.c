@@ -108,15 +108,27 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A hit is spoken once, as its title with where it is and the words found
+ * as the description: the labels showing them are left out of the
+ * accessibility tree, as the topics' are. */
+static GtkWidget *
+new_hit_label (void)
+{
+  /* The hidden state would not do: GTK sets it from the visibility. */
+  return g_object_new (GTK_TYPE_LABEL,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
 static void
 setup_hit_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               SyllabusWindow           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *where = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *title = new_hit_label ();
+  GtkWidget *where = new_hit_label ();
+  GtkWidget *snippet = new_hit_label ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -144,18 +156,17 @@ bind_hit_cb (GtkSignalListItemFactory *factory,
   GtkWidget *where = gtk_widget_get_next_sibling (title);
   GtkWidget *snippet = gtk_widget_get_next_sibling (where);
   const char *text = syllabus_search_hit_get_snippet (hit);
+  const char *topic = syllabus_topic_get_title (syllabus_search_hit_get_topic (hit));
+  g_autofree char *description = NULL;
 
   gtk_label_set_text (GTK_LABEL (title), syllabus_search_hit_get_title (hit));
-  gtk_label_set_text (GTK_LABEL (where),
-                      syllabus_topic_get_title (syllabus_search_hit_get_topic (hit)));
+  gtk_label_set_text (GTK_LABEL (where), topic);
   gtk_label_set_text (GTK_LABEL (snippet), text != NULL ? text : "");
   gtk_widget_set_visible (snippet, text != NULL);
 
-  /* As for topics: GTK 4.8 leaves the focusable row unnamed. */
-  if (gtk_widget_get_parent (gtk_list_item_get_child (item)) != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_list_item_get_child (item))),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, where, snippet, NULL,
-                                    -1);
+  description = text != NULL ? g_strjoin (", ", topic, text, NULL) : g_strdup (topic);
+  gtk_list_item_set_accessible_label (item, syllabus_search_hit_get_title (hit));
+  gtk_list_item_set_accessible_description (item, description);
 }
 
 void
@@ -179,6 +190,8 @@ syllabus_window_search_init (SyllabusWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"),
                                   -1);
+  /* As in the topics: Tab leaves the list, the arrows move along it. */
+  gtk_list_view_set_tab_behavior (self->results_view, GTK_LIST_TAB_ITEM);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }

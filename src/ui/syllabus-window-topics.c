@@ -39,18 +39,34 @@ topic_progress_text (SyllabusWindow *self,
   return g_strdup_printf (_("%u of %u"), counts.done, counts.total);
 }
 
+/* A topic's row is spoken once, as its title with its progress as the
+ * description ("Rust, 3 of 7"): the labels that show them are left out of
+ * the accessibility tree, or a screen reader reads the row's name and then
+ * each label again. */
+static GtkWidget *
+new_row_label (void)
+{
+  /* The hidden state would not do: GTK sets it from the visibility. */
+  return g_object_new (GTK_TYPE_LABEL,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
 void
 syllabus_window_update_topic_label (SyllabusWindow *self,
-                    SyllabusTopic  *topic)
+                                    SyllabusTopic  *topic)
 {
-  GtkLabel *label = g_hash_table_lookup (self->topic_labels, syllabus_topic_get_id (topic));
+  GtkListItem *item = g_hash_table_lookup (self->topic_items, syllabus_topic_get_id (topic));
   g_autofree char *text = NULL;
+  GtkWidget *progress;
 
-  if (label == NULL || !syllabus_store_get_loaded (self->store))
+  if (item == NULL || !syllabus_store_get_loaded (self->store))
     return;
 
   text = topic_progress_text (self, topic);
-  gtk_label_set_text (label, text);
+  progress = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  gtk_label_set_text (GTK_LABEL (progress), text);
+  gtk_list_item_set_accessible_description (item, text);
 }
 
 static void
@@ -73,8 +89,8 @@ setup_topic_cb (GtkSignalListItemFactory *factory,
                 SyllabusWindow           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *progress = gtk_label_new (NULL);
+  GtkWidget *title = new_row_label ();
+  GtkWidget *progress = new_row_label ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -98,15 +114,10 @@ bind_topic_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), syllabus_topic_get_title (topic));
   gtk_label_set_text (GTK_LABEL (progress), "");
-  g_hash_table_replace (self->topic_labels, g_strdup (syllabus_topic_get_id (topic)), progress);
+  gtk_list_item_set_accessible_label (item, syllabus_topic_get_title (topic));
+  gtk_list_item_set_accessible_description (item, "");
+  g_hash_table_replace (self->topic_items, g_strdup (syllabus_topic_get_id (topic)), item);
   syllabus_window_update_topic_label (self, topic);
-
-  /* GTK 4.8 leaves the row that takes the focus unnamed: name it by its
-   * labels, whose text the name follows. */
-  if (gtk_widget_get_parent (box) != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, progress, NULL,
-                                    -1);
 }
 
 static void
@@ -115,11 +126,9 @@ unbind_topic_cb (GtkSignalListItemFactory *factory,
                  SyllabusWindow           *self)
 {
   SyllabusTopic *topic = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *progress = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
 
-  if (g_hash_table_lookup (self->topic_labels, syllabus_topic_get_id (topic)) == progress)
-    g_hash_table_remove (self->topic_labels, syllabus_topic_get_id (topic));
+  if (g_hash_table_lookup (self->topic_items, syllabus_topic_get_id (topic)) == item)
+    g_hash_table_remove (self->topic_items, syllabus_topic_get_id (topic));
 }
 
 static void
@@ -392,6 +401,8 @@ syllabus_window_topics_init (SyllabusWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->topics_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
                                   -1);
+  /* Tab leaves the list for the next control; the arrows move along it. */
+  gtk_list_view_set_tab_behavior (self->topics_view, GTK_LIST_TAB_ITEM);
 
   /* Topic files dropped on the window are opened. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -587,7 +587,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->topics_selection);
-  g_clear_pointer (&self->topic_labels, g_hash_table_unref);
+  g_clear_pointer (&self->topic_items, g_hash_table_unref);
   g_clear_pointer (&self->resource_rows, g_hash_table_unref);
   g_clear_object (&self->orphans);
   g_clear_pointer (&self->groups, g_hash_table_unref);
@@ -753,7 +753,7 @@ syllabus_window_init (SyllabusWindow *self)
 
   syllabus_window_layout_init (self);
 
-  self->topic_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->topic_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resource_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->orphans = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
   self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -776,6 +776,12 @@ syllabus_window_init (SyllabusWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* Unlike the sidebar's lists, Tab goes on from row to row: each row holds
+   * several controls, and with GTK_LIST_TAB_ITEM Tab goes through the
+   * focused row's controls and then leaves the list, so that the other
+   * rows' controls could be reached with the arrows only. Ctrl+Tab leaves
+   * the checklist. */
+  gtk_list_view_set_tab_behavior (self->list_view, GTK_LIST_TAB_ALL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Learning resources"),

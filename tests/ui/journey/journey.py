@@ -583,11 +583,52 @@ class Journey:
         return found
 
     def topic_item(self, title):
-        """The sidebar's list item that shows title."""
-        for item in self.find_all(self.topics(), "list item"):
-            if self.find(item, "label", title) is not None:
-                return item
-        raise Failure("no topic “%s” in the sidebar" % title)
+        """The sidebar's list item named title."""
+        found = self.find(self.topics(), "list item", title)
+        if found is None:
+            raise Failure("no topic “%s” in the sidebar" % title)
+        return found
+
+    def check_list_items(self, name):
+        """Each item of the list name is spoken once: named by its title,
+        the rest (a topic's progress, where a hit is) its description,
+        and nothing under it in the tree that a screen reader would read
+        again after the item ("0 of 7 Rust Rust 0 of 7")."""
+        items = self.find_all(self.named_list(name), "list item", pred=self.on_screen)
+        if not items:
+            raise Failure("no items on screen in the list “%s”" % name)
+        repeated = []
+        for item in items:
+            said = [text for text in (item.name, item.description) if text]
+            for node in self.walk(item):
+                if node != item and any(text and (node.name or "") in text for text in said) \
+                        and node.name:
+                    repeated.append("“%s” (%s) under the item “%s”"
+                                    % (node.name, node.getRoleName(), item.name))
+        if repeated:
+            raise Failure("items of “%s” say their text twice:\n%s" % (name, "\n".join(repeated)))
+        return len(items)
+
+    def check_topic_items(self):
+        """A topic's item is named by its title alone, its progress the
+        description."""
+        count = self.check_list_items("Topics")
+        for title in (TOPIC, OTHER_TOPIC):
+            item = self.topic_item(title)
+            if not re.match(r"^\d+ of \d+$", item.description or ""):
+                raise Failure("the topic “%s” is described as “%s”, not by its progress"
+                              % (title, item.description))
+        return "%d topics named by their titles" % count
+
+    def check_tab_leaves(self, name, item):
+        """From an item of the list name, one Tab leaves the list (the
+        arrows move along it), and Shift+Tab comes back to the item."""
+        self.key("Tab")
+        wait_for("one Tab to leave the list “%s”" % name,
+                 lambda: self.find(self.named_list(name), pred=self.focused) is None, timeout=5)
+        self.key("shift+Tab")
+        wait_for("Shift+Tab to come back to “%s”" % item().name, lambda: self.focused(item()),
+                 timeout=5)
 
     def subtitle_is(self, title):
         # The window title shows the topic under the application's name.
@@ -967,12 +1008,15 @@ class Journey:
             # The arrow keys move along the list.
             self.tab_to("the topic “%s”" % title, lambda: self.topic_item(title),
                         key="Down" if there > here else "Up", limit=abs(there - here))
+            self.check_tab_leaves("Topics", lambda: self.topic_item(title))
             self.key("Return")
         else:
-            self.click(self.find(self.topic_item(title), "label", title))
+            self.click(self.topic_item(title))
         wait_for("the topic “%s” to be shown" % title, lambda: self.subtitle_is(title))
 
     def choose_topics(self):
+        self.show_topic_list()
+        named = self.check_topic_items()
         self.choose_topic(OTHER_TOPIC)
         self.choose_topic(TOPIC)
         if self.narrow:
@@ -981,9 +1025,9 @@ class Journey:
                                                                          pred=self.showing))
             if self.shown_checklist():
                 raise Failure("a narrow window shows the checklist of an untouched topic first")
-            return "the introduction first"
+            return named + ", the introduction first"
         wait_for("the checklist of %s" % TOPIC, lambda: self.check_box(TICKED))
-        return None
+        return named
 
     def page(self):
         return self.find(self.frame(), "document web", pred=self.on_screen)
@@ -1049,7 +1093,7 @@ class Journey:
                 return where
             return None
 
-        # Tab stops at each topic of the sidebar first.
+        # Tab leaves the sidebar's list in one press.
         # With the page focused, the tree's focus is on the web view's
         # panel around the document, inside the pane "Introduction" (never
         # on the empty text object beside the document: that one keeps Tab).
@@ -1116,19 +1160,31 @@ class Journey:
             found = menu()
             if found is None:
                 return None
-            item = self.find(found, "menu item", "In Progress", pred=self.on_screen)
-            items = self.find_all(found, "menu item", pred=self.on_screen)
-            # GTK 4.24 leaves the items of a menu made from a menu model
-            # unnamed (their labels are not in the tree): then the item is
-            # found by its place, the menu's order being the statuses'.
-            if item is None and len(items) == len(STATUSES) and not any(i.name for i in items):
-                item = items[STATUSES.index("In Progress")]
-            return (found, item) if item is not None else None
+            # A radio menu: each item named by the status it sets, the
+            # status shown checked. Items without names, as GTK 4.24 gives
+            # a menu made from a menu model, fail here.
+            if not (found.name or "").startswith("Status of %s: " % STARTED):
+                raise Failure("the menu is named “%s”, not after the status button" % found.name)
+            items = self.find_all(found, pred=lambda n: "menu item" in n.getRoleName() and self.on_screen(n))
+            said = tuple("%s “%s”" % (i.getRoleName(), i.name) for i in items)
+            if said != tuple("radio menu item “%s”" % status for status in STATUSES):
+                raise Failure("the menu's items are %s, not radio menu items named %s"
+                              % (", ".join(said), ", ".join(STATUSES)))
+            spoken_again = [n for i in items for n in self.walk(i) if n != i and n.name]
+            if spoken_again:
+                raise Failure("the menu's items hold %s, which a screen reader reads again"
+                              % ", ".join("%s “%s”" % (n.getRoleName(), n.name) for n in spoken_again))
+            checked = [i.name for i in items if self.checked(i)]
+            if checked != ["Not Started"]:
+                raise Failure("the menu shows %s checked, not Not Started" % checked)
+            return found, items[STATUSES.index("In Progress")]
 
         popover, item = wait_for("the menu of statuses to open", menu_item)
         self.screenshot("statuses")
         if self.args.keyboard or not TREE_PLACES_RIGHT:
-            # The menu opens on its first item.
+            # The menu opens on the checked item, Not Started, the first.
+            wait_for("the focus on the checked item",
+                     lambda: self.focused(self.find(menu(), "radio menu item", "Not Started")))
             self.tab_to("“In Progress” in the menu", lambda: menu_item()[1], key="Down", limit=4)
             self.key("Return")
         else:
@@ -1188,6 +1244,16 @@ class Journey:
         wait_for("“%s” among the results for “%s”" % (TICKED, SEARCH_WORD), hit)
         self.screenshot("results")
         named = self.check_names()
+        item = hit()
+        if item.name != TICKED or TOPIC not in (item.description or ""):
+            raise Failure("the result is named “%s”, described “%s”; not “%s” in “%s”"
+                          % (item.name, item.description, TICKED, TOPIC))
+        self.check_list_items("Search results")
+        if self.args.keyboard:
+            # From the entry into the results, and one Tab out of them.
+            self.tab_to("the result “%s”" % TICKED, hit, limit=3)
+            self.check_tab_leaves("Search results", hit)
+            self.tab_to("the search entry", lambda: entry, key="shift+Tab", limit=3)
         self.key("Escape")
         wait_for("the topics back in the sidebar", lambda: self.shown(self.topic_item(TOPIC)))
         return "results shown, " + named
@@ -1257,7 +1323,7 @@ class Journey:
             raise Failure("the topic's count says “%s”" % text)
         self.show_topic_list()
         wait_for("the sidebar's count of %s" % TOPIC,
-                 lambda: self.find(self.topic_item(TOPIC), "label", "1 of 7") is not None)
+                 lambda: self.topic_item(TOPIC).description == "1 of 7")
         return text
 
     def wait_for_registry(self):
