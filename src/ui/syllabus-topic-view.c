@@ -118,7 +118,9 @@ render (SyllabusTopicView *self)
   g_string_append (page, fonts);
   g_string_append_len (page, g_bytes_get_data (self->stylesheet, NULL),
                        g_bytes_get_size (self->stylesheet));
-  g_string_append (page, "</style></head><body><main>");
+  /* The text is a stop of its own for Tab, before the links: there a
+   * screen reader enters the page and reads it (Orca's browse mode). */
+  g_string_append (page, "</style></head><body><main tabindex=\"0\">");
   g_string_append (page, self->body_html);
   g_string_append (page, "</main></body></html>\n");
 
@@ -261,6 +263,24 @@ add_leave_shortcut (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
+/* Entering the page, the keyboard focus goes on to its first stop, the
+ * text (Shift+Tab: its last link), as it would from one Tab inside it: there
+ * a screen reader starts reading. Moving the focus inside a page takes a
+ * script; it runs in a world of its own, and the page's scripts stay off. */
+static void
+focus_page_end (SyllabusTopicView *self,
+                GtkDirectionType   direction)
+{
+  const char *script =
+    direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP || direction == GTK_DIR_LEFT
+      ? "var stops = document.querySelectorAll('main, a[href]');"
+        "if (stops.length) stops[stops.length - 1].focus ({ preventScroll: true });"
+      : "var main = document.querySelector('main'); if (main) main.focus ({ preventScroll: true });";
+
+  webkit_web_view_evaluate_javascript (self->web_view, script, -1, "syllabus-focus", NULL,
+                                       NULL, NULL, NULL);
+}
+
 /* GTK's focus chain, seen from the page.
  *
  * Coming in, whichever way, the web view itself takes the focus: not the
@@ -277,7 +297,12 @@ syllabus_topic_view_focus (GtkWidget        *widget,
   SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (widget);
 
   if (gtk_widget_get_focus_child (widget) == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+    {
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->web_view)))
+        return FALSE;
+      focus_page_end (self, direction);
+      return TRUE;
+    }
 
   if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
     return FALSE;
@@ -286,6 +311,20 @@ syllabus_topic_view_focus (GtkWidget        *widget,
 
   /* Without a window to move it, GTK moves the focus on by itself. */
   return gtk_widget_get_focus_child (widget) == NULL;
+}
+
+/* Given the focus, as a window gives it to the pane a person moved to,
+ * the page puts it on its text as Tab would. */
+static gboolean
+syllabus_topic_view_grab_focus (GtkWidget *widget)
+{
+  SyllabusTopicView *self = SYLLABUS_TOPIC_VIEW (widget);
+
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->web_view)))
+    return FALSE;
+
+  focus_page_end (self, GTK_DIR_TAB_FORWARD);
+  return TRUE;
 }
 
 static void
@@ -390,6 +429,7 @@ syllabus_topic_view_class_init (SyllabusTopicViewClass *klass)
                   NULL, G_TYPE_NONE, 1, GTK_TYPE_DIRECTION_TYPE);
 
   widget_class->focus = syllabus_topic_view_focus;
+  widget_class->grab_focus = syllabus_topic_view_grab_focus;
   gtk_widget_class_install_action (widget_class, "page.leave", "i", leave_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1093,11 +1093,18 @@ class Journey:
                 return where
             return None
 
-        # Tab leaves the sidebar's list in one press.
-        # With the page focused, the tree's focus is on the web view's
-        # panel around the document, inside the pane "Introduction" (never
-        # on the empty text object beside the document: that one keeps Tab).
-        self.tab_to("the topic page", in_page, limit=12)
+        # Tab leaves the sidebar's list in one press. With the page
+        # focused, the tree's focus is on the web view's panel inside the
+        # pane "Introduction" (never on the empty text object beside the
+        # document: that one keeps Tab), and on the page's main landmark.
+        def on_text():
+            page = self.page()
+            return page is not None and self.find(page, "landmark", pred=self.focused)
+
+        # Entering the page puts the focus on its text, the first stop,
+        # where a screen reader starts reading it: the document's main
+        # landmark.
+        self.tab_to("the topic page's text", on_text, limit=12)
         # Shift+Tab before the page's first link goes back out of it, to the
         # pane before it (the topic list, when it is on screen).
         self.key("shift+Tab")
@@ -1107,8 +1114,10 @@ class Journey:
         # which on a half screen is the checklist, the last one.
         self.tab_to("the topic page again", in_page, key="F6", limit=4)
         read = self.read_page()
-        # Tab goes through the page's links, then on to the checklist. The
-        # page answers each key in its own time: press them all, then wait.
+        wait_for("the page's text to take the focus again", on_text, timeout=5)
+        # Tab goes on through the page's links, then on to the checklist.
+        # The page answers each key in its own time: press them all, then
+        # wait.
         links = len(self.find_all(self.page(), "link"))
         for _ in range(links + 1):
             self.key("Tab")
