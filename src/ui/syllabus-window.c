@@ -171,7 +171,9 @@ offer_undo (SyllabusWindow *self,
     }
 
   toast = syllabus_window_new_toast (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  /* No mnemonic: libadwaita 1.10 puts the label as it is into what the
+   * toast announces, and Orca read it as "has a button: _Undo". */
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, target);
   g_set_weak_pointer (&self->undo_toast, toast);
