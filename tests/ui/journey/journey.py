@@ -87,10 +87,6 @@ class Failure(Exception):
     pass
 
 
-class Skip(Exception):
-    pass
-
-
 # --------------------------------------------------------------------------
 # Outside the virtual screen: a clean environment, then run again inside.
 
@@ -812,9 +808,6 @@ class Journey:
         started = time.monotonic()
         try:
             detail = action()
-        except Skip as skip:
-            tap("ok %d - %s # SKIP %s" % (self.count, description, skip))
-            return
         except Exception as error:
             self.screenshot(label + "-failed")
             tap("not ok %d - %s" % (self.count, description))
@@ -886,21 +879,6 @@ class Journey:
         return "%dx%d, %d controls and texts inside" % (width, height, checked)
 
     # ---- the layout: what a person does to reach a pane at this size
-
-    def press(self, what, find, keys=("Tab",), limit=40):
-        """Uses the button find() returns: a click, or the keyboard's focus
-        and Space."""
-        if self.args.keyboard:
-            for key in keys:
-                try:
-                    self.tab_to(what, find, key=key, limit=limit)
-                    break
-                except Failure:
-                    if key == keys[-1]:
-                        raise
-            self.key("space")
-        else:
-            self.click(wait_for(what, find), what)
 
     def show_topic_list(self):
         """The topic list: beside the topic at full width, slid in with the

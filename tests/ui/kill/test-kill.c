@@ -372,6 +372,15 @@ child_main (int   argc,
   child.round = atoi (argv[4]);
   child.rand = g_rand_new_with_seed (strtoul (argv[5], NULL, 10));
 
+  /* Every row on screen at once, also once dates and notes make the rows
+   * taller: the window opens as large as the virtual screen allows. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_int (settings, "window-width", 1400);
+    g_settings_set_int (settings, "window-height", 1100);
+  }
+
   app = syllabus_application_new ();
   child.app = app;
 
