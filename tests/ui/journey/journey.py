@@ -909,11 +909,20 @@ class Journey:
         action.doAction(names.index(name))
 
     def shown_topic_list(self):
+        """Whether the topic list is on screen and in its place: a sidebar
+        sliding in or a page sliding back is in the tree before it is
+        there, and a click on it then lands beside the window."""
         # A page that is not shown is not in the tree.
         try:
-            return any(self.showing(item) for item in self.find_all(self.topics(), "list item"))
+            width = self.app.allocated()[0]
+            places = [self.extents(item) for item in self.find_all(self.topics(), "list item")
+                      if self.showing(item)]
         except Failure:
             return False
+        settled = places == getattr(self, "_topic_places", None)
+        self._topic_places = places
+        return bool(places) and settled and all(
+            x >= -LOST_PADDING and x + w <= width for x, y, w, h in places)
 
     def switcher_button(self, name):
         """The view switcher's button at the bottom of a narrow topic."""
