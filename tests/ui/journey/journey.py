@@ -417,6 +417,7 @@ class Journey:
         self.starts = 0
         self.keys = []
         self.function_keys = None
+        self.last_topic_places = None
         self.app = None
         self.count = 0
         self.note = "Chapter 4 on ownership; the %s explains %s errors." % (
@@ -883,7 +884,9 @@ class Journey:
     def show_topic_list(self):
         """The topic list: beside the topic at full width, slid in with the
         sidebar button on a half screen, back from the topic on a phone."""
-        if self.shown_topic_list():
+        self.last_topic_places = None
+        if self.topic_places():
+            wait_for("the topic list to settle", self.shown_topic_list)
             return
         if self.narrow:
             what, key = "the Back button", "alt+Left"
@@ -912,17 +915,23 @@ class Journey:
         """Whether the topic list is on screen and in its place: a sidebar
         sliding in or a page sliding back is in the tree before it is
         there, and a click on it then lands beside the window."""
+        places = self.topic_places()
+        settled = places == self.last_topic_places
+        self.last_topic_places = places
+        return bool(places) and settled
+
+    def topic_places(self):
+        """Where the topic list's items are, if they are inside the window."""
         # A page that is not shown is not in the tree.
         try:
             width = self.app.allocated()[0]
             places = [self.extents(item) for item in self.find_all(self.topics(), "list item")
                       if self.showing(item)]
         except Failure:
-            return False
-        settled = places == getattr(self, "_topic_places", None)
-        self._topic_places = places
-        return bool(places) and settled and all(
-            x >= -LOST_PADDING and x + w <= width for x, y, w, h in places)
+            return []
+        if all(x >= -LOST_PADDING and x + w <= width for x, y, w, h in places):
+            return places
+        return []
 
     def switcher_button(self, name):
         """The view switcher's button at the bottom of a narrow topic."""
@@ -1000,6 +1009,9 @@ class Journey:
         else:
             self.click(self.topic_item(title))
         wait_for("the topic “%s” to be shown" % title, lambda: self.subtitle_is(title))
+        if self.folded:
+            # The topic list gives way to the topic: slides out, or back.
+            wait_for("the topic list to give way to the topic", lambda: not self.topic_places())
 
     def choose_topics(self):
         self.show_topic_list()
