@@ -1197,12 +1197,13 @@ class Journey:
             self.key("Return")
         else:
             self.click_in_popover(self.status_button(STARTED), popover, item)
-        wait_for("“%s” to show In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
-        wait_for("the menu of statuses to close", lambda: menu() is None)
-        # The change offers Undo in a notification: its controls are named
-        # as well as the window's.
+        # The change offers Undo in a notification, for a few seconds: it is
+        # looked for first (a build with sanitizers is slow to read the
+        # tree). Its controls are named as well as the window's.
         wait_for("the Undo notification", lambda: self.find(self.frame(), pred=lambda n:
                                                             "Undo" in (n.name or "") and self.on_screen(n)))
+        wait_for("“%s” to show In Progress" % STARTED, lambda: self.status_shown(STARTED) == "In Progress")
+        wait_for("the menu of statuses to close", lambda: menu() is None)
         return self.check_names()
 
     def write_note(self):
