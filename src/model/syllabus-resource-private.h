@@ -19,5 +19,7 @@ G_BEGIN_DECLS
 /* For the topic parser only, before the resource is handed out. */
 void syllabus_resource_set_key (SyllabusResource *self,
                                 const char       *key);
+void syllabus_resource_set_kind (SyllabusResource *self,
+                                 const char       *kind);
 
 G_END_DECLS

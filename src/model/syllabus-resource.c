@@ -36,6 +36,9 @@ struct _SyllabusResource
   /* A key of its own, for a line whose address an earlier line of the
    * topic already has; %NULL for nearly all resources */
   char       *own_key;
+  /* What the resource is ("official", "video"…), lower case, as the
+   * topic's link text marked it; %NULL for most */
+  char       *kind;
   guint       group_index;
   gboolean    first_in_group;
 };
@@ -49,6 +52,7 @@ enum {
   PROP_KEY,
   PROP_HOST,
   PROP_GROUP,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -62,6 +66,7 @@ syllabus_resource_finalize (GObject *object)
   /* The other strings live in the title's block. */
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->own_key, g_free);
+  g_clear_pointer (&self->kind, g_free);
 
   G_OBJECT_CLASS (syllabus_resource_parent_class)->finalize (object);
 }
@@ -91,6 +96,9 @@ syllabus_resource_get_property (GObject    *object,
     case PROP_GROUP:
       g_value_set_string (value, self->group);
       break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,6 +127,10 @@ syllabus_resource_class_init (SyllabusResourceClass *klass)
   properties[PROP_GROUP] =
     g_param_spec_string ("group", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Set by the topic parser only, before the resource is handed out. */
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -574,6 +586,52 @@ syllabus_resource_get_group (SyllabusResource *self)
   g_return_val_if_fail (SYLLABUS_IS_RESOURCE (self), NULL);
 
   return self->group;
+}
+
+/**
+ * syllabus_resource_get_kind:
+ * @self: a #SyllabusResource
+ *
+ * What sort of resource this is, as roadmap.sh's topics mark it at the
+ * start of the link text: "[@official@Official Website](…)" is of kind
+ * "official". See syllabus_resource_kind_get_label() for how to show it.
+ *
+ * Returns: (nullable) (transfer none): the kind in lower case, or %NULL
+ *   when the topic gives none
+ */
+const char *
+syllabus_resource_get_kind (SyllabusResource *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_RESOURCE (self), NULL);
+
+  return self->kind;
+}
+
+/*
+ * syllabus_resource_set_kind:
+ * @kind: (nullable): the kind as the topic writes it, such as "Official"
+ *
+ * Gives the resource its kind, kept in ASCII lower case so that "Video"
+ * and "video" are one kind; %NULL or "" takes it away. Only the topic
+ * parser calls this, before anyone else sees the resource.
+ */
+void
+syllabus_resource_set_kind (SyllabusResource *self,
+                            const char       *kind)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_if_fail (SYLLABUS_IS_RESOURCE (self));
+
+  if (kind != NULL && *kind != '\0')
+    lower = g_ascii_strdown (kind, -1);
+
+  if (g_strcmp0 (lower, self->kind) == 0)
+    return;
+
+  g_free (self->kind);
+  self->kind = g_steal_pointer (&lower);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 /**

@@ -35,11 +35,15 @@ const char       *syllabus_resource_get_url        (SyllabusResource *self);
 const char       *syllabus_resource_get_key        (SyllabusResource *self);
 const char       *syllabus_resource_get_host       (SyllabusResource *self);
 const char       *syllabus_resource_get_group      (SyllabusResource *self);
+const char       *syllabus_resource_get_kind       (SyllabusResource *self);
 guint             syllabus_resource_get_group_index (SyllabusResource *self);
 gboolean          syllabus_resource_get_first_in_group (SyllabusResource *self);
 void              syllabus_resource_set_first_in_group (SyllabusResource *self,
                                                         gboolean          first_in_group);
 
 char             *syllabus_normalize_url           (const char       *url);
+
+/* syllabus-resource-kind.c */
+const char       *syllabus_resource_kind_get_label (const char       *kind);
 
 G_END_DECLS
