@@ -17,14 +17,16 @@
 #include <string.h>
 
 #include "syllabus-html.h"
+#include "syllabus-topic-private.h"
 
 /**
  * syllabus_markdown_to_html:
  * @markdown: UTF-8 Markdown
  * @length: the length of @markdown, or -1 if it is nul-terminated
  *
- * Renders @markdown to an HTML fragment with md4c's parser and
- * syllabus_html_render(). Raw HTML in the input is escaped, not passed
+ * Renders @markdown to an HTML fragment as a topic's page is rendered:
+ * md4c's parser and syllabus-html.c, through the topic's walk, which also
+ * leaves out the kind markers of links ("@official@"). Raw HTML in the input is escaped, not passed
  * through, images on the network are replaced by links to them, and
  * entities are left for the web view to decode.
  *
@@ -34,7 +36,10 @@ char *
 syllabus_markdown_to_html (const char *markdown,
                            gssize      length)
 {
+  g_autofree char *terminated = NULL;
+  SyllabusTopicWalk walk = { 0 };
   GString *html;
+  gboolean ok;
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
@@ -48,9 +53,14 @@ syllabus_markdown_to_html (const char *markdown,
       length -= 3;
     }
 
-  /* The HTML is usually a little larger than the Markdown. */
-  html = g_string_sized_new (length + length / 4 + 64);
-  if (!syllabus_html_render (markdown, length, SYLLABUS_MARKDOWN_FLAGS, html))
+  /* The topic's own walk, finding no resources: it renders as a topic's
+   * page is rendered, kind markers and all. */
+  terminated = g_strndup (markdown, length);
+  walk.rule = SYLLABUS_RESOURCES_NONE;
+  ok = syllabus_topic_walk_run (&walk, terminated, length);
+  html = g_steal_pointer (&walk.html_out);
+  syllabus_topic_walk_clear (&walk);
+  if (!ok)
     {
       /* md4c only fails on allocation failure; show the text rather than
        * nothing. */

@@ -29,14 +29,54 @@ gsize syllabus_front_matter_parse       (const char  *data,
                                          gsize        length,
                                          GHashTable  *metadata);
 
+/* Which lists of a page become its checklist: the front matter's
+ * "resources" (section, all or none), else AUTO: the "Learning Resources"
+ * section when the page has one, else every list of links. */
+typedef enum
+{
+  SYLLABUS_RESOURCES_AUTO,
+  SYLLABUS_RESOURCES_SECTION,
+  SYLLABUS_RESOURCES_ALL,
+  SYLLABUS_RESOURCES_NONE,
+} SyllabusResourcesRule;
+
+SyllabusResourcesRule syllabus_resources_rule_parse (const char *value);
+
+/* Resources as one rule finds them, in page order */
+typedef struct
+{
+  GPtrArray  *resources;
+  GHashTable *seen_keys;
+  /* Positions in resources of lines whose key an earlier line has */
+  GArray     *duplicates;
+  guint       last_group_index; /* the last resource's, for first-in-group */
+  char       *last_group;
+  guint       last_heading_count;
+} SyllabusResourceCollector;
+
+/* An open list item */
+typedef struct
+{
+  gboolean    has_link;       /* its first link is read: it is done */
+  gboolean    text_done;      /* a nested list started: its own text ended */
+  char       *group;          /* its text, when it holds a nested list and no link */
+} SyllabusListItem;
+
+/* The kinds a link's text can start with, "@official@", at most this long */
+#define SYLLABUS_KIND_MAX_LEN 16
+
 /* The state of one walk over a page's body */
 typedef struct
 {
+  SyllabusResourcesRule rule;
+
   const char *doc;
   gsize       size;
 
   GArray     *blocks;         /* MD_BLOCKTYPE, the open blocks */
-  GArray     *items;          /* gboolean per open list item: has a resource */
+  GArray     *items;          /* SyllabusListItem per open list item */
+  GString    *item_text;      /* the innermost item's own text */
+  guint       item_text_depth; /* which item that is: its depth in items */
 
   /* The heading being read */
   gboolean    in_heading;
@@ -58,19 +98,36 @@ typedef struct
   guint       group_index;
   guint       n_groups;
 
+  /* The lists of links anywhere in the page (rule ALL, or AUTO until a
+   * section is found): the headings over them, by level. The page's first
+   * heading, when it is of level 1, is its title and left out. */
+  gboolean    collecting_page;
+  char       *headings[6];
+  guint       heading_count;  /* headings so far: each starts a group */
+  GString    *group_text;     /* the group being named, reused */
+  guint       page_group_index;
+
   /* The link being read. The buffers are reused from link to link: a
    * section can list thousands. */
   gboolean    in_link;
+  gboolean    link_in_page;   /* whose it is: the page's lists or the section's */
   guint       inner_links;    /* links md4c found inside it: bare URLs */
   GString    *link_href;
   GString    *link_text;
   GString    *link_title;     /* link_text with its white space collapsed */
+  char        link_kind[SYLLABUS_KIND_MAX_LEN + 1];
 
-  GPtrArray  *resources;
-  GHashTable *seen_keys;
-  /* Positions in resources of lines whose key an earlier line has */
-  GArray     *duplicates;
-  guint       last_group_index; /* the last resource's, for first-in-group */
+  /* Every link, resource or not: how deep they nest, which of them are
+   * not rendered (bit by depth), and the start of the outermost one's
+   * text, held back while it may be a "@kind@" marker. */
+  guint       a_depth;
+  guint64     a_hidden;
+  gboolean    marker_pending;
+  GString    *marker_text;
+  guint       img_depth;
+
+  SyllabusResourceCollector section_list;
+  SyllabusResourceCollector page_list;
 
   /* Relative image paths, in page order, without repeats */
   GPtrArray  *images;
@@ -81,10 +138,10 @@ typedef struct
   gsize       heading_mark;   /* its length when the heading was entered */
 } SyllabusTopicWalk;
 
-gboolean syllabus_topic_walk_run                  (SyllabusTopicWalk *walk,
+gboolean   syllabus_topic_walk_run                (SyllabusTopicWalk *walk,
                                                    const char        *body,
                                                    gsize              body_length);
-void     syllabus_topic_walk_give_duplicates_keys (SyllabusTopicWalk *walk);
+GPtrArray *syllabus_topic_walk_take_resources     (SyllabusTopicWalk *walk);
 void     syllabus_topic_walk_clear                (SyllabusTopicWalk *walk);
 
 G_END_DECLS

@@ -24,10 +24,42 @@
 /* The heading of the section that becomes the checklist, case-folded */
 #define RESOURCES_HEADING "learning resources"
 
+/* Between the names of nested groups: "Applications › Audio" */
+#define GROUP_SEPARATOR " \xE2\x80\xBA "
+
 /* The one pass over a topic's body with md4c's callbacks. It finds the
- * "Learning Resources" section and reads its links into resources, notes
- * the page's local images, and renders everything outside the section to
- * HTML as it goes (syllabus-html.c), so that a page is parsed once. */
+ * resources by the page's rule (see SyllabusResourcesRule): the links of
+ * the "Learning Resources" section, or the first link of each list item
+ * anywhere whose address is on the web, grouped under the headings (and
+ * the list items) over it. It notes the page's local images, and renders
+ * everything outside the section to HTML as it goes (syllabus-html.c), so
+ * that a page is parsed once. A link text that starts with a kind in
+ * roadmap.sh's way, "@official@Docs.rs", gives its resource that kind and
+ * is shown and titled without it. */
+
+/**
+ * syllabus_resources_rule_parse:
+ * @value: (nullable): the front matter's "resources", as written
+ *
+ * Returns: the rule @value names; %SYLLABUS_RESOURCES_AUTO for anything
+ *   else, so that a misspelt rule still finds resources
+ */
+SyllabusResourcesRule
+syllabus_resources_rule_parse (const char *value)
+{
+  g_autofree char *rule = value != NULL ? g_ascii_strdown (g_strstrip (g_strdup (value)), -1) : NULL;
+
+  if (rule == NULL)
+    return SYLLABUS_RESOURCES_AUTO;
+  if (g_str_equal (rule, "section"))
+    return SYLLABUS_RESOURCES_SECTION;
+  if (g_str_equal (rule, "all"))
+    return SYLLABUS_RESOURCES_ALL;
+  if (g_str_equal (rule, "none"))
+    return SYLLABUS_RESOURCES_NONE;
+
+  return SYLLABUS_RESOURCES_AUTO;
+}
 
 static void
 append_html_output_cb (const MD_CHAR *text,
@@ -108,9 +140,11 @@ append_text (GString       *out,
     case MD_TEXT_ENTITY:
       append_entity (out, text, size);
       break;
+    case MD_TEXT_HTML:
+      /* Markup, not text: a title never shows a tag. */
+      break;
     case MD_TEXT_NORMAL:
     case MD_TEXT_CODE:
-    case MD_TEXT_HTML:
     case MD_TEXT_LATEXMATH:
     default:
       g_string_append_len (out, text, size);
@@ -250,6 +284,38 @@ rendering (SyllabusTopicWalk *walk)
   return walk->section != SECTION_IN || (walk->in_heading && walk->heading_top_level);
 }
 
+static inline SyllabusListItem *
+current_item (SyllabusTopicWalk *walk)
+{
+  g_assert (walk->items->len > 0);
+  return &g_array_index (walk->items, SyllabusListItem, walk->items->len - 1);
+}
+
+/* A list inside a list item: the item's own text has ended, and when the
+ * item has no link, that text names a group of what the list holds
+ * ("- Web frameworks" over a list of them). */
+static void
+start_nested_list (SyllabusTopicWalk *walk)
+{
+  SyllabusListItem *item = current_item (walk);
+  g_autofree char *name = NULL;
+  gsize len;
+
+  if (item->text_done)
+    return;
+  item->text_done = TRUE;
+
+  if (!walk->collecting_page || item->has_link || walk->item_text_depth != walk->items->len)
+    return;
+
+  name = collapse_whitespace (walk->item_text->str);
+  len = strlen (name);
+  while (len > 0 && (name[len - 1] == ':' || name[len - 1] == ' '))
+    name[--len] = '\0';
+  if (len > 0)
+    item->group = g_steal_pointer (&name);
+}
+
 static int
 enter_block_cb (MD_BLOCKTYPE type,
                 void        *detail,
@@ -271,10 +337,14 @@ enter_block_cb (MD_BLOCKTYPE type,
     }
   else if (type == MD_BLOCK_LI)
     {
-      gboolean has_resource = FALSE;
+      SyllabusListItem item = { 0 };
 
-      g_array_append_val (walk->items, has_resource);
+      g_array_append_val (walk->items, item);
+      g_string_truncate (walk->item_text, 0);
+      walk->item_text_depth = walk->items->len;
     }
+  else if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && walk->items->len > 0)
+    start_nested_list (walk);
 
   g_array_append_val (walk->blocks, type);
 
@@ -282,6 +352,26 @@ enter_block_cb (MD_BLOCKTYPE type,
     syllabus_html_enter_block (&walk->html, type, detail);
 
   return 0;
+}
+
+static void
+collector_init (SyllabusResourceCollector *collector)
+{
+  collector->resources = g_ptr_array_new_with_free_func (g_object_unref);
+  collector->seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  collector->duplicates = g_array_new (FALSE, FALSE, sizeof (guint));
+  collector->last_group_index = 0;
+  collector->last_group = NULL;
+  collector->last_heading_count = 0;
+}
+
+static void
+collector_clear (SyllabusResourceCollector *collector)
+{
+  g_clear_pointer (&collector->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&collector->duplicates, g_array_unref);
+  g_clear_pointer (&collector->resources, g_ptr_array_unref);
+  g_clear_pointer (&collector->last_group, g_free);
 }
 
 /* An empty heading such as "##" has no text to find its line by: it is
@@ -342,22 +432,45 @@ finish_heading (SyllabusTopicWalk *walk)
 {
   g_autofree char *text = NULL;
 
+  gboolean title = FALSE;
+
   if (!walk->heading_top_level)
     return;
 
   text = collapse_whitespace (walk->heading_text->str);
 
   if (walk->heading_level == 1 && walk->first_h1 == NULL && *text != '\0')
-    walk->first_h1 = g_strdup (text);
+    {
+      walk->first_h1 = g_strdup (text);
+      title = TRUE;
+    }
+
+  /* The headings over the page's lists, but for its title. */
+  if (walk->collecting_page)
+    {
+      guint level = CLAMP (walk->heading_level, 1, G_N_ELEMENTS (walk->headings));
+
+      for (guint i = level - 1; i < G_N_ELEMENTS (walk->headings); i++)
+        g_clear_pointer (&walk->headings[i], g_free);
+      if (!title && *text != '\0')
+        walk->headings[level - 1] = g_strdup (text);
+      walk->heading_count++;
+    }
 
   switch (walk->section)
     {
     case SECTION_BEFORE:
-      if (is_resources_heading (text) && walk->heading_start >= 0)
+      if ((walk->rule == SYLLABUS_RESOURCES_AUTO || walk->rule == SYLLABUS_RESOURCES_SECTION) &&
+          is_resources_heading (text) && walk->heading_start >= 0)
         {
           walk->section = SECTION_IN;
           walk->section_level = walk->heading_level;
           walk->section_start = walk->heading_start;
+          /* The section is the checklist: what lists before it held is
+           * part of the introduction. */
+          walk->collecting_page = FALSE;
+          collector_clear (&walk->page_list);
+          collector_init (&walk->page_list);
         }
       break;
 
@@ -412,7 +525,7 @@ leave_block_cb (MD_BLOCKTYPE type,
     }
   else if (type == MD_BLOCK_LI)
     {
-      g_assert (walk->items->len > 0);
+      g_free (current_item (walk)->group);
       g_array_set_size (walk->items, walk->items->len - 1);
     }
 
@@ -461,31 +574,146 @@ note_image (SyllabusTopicWalk *walk,
   g_ptr_array_add (walk->images, g_steal_pointer (&src));
 }
 
+static void
+render_text (SyllabusTopicWalk *walk,
+             MD_TEXTTYPE        type,
+             const MD_CHAR     *text,
+             MD_SIZE            size)
+{
+  if (rendering (walk))
+    syllabus_html_text (&walk->html, type, text, size);
+}
+
+/* Whether @text, @len bytes, starts with a kind marker, "@official@"
+ * (%MARKER_YES, its length in @marker_len), may still become one as more
+ * text comes (%MARKER_MAYBE), or is not one. A kind is ASCII letters. */
+typedef enum { MARKER_NO, MARKER_MAYBE, MARKER_YES } MarkerMatch;
+
+static MarkerMatch
+match_marker (const char *text,
+              gsize       len,
+              gsize      *marker_len)
+{
+  if (len == 0)
+    return MARKER_MAYBE;
+  if (text[0] != '@')
+    return MARKER_NO;
+
+  for (gsize i = 1; i < len; i++)
+    {
+      if (text[i] == '@')
+        {
+          if (i < 3)
+            return MARKER_NO;
+          *marker_len = i + 1;
+          return MARKER_YES;
+        }
+      if (!g_ascii_isalpha (text[i]) || i > SYLLABUS_KIND_MAX_LEN)
+        return MARKER_NO;
+    }
+
+  return MARKER_MAYBE;
+}
+
+/* Renders the link text held back, but for its first @skip bytes. */
+static void
+flush_marker (SyllabusTopicWalk *walk,
+              gsize              skip)
+{
+  walk->marker_pending = FALSE;
+  if (walk->marker_text->len > skip)
+    render_text (walk, MD_TEXT_NORMAL,
+                 walk->marker_text->str + skip, walk->marker_text->len - skip);
+}
+
+/* The start of a link's text is held back until it is known whether it
+ * is a kind marker, which is then not shown. md4c may have made a mail
+ * link of "official@Docs.rs" in "@official@Docs.rs": the links that start
+ * inside the held text are not rendered (a link in a link is not HTML). */
+static void
+hold_marker_text (SyllabusTopicWalk *walk,
+                  MD_TEXTTYPE        type,
+                  const MD_CHAR     *text,
+                  MD_SIZE            size)
+{
+  gsize marker_len = 0;
+
+  if (type != MD_TEXT_NORMAL)
+    {
+      flush_marker (walk, 0);
+      render_text (walk, type, text, size);
+      return;
+    }
+
+  g_string_append_len (walk->marker_text, text, size);
+  switch (match_marker (walk->marker_text->str, walk->marker_text->len, &marker_len))
+    {
+    case MARKER_YES:
+      for (gsize i = 1; i + 1 < marker_len; i++)
+        walk->link_kind[i - 1] = g_ascii_tolower (walk->marker_text->str[i]);
+      walk->link_kind[marker_len - 2] = '\0';
+      while (marker_len < walk->marker_text->len && walk->marker_text->str[marker_len] == ' ')
+        marker_len++;
+      flush_marker (walk, marker_len);
+      break;
+    case MARKER_NO:
+      flush_marker (walk, 0);
+      break;
+    case MARKER_MAYBE:
+    default:
+      break;
+    }
+}
+
 static int
 enter_span_cb (MD_SPANTYPE type,
                void       *detail,
                void       *user_data)
 {
   SyllabusTopicWalk *walk = user_data;
+  gboolean hidden = FALSE;
 
-  if (rendering (walk))
+  if (type == MD_SPAN_A)
+    {
+      guint depth = walk->a_depth++;
+
+      if (depth == 0)
+        {
+          walk->marker_pending = TRUE;
+          g_string_truncate (walk->marker_text, 0);
+          walk->link_kind[0] = '\0';
+        }
+      else if (walk->marker_pending && depth < 64)
+        {
+          walk->a_hidden |= G_GUINT64_CONSTANT (1) << depth;
+          hidden = TRUE;
+        }
+    }
+  else if (walk->marker_pending)
+    flush_marker (walk, 0);
+
+  if (rendering (walk) && !hidden)
     syllabus_html_enter_span (&walk->html, type, detail);
 
   if (type == MD_SPAN_IMG)
-    note_image (walk, detail);
+    {
+      walk->img_depth++;
+      note_image (walk, detail);
+    }
 
   /* md4c turns a bare URL in a link's text into a link of its own; it is
    * part of the outer link's title, not the end of it. */
   if (type == MD_SPAN_A && walk->in_link)
     walk->inner_links++;
   else if (type == MD_SPAN_A &&
-           walk->section == SECTION_IN &&
            walk->items->len > 0 &&
-           !g_array_index (walk->items, gboolean, walk->items->len - 1))
+           !current_item (walk)->has_link &&
+           (walk->section == SECTION_IN || walk->collecting_page))
     {
       MD_SPAN_A_DETAIL *a = detail;
 
       walk->in_link = TRUE;
+      walk->link_in_page = walk->section != SECTION_IN;
       g_string_truncate (walk->link_href, 0);
       append_attribute (walk->link_href, &a->href);
       g_string_truncate (walk->link_text, 0);
@@ -494,32 +722,72 @@ enter_span_cb (MD_SPANTYPE type,
   return 0;
 }
 
-static int
-leave_span_cb (MD_SPANTYPE type,
-               void       *detail,
-               void       *user_data)
+/* Whether the page's lists make @url a resource: an address on the web,
+ * not a place in the page (a table of contents) or a file beside it. */
+static gboolean
+is_web_address (const char *url)
 {
-  SyllabusTopicWalk *walk = user_data;
+  return g_ascii_strncasecmp (url, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (url, "http://", 7) == 0;
+}
+
+/* The group of a resource in the page's lists: the headings and the
+ * list items over it, "Applications › Audio and Music"; %NULL for none.
+ * It is a new group, with an index of its own, when a heading came since
+ * the last resource or the names changed. */
+static const char *
+page_group (SyllabusTopicWalk *walk,
+            guint             *index)
+{
+  SyllabusResourceCollector *list = &walk->page_list;
+  GString *group = walk->group_text;
+
+  g_string_truncate (group, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (walk->headings); i++)
+    if (walk->headings[i] != NULL)
+      {
+        if (group->len > 0)
+          g_string_append (group, GROUP_SEPARATOR);
+        g_string_append (group, walk->headings[i]);
+      }
+  /* The items over the resource's own, the last one */
+  for (guint i = 0; i + 1 < walk->items->len; i++)
+    {
+      const char *name = g_array_index (walk->items, SyllabusListItem, i).group;
+
+      if (name == NULL)
+        continue;
+      if (group->len > 0)
+        g_string_append (group, GROUP_SEPARATOR);
+      g_string_append (group, name);
+    }
+
+  if (list->resources->len == 0 ||
+      list->last_heading_count != walk->heading_count ||
+      g_strcmp0 (list->last_group, group->str) != 0)
+    {
+      g_free (list->last_group);
+      list->last_group = g_strdup (group->str);
+      list->last_heading_count = walk->heading_count;
+      walk->page_group_index = ++walk->n_groups;
+    }
+
+  *index = walk->page_group_index;
+  return group->len > 0 ? group->str : NULL;
+}
+
+static void
+add_resource (SyllabusTopicWalk *walk)
+{
+  SyllabusResourceCollector *list = walk->link_in_page ? &walk->page_list : &walk->section_list;
   g_autoptr(SyllabusResource) resource = NULL;
+  const char *text = walk->link_text->str;
+  const char *group;
+  guint group_index;
   char *url;
   gsize url_len;
   const char *title;
   gsize title_len;
-
-  if (rendering (walk))
-    syllabus_html_leave_span (&walk->html, type, detail);
-
-  if (type != MD_SPAN_A || !walk->in_link)
-    return 0;
-
-  if (walk->inner_links > 0)
-    {
-      walk->inner_links--;
-      return 0;
-    }
-
-  walk->in_link = FALSE;
-  g_array_index (walk->items, gboolean, walk->items->len - 1) = TRUE;
 
   /* The address without the white space around it (as g_strstrip()
    * trims), cut in place: the buffer is refilled by the next link. */
@@ -533,11 +801,15 @@ leave_span_cb (MD_SPANTYPE type,
       url++;
       url_len--;
     }
-  if (url_len == 0)
-    return 0;
+  if (url_len == 0 || (walk->link_in_page && !is_web_address (url)))
+    return;
+
+  /* The title without its kind marker */
+  if (walk->link_kind[0] != '\0' && text[0] == '@')
+    text += strlen (walk->link_kind) + 2;
 
   g_string_truncate (walk->link_title, 0);
-  collapse_whitespace_into (walk->link_title, walk->link_text->str);
+  collapse_whitespace_into (walk->link_title, text);
   title = walk->link_title->str;
   title_len = walk->link_title->len;
   if (title_len == 0)
@@ -546,22 +818,71 @@ leave_span_cb (MD_SPANTYPE type,
       title_len = url_len;
     }
 
-  resource = syllabus_resource_new_len (title, title_len, url, url_len,
-                                        walk->group, walk->group_index);
+  if (walk->link_in_page)
+    group = page_group (walk, &group_index);
+  else
+    {
+      group = walk->group;
+      group_index = walk->group_index;
+    }
+
+  resource = syllabus_resource_new_len (title, title_len, url, url_len, group, group_index);
+  if (walk->link_kind[0] != '\0')
+    syllabus_resource_set_kind (resource, walk->link_kind);
 
   /* Whether a flat list shows the group's heading above it. */
   syllabus_resource_set_first_in_group (resource,
-                                        walk->resources->len == 0 ||
-                                        walk->last_group_index != walk->group_index);
-  walk->last_group_index = walk->group_index;
+                                        list->resources->len == 0 ||
+                                        list->last_group_index != group_index);
+  list->last_group_index = group_index;
 
   /* Two lines naming the same address would share one progress entry and
    * mirror each other's check box: the later ones get keys of their own
    * once every line's key is known (see give_duplicates_keys()). The key
    * belongs to the resource, which outlives the table. */
-  if (!g_hash_table_add (walk->seen_keys, (char *)syllabus_resource_get_key (resource)))
-    g_array_append_val (walk->duplicates, walk->resources->len);
-  g_ptr_array_add (walk->resources, g_steal_pointer (&resource));
+  if (!g_hash_table_add (list->seen_keys, (char *)syllabus_resource_get_key (resource)))
+    g_array_append_val (list->duplicates, list->resources->len);
+  g_ptr_array_add (list->resources, g_steal_pointer (&resource));
+}
+
+static int
+leave_span_cb (MD_SPANTYPE type,
+               void       *detail,
+               void       *user_data)
+{
+  SyllabusTopicWalk *walk = user_data;
+  gboolean hidden = FALSE;
+
+  if (type == MD_SPAN_A)
+    {
+      guint depth = --walk->a_depth;
+
+      if (depth == 0 && walk->marker_pending)
+        flush_marker (walk, 0);
+      if (depth < 64 && (walk->a_hidden & (G_GUINT64_CONSTANT (1) << depth)) != 0)
+        {
+          walk->a_hidden &= ~(G_GUINT64_CONSTANT (1) << depth);
+          hidden = TRUE;
+        }
+    }
+  else if (type == MD_SPAN_IMG)
+    walk->img_depth--;
+
+  if (rendering (walk) && !hidden)
+    syllabus_html_leave_span (&walk->html, type, detail);
+
+  if (type != MD_SPAN_A || !walk->in_link)
+    return 0;
+
+  if (walk->inner_links > 0)
+    {
+      walk->inner_links--;
+      return 0;
+    }
+
+  walk->in_link = FALSE;
+  current_item (walk)->has_link = TRUE;
+  add_resource (walk);
 
   return 0;
 }
@@ -574,8 +895,10 @@ text_cb (MD_TEXTTYPE    type,
 {
   SyllabusTopicWalk *walk = user_data;
 
-  if (rendering (walk))
-    syllabus_html_text (&walk->html, type, text, size);
+  if (walk->marker_pending)
+    hold_marker_text (walk, type, text, size);
+  else
+    render_text (walk, type, text, size);
 
   if (in_document (walk, text))
     {
@@ -591,11 +914,18 @@ text_cb (MD_TEXTTYPE    type,
         }
     }
 
-  if (walk->in_heading)
+  /* A heading's text is its title, without the images' descriptions: a
+   * row of badges is not part of a name. */
+  if (walk->in_heading && walk->img_depth == 0)
     append_text (walk->heading_text, type, text, size);
 
   if (walk->in_link)
     append_text (walk->link_text, type, text, size);
+
+  if (walk->collecting_page && walk->items->len > 0 &&
+      walk->item_text_depth == walk->items->len && !current_item (walk)->text_done &&
+      walk->img_depth == 0)
+    append_text (walk->item_text, type, text, size);
 
   return 0;
 }
@@ -605,52 +935,72 @@ text_cb (MD_TEXTTYPE    type,
  * known by now, so a later line whose own address ends in "#2" keeps it:
  * the keys stay the same each time the page is read, and only change when
  * the author changes the lines with that address. */
-void
-syllabus_topic_walk_give_duplicates_keys (SyllabusTopicWalk *walk)
+static void
+give_duplicates_keys (SyllabusResourceCollector *list)
 {
   g_autoptr(GPtrArray) keys = NULL;
 
-  if (walk->duplicates->len == 0)
+  if (list->duplicates->len == 0)
     return;
 
   keys = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < walk->duplicates->len; i++)
+  for (guint i = 0; i < list->duplicates->len; i++)
     {
       SyllabusResource *resource =
-        g_ptr_array_index (walk->resources, g_array_index (walk->duplicates, guint, i));
+        g_ptr_array_index (list->resources, g_array_index (list->duplicates, guint, i));
       const char *key = syllabus_resource_get_key (resource);
       char *own_key = NULL;
 
-      for (guint n = 2; own_key == NULL || g_hash_table_contains (walk->seen_keys, own_key); n++)
+      for (guint n = 2; own_key == NULL || g_hash_table_contains (list->seen_keys, own_key); n++)
         {
           g_free (own_key);
           own_key = g_strdup_printf ("%s#%u", key, n);
         }
 
       /* The table borrows the keys: keep each until the walk is over. */
-      g_hash_table_add (walk->seen_keys, own_key);
+      g_hash_table_add (list->seen_keys, own_key);
       g_ptr_array_add (keys, own_key);
       syllabus_resource_set_key (resource, own_key);
     }
 
   /* The resources hold copies; the table must not outlive these. */
-  g_hash_table_remove_all (walk->seen_keys);
+  g_hash_table_remove_all (list->seen_keys);
+}
+
+/* The resources the page's rule chose, with keys of their own for lines
+ * whose address an earlier line has: the section's, when the page has one
+ * and the rule allows it, else those of its lists. */
+GPtrArray *
+syllabus_topic_walk_take_resources (SyllabusTopicWalk *walk)
+{
+  SyllabusResourceCollector *list = walk->section_start >= 0 ? &walk->section_list : &walk->page_list;
+
+  give_duplicates_keys (list);
+
+  return g_steal_pointer (&list->resources);
 }
 
 void
 syllabus_topic_walk_clear (SyllabusTopicWalk *walk)
 {
+  if (walk->items != NULL)
+    for (guint i = 0; i < walk->items->len; i++)
+      g_free (g_array_index (walk->items, SyllabusListItem, i).group);
   g_clear_pointer (&walk->blocks, g_array_unref);
   g_clear_pointer (&walk->items, g_array_unref);
+  g_string_free (walk->item_text, TRUE);
   g_string_free (walk->heading_text, TRUE);
   g_string_free (walk->link_text, TRUE);
   g_string_free (walk->link_title, TRUE);
   g_string_free (walk->link_href, TRUE);
+  g_string_free (walk->marker_text, TRUE);
+  g_string_free (walk->group_text, TRUE);
   g_clear_pointer (&walk->first_h1, g_free);
   g_clear_pointer (&walk->group, g_free);
-  g_clear_pointer (&walk->seen_keys, g_hash_table_unref);
-  g_clear_pointer (&walk->duplicates, g_array_unref);
-  g_clear_pointer (&walk->resources, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (walk->headings); i++)
+    g_clear_pointer (&walk->headings[i], g_free);
+  collector_clear (&walk->section_list);
+  collector_clear (&walk->page_list);
   g_clear_pointer (&walk->images, g_ptr_array_unref);
   if (walk->html_out != NULL)
     g_string_free (g_steal_pointer (&walk->html_out), TRUE);
@@ -658,8 +1008,9 @@ syllabus_topic_walk_clear (SyllabusTopicWalk *walk)
 
 /* Walks @body, @length bytes ending in a nul, once: gathers its title,
  * resources and images and renders its introduction's HTML into @walk,
- * which the caller zeroed and clears with syllabus_topic_walk_clear()
- * whatever this returns. Returns %FALSE when md4c gives up. */
+ * which the caller zeroed (but for its rule) and clears with
+ * syllabus_topic_walk_clear() whatever this returns. Returns %FALSE when
+ * md4c gives up. */
 gboolean
 syllabus_topic_walk_run (SyllabusTopicWalk *walk,
                          const char        *body,
@@ -678,16 +1029,19 @@ syllabus_topic_walk_run (SyllabusTopicWalk *walk,
   walk->doc = body;
   walk->size = body_length;
   walk->blocks = g_array_new (FALSE, FALSE, sizeof (MD_BLOCKTYPE));
-  walk->items = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  walk->items = g_array_new (FALSE, FALSE, sizeof (SyllabusListItem));
+  walk->item_text = g_string_new (NULL);
   walk->heading_text = g_string_new (NULL);
   walk->link_text = g_string_new (NULL);
   walk->link_title = g_string_new (NULL);
   walk->link_href = g_string_new (NULL);
+  walk->marker_text = g_string_new (NULL);
+  walk->group_text = g_string_new (NULL);
   walk->section_start = -1;
   walk->section_end = -1;
-  walk->resources = g_ptr_array_new_with_free_func (g_object_unref);
-  walk->seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
-  walk->duplicates = g_array_new (FALSE, FALSE, sizeof (guint));
+  walk->collecting_page = walk->rule == SYLLABUS_RESOURCES_AUTO || walk->rule == SYLLABUS_RESOURCES_ALL;
+  collector_init (&walk->section_list);
+  collector_init (&walk->page_list);
   walk->images = g_ptr_array_new_with_free_func (g_free);
   /* The HTML is usually a little larger than the Markdown. */
   walk->html_out = g_string_sized_new (body_length + body_length / 4 + 64);

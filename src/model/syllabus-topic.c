@@ -284,6 +284,7 @@ syllabus_topic_new_from_data (const char  *id,
   terminated[body_length] = '\0';
   body = terminated;
 
+  walk.rule = syllabus_resources_rule_parse (g_hash_table_lookup (self->metadata, "resources"));
   if (!syllabus_topic_walk_run (&walk, body, body_length))
     {
       syllabus_topic_walk_clear (&walk);
@@ -317,9 +318,8 @@ syllabus_topic_new_from_data (const char  *id,
   terminated[body_length] = '\0';
   self->introduction = g_steal_pointer (&terminated);
 
-  syllabus_topic_walk_give_duplicates_keys (&walk);
   g_clear_object (&self->resources);
-  self->resources = syllabus_resource_list_new_take (g_steal_pointer (&walk.resources));
+  self->resources = syllabus_resource_list_new_take (syllabus_topic_walk_take_resources (&walk));
 
   self->introduction_html = g_string_free (g_steal_pointer (&walk.html_out), FALSE);
 

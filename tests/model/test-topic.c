@@ -438,14 +438,30 @@ test_topic_no_resources_section (void)
   g_autofree char *contents = read_file (path, NULL);
   g_autoptr(SyllabusTopic) topic = parse_file (path);
   const char *body = strstr (contents, "\n---\n") + strlen ("\n---\n");
+  g_autoptr(SyllabusTopic) by_section = NULL;
+  g_autoptr(SyllabusResource) first = NULL;
+  g_autoptr(SyllabusResource) second = NULL;
+  g_autofree char *with_rule = NULL;
 
   g_assert_cmpstr (syllabus_topic_get_title (topic), ==, "Without a checklist");
   g_assert_cmpint (syllabus_topic_get_weight (topic), ==, 5);
 
-  /* "Resources" and "Learning Resources and more" are other headings. */
+  /* "Resources" and "Learning Resources and more" are other headings:
+   * without a section, the page's lists of links are the checklist,
+   * grouped under their headings. */
   g_assert_false (syllabus_topic_has_resources_section (topic));
-  g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (topic)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (topic)), ==, 2);
+  first = g_list_model_get_item (syllabus_topic_get_resources (topic), 0);
+  second = g_list_model_get_item (syllabus_topic_get_resources (topic), 1);
+  g_assert_cmpstr (syllabus_resource_get_title (first), ==, "Not a learning resource");
+  g_assert_cmpstr (syllabus_resource_get_group (first), ==, "Resources");
+  g_assert_cmpstr (syllabus_resource_get_group (second), ==, "Learning Resources and more");
   g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, body);
+
+  /* With "resources: section" it has none. */
+  with_rule = g_strconcat ("---\nresources: section\n---\n", body, NULL);
+  by_section = parse (with_rule);
+  g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (by_section)), ==, 0);
 }
 
 static void
@@ -586,8 +602,14 @@ test_topic_every_test_page (void)
 
           g_assert_cmpstr (syllabus_resource_get_title (resource), !=, "");
           g_assert_cmpstr (syllabus_resource_get_url (resource), !=, "");
-          g_assert_null (strstr (syllabus_topic_get_introduction (topic),
-                                 syllabus_resource_get_url (resource)));
+          /* The section's links leave the introduction; a page's own
+           * lists stay in it. */
+          if (syllabus_topic_has_resources_section (topic))
+            g_assert_null (strstr (syllabus_topic_get_introduction (topic),
+                                   syllabus_resource_get_url (resource)));
+          else
+            g_assert_nonnull (strstr (syllabus_topic_get_introduction (topic),
+                                      syllabus_resource_get_url (resource)));
           if (i == 0)
             g_assert_true (syllabus_resource_get_first_in_group (resource));
         }
@@ -908,63 +930,72 @@ test_topic_introduction (void)
     const char *page;
     const char *introduction;
     gboolean    has_section;
-    guint       n_resources;
+    guint       n_resources;  /* by "resources: section" */
+    guint       n_auto;       /* without a rule: the page's lists without a section */
   } cases[] = {
     /* No section: the whole body. */
-    { "# T\n\nText.\n", "# T\n\nText.\n", FALSE, 0 },
+    { "# T\n\nText.\n", "# T\n\nText.\n", FALSE, 0, 0 },
     /* A section that runs to the end of the page. */
     { "# T\n\nText.\n\n## Learning Resources\n- [A](https://a.example/)\n",
-      "# T\n\nText.\n\n", TRUE, 1 },
+      "# T\n\nText.\n\n", TRUE, 1, 1 },
     /* A section that ends at a heading of the same level... */
     { "# T\n\n## Learning Resources\n- [A](https://a.example/)\n\n## After\nMore.\n",
-      "# T\n\n## After\nMore.\n", TRUE, 1 },
+      "# T\n\n## After\nMore.\n", TRUE, 1, 1 },
     /* ... or of a higher one. */
     { "# T\n\n## Learning Resources\n- [A](https://a.example/)\n# After\nMore.\n",
-      "# T\n\n# After\nMore.\n", TRUE, 1 },
+      "# T\n\n# After\nMore.\n", TRUE, 1, 1 },
     /* A deeper heading stays inside. */
     { "## Learning Resources\n### Sub\n- [A](https://a.example/)\n#### Deeper\n- [B](https://b.example/)\n",
-      "", TRUE, 2 },
+      "", TRUE, 2, 2 },
     /* A setext heading opens the section, and one closes it. */
     { "Intro.\n\nLearning Resources\n------------------\n\n- [A](https://a.example/)\n\nAfter\n-----\nMore.\n",
-      "Intro.\n\nAfter\n-----\nMore.\n", TRUE, 1 },
+      "Intro.\n\nAfter\n-----\nMore.\n", TRUE, 1, 1 },
     /* Closing hashes and indentation are part of the heading's line. */
     { "Intro.\n\n   ## Learning Resources ##\n- [A](https://a.example/)\n ## Next ##\nMore.\n",
-      "Intro.\n\n ## Next ##\nMore.\n", TRUE, 1 },
+      "Intro.\n\n ## Next ##\nMore.\n", TRUE, 1, 1 },
     /* A heading in a quote or a list is not the section. */
     { "> ## Learning Resources\n> - [A](https://a.example/)\n",
-      "> ## Learning Resources\n> - [A](https://a.example/)\n", FALSE, 0 },
+      "> ## Learning Resources\n> - [A](https://a.example/)\n", FALSE, 0, 1 },
     { "- ## Learning Resources\n  - [A](https://a.example/)\n",
-      "- ## Learning Resources\n  - [A](https://a.example/)\n", FALSE, 0 },
+      "- ## Learning Resources\n  - [A](https://a.example/)\n", FALSE, 0, 1 },
     /* A heading with other words is not the section. */
     { "## Learning Resources (optional)\n- [A](https://a.example/)\n",
-      "## Learning Resources (optional)\n- [A](https://a.example/)\n", FALSE, 0 },
+      "## Learning Resources (optional)\n- [A](https://a.example/)\n", FALSE, 0, 1 },
     /* Inline markup in the heading does not matter. */
-    { "## *Learning* `Resources`\n- [A](https://a.example/)\n", "", TRUE, 1 },
+    { "## *Learning* `Resources`\n- [A](https://a.example/)\n", "", TRUE, 1, 1 },
     /* Only the first section is the checklist. */
     { "## Learning Resources\n- [A](https://a.example/)\n## learning resources\n- [B](https://b.example/)\n",
-      "## learning resources\n- [B](https://b.example/)\n", TRUE, 1 },
+      "## learning resources\n- [B](https://b.example/)\n", TRUE, 1, 1 },
     /* An empty heading ends the section too, on its own line: what
      * follows it, even without text, is introduction again. */
     { "## Learning Resources\n- [A](https://a.example/)\n##\n\n[r]: https://r.example/\n---\n"
       "```\ncode\n```\nAfter [x][r]\n",
-      "##\n\n[r]: https://r.example/\n---\n```\ncode\n```\nAfter [x][r]\n", TRUE, 1 },
+      "##\n\n[r]: https://r.example/\n---\n```\ncode\n```\nAfter [x][r]\n", TRUE, 1, 1 },
     { "## Learning Resources\n- [A](https://a.example/)\n\nText.\n   #   ##  \nAfter\n",
-      "   #   ##  \nAfter\n", TRUE, 1 },
-    { "## Learning Resources\n###\n- [A](https://a.example/)\n", "", TRUE, 1 },
+      "   #   ##  \nAfter\n", TRUE, 1, 1 },
+    { "## Learning Resources\n###\n- [A](https://a.example/)\n", "", TRUE, 1, 1 },
     /* Code that looks like a heading is not one. */
     { "```\n## Learning Resources\n- [A](https://a.example/)\n```\n",
-      "```\n## Learning Resources\n- [A](https://a.example/)\n```\n", FALSE, 0 },
+      "```\n## Learning Resources\n- [A](https://a.example/)\n```\n", FALSE, 0, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(SyllabusTopic) topic = NULL;
+      g_autoptr(SyllabusTopic) section = NULL;
+      g_autofree char *with_rule = g_strconcat ("---\nresources: section\n---\n", cases[i].page, NULL);
 
       g_test_message ("case %u", i);
       topic = parse (cases[i].page);
       g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, cases[i].introduction);
       g_assert_cmpint (syllabus_topic_has_resources_section (topic), ==, cases[i].has_section);
       g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (topic)), ==,
+                        cases[i].n_auto);
+
+      section = parse (with_rule);
+      g_assert_cmpstr (syllabus_topic_get_introduction (section), ==, cases[i].introduction);
+      g_assert_cmpint (syllabus_topic_has_resources_section (section), ==, cases[i].has_section);
+      g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (section)), ==,
                         cases[i].n_resources);
     }
 }
