@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "syllabus-html.h"
+#include "syllabus-topic.h"
 
 G_BEGIN_DECLS
 
@@ -28,17 +29,6 @@ gsize syllabus_front_matter_line_length (const char  *p,
 gsize syllabus_front_matter_parse       (const char  *data,
                                          gsize        length,
                                          GHashTable  *metadata);
-
-/* Which lists of a page become its checklist: the front matter's
- * "resources" (section, all or none), else AUTO: the "Learning Resources"
- * section when the page has one, else every list of links. */
-typedef enum
-{
-  SYLLABUS_RESOURCES_AUTO,
-  SYLLABUS_RESOURCES_SECTION,
-  SYLLABUS_RESOURCES_ALL,
-  SYLLABUS_RESOURCES_NONE,
-} SyllabusResourcesRule;
 
 SyllabusResourcesRule syllabus_resources_rule_parse (const char *value);
 

@@ -43,6 +43,7 @@ struct _SyllabusTopic
   SyllabusResourceList *resources;
   GStrv                 images;
   guint                 has_resources_section : 1;
+  SyllabusResourcesRule resources_rule;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusTopic, syllabus_topic, G_TYPE_OBJECT)
@@ -284,7 +285,8 @@ syllabus_topic_new_from_data (const char  *id,
   terminated[body_length] = '\0';
   body = terminated;
 
-  walk.rule = syllabus_resources_rule_parse (g_hash_table_lookup (self->metadata, "resources"));
+  self->resources_rule = syllabus_resources_rule_parse (g_hash_table_lookup (self->metadata, "resources"));
+  walk.rule = self->resources_rule;
   if (!syllabus_topic_walk_run (&walk, body, body_length))
     {
       syllabus_topic_walk_clear (&walk);
@@ -611,6 +613,21 @@ syllabus_topic_has_resources_section (SyllabusTopic *self)
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), FALSE);
 
   return self->has_resources_section;
+}
+
+/**
+ * syllabus_topic_get_resources_rule:
+ * @self: a #SyllabusTopic
+ *
+ * Returns: the rule its front matter gives, %SYLLABUS_RESOURCES_AUTO when
+ *   it gives none
+ */
+SyllabusResourcesRule
+syllabus_topic_get_resources_rule (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), SYLLABUS_RESOURCES_AUTO);
+
+  return self->resources_rule;
 }
 
 /**

@@ -31,6 +31,17 @@ typedef enum
  * this long, and the limit keeps a stray file from exhausting memory. */
 #define SYLLABUS_TOPIC_MAX_SIZE (64 * 1024 * 1024)
 
+/* Which lists of a page become its checklist: the front matter's
+ * "resources" (section, all or none), else AUTO: the "Learning Resources"
+ * section when the page has one, else every list of links. */
+typedef enum
+{
+  SYLLABUS_RESOURCES_AUTO,
+  SYLLABUS_RESOURCES_SECTION,
+  SYLLABUS_RESOURCES_ALL,
+  SYLLABUS_RESOURCES_NONE,
+} SyllabusResourcesRule;
+
 #define SYLLABUS_TYPE_TOPIC (syllabus_topic_get_type ())
 
 G_DECLARE_FINAL_TYPE (SyllabusTopic, syllabus_topic, SYLLABUS, TOPIC, GObject)
@@ -71,6 +82,7 @@ const char    *syllabus_topic_get_metadata             (SyllabusTopic  *self,
 const char    *syllabus_topic_get_introduction         (SyllabusTopic  *self);
 const char    *syllabus_topic_get_introduction_html    (SyllabusTopic  *self);
 gboolean       syllabus_topic_has_resources_section    (SyllabusTopic  *self);
+SyllabusResourcesRule syllabus_topic_get_resources_rule (SyllabusTopic  *self);
 GListModel    *syllabus_topic_get_resources            (SyllabusTopic  *self);
 const char    *syllabus_topic_get_base_uri             (SyllabusTopic  *self);
 void           syllabus_topic_set_base_uri             (SyllabusTopic  *self,

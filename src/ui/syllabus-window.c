@@ -423,10 +423,15 @@ update_checklist (SyllabusWindow *self)
 
   if (n_items == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) == 0)
     {
-      adw_status_page_set_description (self->empty_page,
-                                       syllabus_topic_has_resources_section (self->topic)
-                                       ? _("The “Learning Resources” section of this topic lists no links.")
-                                       : _("This topic has no “Learning Resources” section, so there is nothing to tick off."));
+      const char *description;
+
+      if (syllabus_topic_has_resources_section (self->topic))
+        description = _("The “Learning Resources” section of this topic lists no links.");
+      else if (syllabus_topic_get_resources_rule (self->topic) == SYLLABUS_RESOURCES_NONE)
+        description = _("This topic says in its front matter that it has nothing to tick off (“resources: none”).");
+      else
+        description = _("This topic has no “Learning Resources” section and no lists of web links, so there is nothing to tick off.");
+      adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->checklist_stack, "empty");
       gtk_widget_set_visible (self->checklist_header, FALSE);
       return;

@@ -210,13 +210,14 @@ test_rules_front_matter (void)
     const Expected *expected;
     guint n_expected;
     gboolean section;
+    SyllabusResourcesRule rule;
   } cases[] = {
-    { "", by_section, G_N_ELEMENTS (by_section), TRUE },
-    { "---\nresources: section\n---\n", by_section, G_N_ELEMENTS (by_section), TRUE },
-    { "---\nresources: ALL \n---\n", by_all, G_N_ELEMENTS (by_all), FALSE },
-    { "---\nresources: none\n---\n", NULL, 0, FALSE },
+    { "", by_section, G_N_ELEMENTS (by_section), TRUE, SYLLABUS_RESOURCES_AUTO },
+    { "---\nresources: section\n---\n", by_section, G_N_ELEMENTS (by_section), TRUE, SYLLABUS_RESOURCES_SECTION },
+    { "---\nresources: ALL \n---\n", by_all, G_N_ELEMENTS (by_all), FALSE, SYLLABUS_RESOURCES_ALL },
+    { "---\nresources: none\n---\n", NULL, 0, FALSE, SYLLABUS_RESOURCES_NONE },
     /* A rule we don't know is no rule. */
-    { "---\nresources: some\n---\n", by_section, G_N_ELEMENTS (by_section), TRUE },
+    { "---\nresources: some\n---\n", by_section, G_N_ELEMENTS (by_section), TRUE, SYLLABUS_RESOURCES_AUTO },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -229,6 +230,7 @@ test_rules_front_matter (void)
       topic = parse (page);
       assert_resources (topic, cases[i].expected, cases[i].n_expected);
       g_assert_cmpint (syllabus_topic_has_resources_section (topic), ==, cases[i].section);
+      g_assert_cmpint (syllabus_topic_get_resources_rule (topic), ==, cases[i].rule);
 
       /* Only the section leaves the page; a page's own lists stay. */
       introduction = syllabus_topic_get_introduction (topic);
