@@ -87,6 +87,7 @@ struct _SyllabusWindow
   guint                check_topic_source;
 
   guint                announced_shown : 1;
+  guint                announced_checklist : 1;
   guint                undoing : 1;
   guint                problem_dismissed : 1;
 };

@@ -446,6 +446,12 @@ update_checklist (SyllabusWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   update_progress (self);
+
+  if (!self->announced_checklist)
+    {
+      self->announced_checklist = TRUE;
+      g_debug ("startup: checklist shown");
+    }
 }
 
 static void

@@ -187,6 +187,67 @@ bench_generate_topic (gsize intro_bytes,
   return out;
 }
 
+/**
+ * bench_generate_awesome_list:
+ * @n_resources: how many linked list items it has
+ *
+ * Writes a page in the shape of a GitHub "awesome" list, of about 200
+ * bytes per item: a title with badges, an HTML comment around a table of
+ * contents (links into the page), categories as `##` headings with
+ * `###` subcategories of 35 items each, every item a link, a description
+ * and a badge, some of them under a list item naming a nested list, a
+ * `<details>` block, and no "Learning Resources" section. With 1,750 items
+ * it is about 359 KB, as the awesome list measured for the issue.
+ *
+ * Returns: (transfer full): the page
+ */
+GString *
+bench_generate_awesome_list (guint n_resources)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  GString *out = g_string_sized_new (n_resources * 210 + 8192);
+  guint n_categories = (n_resources + 174) / 175;
+
+  g_string_append (out,
+                   "# Awesome Generated [![lint badge](https://img.example/lint.svg)](https://ci.example/lint)"
+                   " [![build badge](https://img.example/build.svg)](https://ci.example/build)\n\n"
+                   "A curated list of generated things, for the benchmarks.\n\n"
+                   "<!-- BEGIN mktoc {\"min_depth\": 2} -->\n");
+  for (guint c = 0; c < n_categories; c++)
+    {
+      g_string_append_printf (out, "- [Category %u](#category-%u)\n", c + 1, c + 1);
+      for (guint s = 0; s < 5; s++)
+        g_string_append_printf (out, "  - [Subcategory %u.%u](#subcategory-%u%u)\n", c + 1, s + 1, c + 1, s + 1);
+    }
+  g_string_append (out, "<!-- END mktoc -->\n\n");
+
+  for (guint i = 0; i < n_resources; i++)
+    {
+      if (i % 175 == 0)
+        g_string_append_printf (out, "\n## Category %u\n\n", i / 175 + 1);
+      if (i % 35 == 0)
+        g_string_append_printf (out, "\n### Subcategory %u.%u\n\n", i / 175 + 1, i % 175 / 35 + 1);
+      if (i % 35 == 20)
+        g_string_append (out, "- **Nested group**\n");
+
+      g_string_append_printf (out, "%s- [%s-%u](https://github.example/owner-%u/%s-%u) - ",
+                              i % 35 >= 20 ? "  " : "",
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], i, i % 97,
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], i);
+      append_words (out, rand, 9);
+      g_string_append_printf (out, ". [![stars](https://img.example/stars/%u.svg)](https://github.example/stars/%u)\n", i, i);
+    }
+
+  g_string_append (out,
+                   "\n## Resources\n\n"
+                   "<details>\n<summary>Older lists</summary>\n\n"
+                   "- Moved to the <kbd>archive</kbd> folder.<br>\n\n"
+                   "</details>\n\n"
+                   "<p align=\"center\">Made with care.</p>\n");
+
+  return out;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 
 GString *bench_generate_topic (gsize   intro_bytes,
                                guint   n_resources);
+GString *bench_generate_awesome_list (guint n_resources);
 double   bench_median         (const double *values,
                                guint         n);
 double   bench_now_ms         (void);
