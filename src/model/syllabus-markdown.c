@@ -24,9 +24,10 @@
  * @length: the length of @markdown, or -1 if it is nul-terminated
  *
  * Renders @markdown to an HTML fragment with md4c's parser and
- * syllabus_html_render(). Raw HTML in the input is escaped, not passed
- * through, images on the network are replaced by links to them, and
- * entities are left for the web view to decode.
+ * syllabus_html_render(). Raw HTML in the input is cut down to what
+ * GitHub shows (see syllabus-html-filter.c), images on the network are
+ * replaced by placeholders with their alternative text, and entities are
+ * left for the web view to decode.
  *
  * Returns: (transfer full): the HTML fragment
  */
