@@ -605,6 +605,14 @@ syllabus_html_enter_span (SyllabusHtml *self,
       {
         MD_SPAN_A_DETAIL *a = detail;
 
+        /* A link (a bare address, say) inside dropped content leads
+         * nowhere; the tag stays so that the spans stay balanced. */
+        if (!self->verbatim && syllabus_html_filter_is_dropping (&self->filter))
+          {
+            append_literal (out, "<a>");
+            break;
+          }
+
         append_literal (out, "<a href=\"");
         append_attribute (out, &a->href, append_url_escaped);
         if (a->title.text != NULL)
