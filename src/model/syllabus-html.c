@@ -13,20 +13,38 @@
 #include "config.h"
 
 #include "syllabus-html.h"
+#include "syllabus-html-private.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include "syllabus-html-filter.h"
+
 /* The HTML written is md4c-html's, byte for byte, as md_html() writes it
- * with MD_HTML_FLAG_VERBATIM_ENTITIES (tests/test-html.c holds the two
- * side by side), with three differences:
+ * with MD_HTML_FLAG_VERBATIM_ENTITIES (tests/model/test-html.c holds the
+ * two side by side), with these differences:
  *
- * - an image on the network becomes a link to it, so that the page never
- *   loads anything remote and the reader still sees where it lives;
- * - raw HTML, which md4c only reports without MD_FLAG_NOHTML, is escaped
- *   rather than passed through: topics may come from anywhere;
+ * - raw HTML goes through syllabus-html-filter.c, which keeps what GitHub
+ *   shows and drops the rest: inline tags as md4c reports them, one by
+ *   one, an HTML block whole once it ends (a tag may span its lines). The
+ *   Markdown text inside an element dropped with its content (an inline
+ *   "<style>...</style>") is dropped too, up to the end of its block;
+ * - an image on the network, in Markdown or in HTML, becomes a small
+ *   placeholder with its alternative text, so that the page never loads
+ *   anything remote (syllabus_html_append_remote_image());
+ * - raw HTML inside an image's description is text of its alt attribute,
+ *   escaped; md4c-html writes it into the attribute as it is;
  * - an image inside another image's description ends at its own end, not
  *   at the inner one's (md4c 0.4.8 closes the tag early there).
+ *
+ * Why a renderer of our own rather than md_html(): the topic parser walks
+ * the document once for its sections, links and images, and renders the
+ * introduction in the same pass (tests/bench/bench-topic.c measures both
+ * ways); and md_html() writes raw HTML straight into its output, so
+ * filtering it there would mean parsing md4c's whole output again, its
+ * own markup included. The price is keeping up with md4c-html: the test
+ * renders with the filter off (syllabus_html_render_verbatim()) and
+ * compares with md_html() byte for byte, raw HTML and all, and tests the
+ * filter on its own (tests/model/test-html-filter.c).
  *
  * Entities are written as they are: the web view decodes them, and md4c's
  * decoding would need a table lookup per entity and turns a reference to a
@@ -262,6 +280,11 @@ open_image (SyllabusHtml       *self,
   gsize start = out->len;
   gsize src_start;
 
+  /* Inside content the filter drops, the image goes with it. */
+  self->hidden_image = !self->verbatim && syllabus_html_filter_is_dropping (&self->filter);
+  if (self->hidden_image)
+    return;
+
   append_literal (out, "<img src=\"");
   src_start = out->len;
   append_attribute (out, &img->src, append_url_escaped);
@@ -271,15 +294,9 @@ open_image (SyllabusHtml       *self,
   self->remote_image = is_remote (&img->src, out->str + src_start);
   if (self->remote_image)
     {
-      g_autofree char *src = g_strndup (out->str + src_start, out->len - src_start);
-      gsize src_len = out->len - src_start;
-
+      /* The alternative text is rendered here, then moved into the
+       * placeholder when the image ends. */
       g_string_truncate (out, start);
-      append_literal (out, "<a class=\"remote-image\" href=\"");
-      append_len (out, src, src_len);
-      append_literal (out, "\" title=\"");
-      append_len (out, src, src_len);
-      append_literal (out, "\">");
       self->alt_start = out->len;
     }
   else
@@ -294,11 +311,19 @@ close_image (SyllabusHtml       *self,
 {
   GString *out = self->out;
 
+  if (self->hidden_image)
+    {
+      self->hidden_image = FALSE;
+      return;
+    }
+
   if (self->remote_image)
     {
-      if (out->len == self->alt_start)
-        g_string_append (out, _("Image"));
-      append_literal (out, "</a>");
+      g_autofree char *alt = g_strndup (out->str + self->alt_start, out->len - self->alt_start);
+      gsize alt_len = out->len - self->alt_start;
+
+      g_string_truncate (out, self->alt_start);
+      syllabus_html_append_remote_image (out, alt, alt_len);
       self->remote_image = FALSE;
       return;
     }
@@ -326,6 +351,7 @@ syllabus_html_init (SyllabusHtml *self,
   g_return_if_fail (out != NULL);
 
   *self = (SyllabusHtml) { .out = out };
+  syllabus_html_filter_init (&self->filter);
 }
 
 /**
@@ -343,6 +369,9 @@ syllabus_html_enter_block (SyllabusHtml *self,
 {
   static const char *const headings[] = { "<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>" };
   GString *out = self->out;
+
+  /* What the filter dropped the content of ends with its block. */
+  syllabus_html_filter_end_block (&self->filter);
 
   switch (type)
     {
@@ -442,11 +471,32 @@ syllabus_html_enter_block (SyllabusHtml *self,
           }
       }
       break;
-    case MD_BLOCK_DOC:
     case MD_BLOCK_HTML:
+      self->in_html_block = TRUE;
+      self->block_start = out->len;
+      break;
+    case MD_BLOCK_DOC:
     default:
       break;
     }
+}
+
+/* Filters the HTML block that just ended, whose lines were written as
+ * they are from self->block_start on. */
+static void
+filter_html_block (SyllabusHtml *self)
+{
+  GString *out = self->out;
+  gsize length = out->len - self->block_start;
+  g_autofree char *raw = NULL;
+
+  self->in_html_block = FALSE;
+  if (self->verbatim)
+    return;
+
+  raw = g_strndup (out->str + self->block_start, length);
+  g_string_truncate (out, self->block_start);
+  syllabus_html_filter_feed (&self->filter, out, raw, length);
 }
 
 /**
@@ -464,6 +514,10 @@ syllabus_html_leave_block (SyllabusHtml *self,
 {
   static const char *const headings[] = { "</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n" };
   GString *out = self->out;
+
+  if (type == MD_BLOCK_HTML)
+    filter_html_block (self);
+  syllabus_html_filter_end_block (&self->filter);
 
   switch (type)
     {
@@ -550,6 +604,14 @@ syllabus_html_enter_span (SyllabusHtml *self,
     case MD_SPAN_A:
       {
         MD_SPAN_A_DETAIL *a = detail;
+
+        /* A link (a bare address, say) inside dropped content leads
+         * nowhere; the tag stays so that the spans stay balanced. */
+        if (!self->verbatim && syllabus_html_filter_is_dropping (&self->filter))
+          {
+            append_literal (out, "<a>");
+            break;
+          }
 
         append_literal (out, "<a href=\"");
         append_attribute (out, &a->href, append_url_escaped);
@@ -666,6 +728,30 @@ syllabus_html_text (SyllabusHtml  *self,
 {
   GString *out = self->out;
 
+  if (type == MD_TEXT_HTML && (self->verbatim || self->in_html_block))
+    {
+      /* An HTML block is filtered whole when it ends. */
+      append_len (out, text, size);
+      return;
+    }
+
+  if (!self->verbatim &&
+      (self->hidden_image ||
+       (self->image_depth == 0 && syllabus_html_filter_is_dropping (&self->filter))))
+    {
+      /* The text of an element dropped with its content; the tag that
+       * ends it is for the filter to see. */
+      if (type == MD_TEXT_HTML)
+        syllabus_html_filter_feed (&self->filter, out, text, size);
+      return;
+    }
+
+  if (type == MD_TEXT_HTML && self->image_depth == 0)
+    {
+      syllabus_html_filter_feed (&self->filter, out, text, size);
+      return;
+    }
+
   switch (type)
     {
     case MD_TEXT_NULLCHAR:
@@ -742,6 +828,31 @@ text_cb (MD_TEXTTYPE    type,
   return 0;
 }
 
+/* Runs md4c with the renderer, raw HTML filtered or not. */
+static gboolean
+render (const char *markdown,
+        gsize       length,
+        unsigned    parser_flags,
+        gboolean    verbatim,
+        GString    *out)
+{
+  SyllabusHtml html;
+  MD_PARSER parser = {
+    .abi_version = 0,
+    .flags = parser_flags,
+    .enter_block = enter_block_cb,
+    .leave_block = leave_block_cb,
+    .enter_span = enter_span_cb,
+    .leave_span = leave_span_cb,
+    .text = text_cb,
+  };
+
+  syllabus_html_init (&html, out);
+  html.verbatim = verbatim;
+
+  return md_parse (markdown != NULL ? markdown : "", length, &parser, &html) == 0;
+}
+
 /**
  * syllabus_html_render:
  * @markdown: UTF-8 Markdown
@@ -761,21 +872,22 @@ syllabus_html_render (const char *markdown,
                       unsigned    parser_flags,
                       GString    *out)
 {
-  SyllabusHtml html;
-  MD_PARSER parser = {
-    .abi_version = 0,
-    .flags = parser_flags,
-    .enter_block = enter_block_cb,
-    .leave_block = leave_block_cb,
-    .enter_span = enter_span_cb,
-    .leave_span = leave_span_cb,
-    .text = text_cb,
-  };
-
   g_return_val_if_fail (markdown != NULL || length == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  syllabus_html_init (&html, out);
+  return render (markdown, length, parser_flags, FALSE, out);
+}
 
-  return md_parse (markdown != NULL ? markdown : "", length, &parser, &html) == 0;
+/* Renders as syllabus_html_render() does, raw HTML left as md4c-html
+ * leaves it: only for comparing the two. */
+gboolean
+syllabus_html_render_verbatim (const char *markdown,
+                               gsize       length,
+                               unsigned    parser_flags,
+                               GString    *out)
+{
+  g_return_val_if_fail (markdown != NULL || length == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return render (markdown, length, parser_flags, TRUE, out);
 }

@@ -15,6 +15,8 @@
 #include <glib.h>
 #include <md4c.h>
 
+#include "syllabus-html-filter.h"
+
 G_BEGIN_DECLS
 
 /* An HTML renderer driven by md4c's parser callbacks, so that a caller that
@@ -26,10 +28,15 @@ G_BEGIN_DECLS
  * stack or inside the caller's own walk state. */
 typedef struct
 {
-  GString *out;
-  guint    image_depth;   /* images entered and not left */
-  gboolean remote_image;  /* the outermost open image is a placeholder */
-  gsize    alt_start;     /* where that image's alternative text starts */
+  GString           *out;
+  guint              image_depth;   /* images entered and not left */
+  gboolean           remote_image;  /* the outermost open image is a placeholder */
+  gboolean           hidden_image;  /* ... or is inside dropped content */
+  gsize              alt_start;     /* where that image's alternative text starts */
+  gsize              block_start;   /* where the open HTML block's raw lines start */
+  gboolean           in_html_block;
+  gboolean           verbatim;      /* raw HTML as md4c-html writes it, for tests */
+  SyllabusHtmlFilter filter;
 } SyllabusHtml;
 
 void     syllabus_html_init        (SyllabusHtml  *self,

@@ -26,9 +26,10 @@
  *
  * Renders @markdown to an HTML fragment as a topic's page is rendered:
  * md4c's parser and syllabus-html.c, through the topic's walk, which also
- * leaves out the kind markers of links ("@official@"). Raw HTML in the input is escaped, not passed
- * through, images on the network are replaced by links to them, and
- * entities are left for the web view to decode.
+ * leaves out the kind markers of links ("@official@"). Raw HTML in the
+ * input is cut down to what GitHub shows (see syllabus-html-filter.c),
+ * images on the network are replaced by placeholders with their
+ * alternative text, and entities are left for the web view to decode.
  *
  * Returns: (transfer full): the HTML fragment
  */

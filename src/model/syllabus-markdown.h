@@ -18,9 +18,10 @@
 G_BEGIN_DECLS
 
 /* The one Markdown dialect Syllabus reads: GitHub's (tables, strikethrough,
- * task lists, bare links) with raw HTML shown as text, never interpreted,
- * because topic files may come from anywhere. */
-#define SYLLABUS_MARKDOWN_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+ * task lists, bare links, raw HTML). Topic files may come from anywhere, so
+ * the raw HTML is cut down to what GitHub shows (syllabus-html-filter.c)
+ * before it reaches the page. */
+#define SYLLABUS_MARKDOWN_FLAGS MD_DIALECT_GITHUB
 
 char *syllabus_markdown_to_html (const char *markdown,
                                  gssize      length);

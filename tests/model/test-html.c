@@ -13,7 +13,11 @@
 /* The one-pass renderer against md4c's own: for the same Markdown, the same
  * HTML as md_html() with MD_HTML_FLAG_VERBATIM_ENTITIES, byte for byte,
  * except where the renderer means to differ (remote images, images inside
- * images), which are checked on their own. */
+ * images), which are checked on their own. Raw HTML is compared with the
+ * filter off (syllabus_html_render_verbatim()): where it goes, line by line
+ * and tag by tag, is md4c's. With the filter on, a page without raw HTML
+ * renders the same, and a page with it holds nothing the filter drops
+ * (tests/model/test-html-filter.c tests what it keeps). */
 
 #include "config.h"
 
@@ -21,6 +25,7 @@
 #include <string.h>
 
 #include "syllabus-html.h"
+#include "syllabus-html-private.h"
 #include "syllabus-markdown.h"
 
 /* More dialect than the topics use, so that the spans only these flags
@@ -40,6 +45,7 @@ typedef struct
   guint depth;
   guint max_depth;
   gboolean remote;
+  gboolean raw_html;
 } ImageScan;
 
 static int
@@ -65,7 +71,7 @@ scan_enter_span_cb (MD_SPANTYPE type,
       /* Renders the image alone to see which way it went. */
       syllabus_html_init (&renderer, html);
       syllabus_html_enter_span (&renderer, type, detail);
-      if (scan->depth == 0 && g_str_has_prefix (html->str, "<a class=\"remote-image\""))
+      if (scan->depth == 0 && renderer.remote_image)
         scan->remote = TRUE;
       g_string_free (html, TRUE);
 
@@ -95,15 +101,22 @@ scan_text_cb (MD_TEXTTYPE    type,
               MD_SIZE        size,
               void          *user_data)
 {
+  ImageScan *scan = user_data;
+
+  if (type == MD_TEXT_HTML)
+    scan->raw_html = TRUE;
+
   return 0;
 }
 
-/* Whether md_html()'s output is what the renderer means to write: not when
- * the page has remote images or images inside images. */
+/* Whether md_html()'s output is what the renderer means to write, with the
+ * filter off: not when the page has remote images or images inside images.
+ * @raw_html says whether the page has raw HTML. */
 static gboolean
 is_comparable (const char *markdown,
                gsize       length,
-               unsigned    flags)
+               unsigned    flags,
+               gboolean   *raw_html)
 {
   ImageScan scan = { 0 };
   MD_PARSER parser = {
@@ -117,6 +130,7 @@ is_comparable (const char *markdown,
   };
 
   g_assert_cmpint (md_parse (markdown, length, &parser, &scan), ==, 0);
+  *raw_html = scan.raw_html;
 
   return !scan.remote && scan.max_depth < 2;
 }
@@ -124,13 +138,47 @@ is_comparable (const char *markdown,
 static char *
 render_ours (const char *markdown,
              gsize       length,
-             unsigned    flags)
+             unsigned    flags,
+             gboolean    verbatim)
 {
   GString *html = g_string_new (NULL);
 
-  g_assert_true (syllabus_html_render (markdown, length, flags, html));
+  if (verbatim)
+    g_assert_true (syllabus_html_render_verbatim (markdown, length, flags, html));
+  else
+    g_assert_true (syllabus_html_render (markdown, length, flags, html));
 
   return g_string_free (html, FALSE);
+}
+
+/* What the filter never lets through, whatever the Markdown around it. */
+static void
+assert_filtered (const char *html)
+{
+  static const char *const never[] = {
+    "<script", "<style", "<iframe", "<object", "<embed", "<svg", "<form", "<meta",
+    "<base", "<link", "<!--", "<?", "<![cdata",
+  };
+  /* Only inside a tag: in text they are words. Text has no "<" left. */
+  static const char *const never_in_tag[] = { " on", " style", " id=", "javascript:" };
+  g_autofree char *folded = g_ascii_strdown (html, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    if (strstr (folded, never[i]) != NULL)
+      g_error ("\"%s\" in \"%s\"", never[i], html);
+
+  for (guint i = 0; i < G_N_ELEMENTS (never_in_tag); i++)
+    {
+      const char *found = strstr (folded, never_in_tag[i]);
+
+      while (found != NULL &&
+             g_strrstr_len (folded, found - folded, "<") <=
+             g_strrstr_len (folded, found - folded, ">"))
+        found = strstr (found + 1, never_in_tag[i]);
+
+      if (found != NULL)
+        g_error ("\"%s\" in \"%s\"", never_in_tag[i], html);
+    }
 }
 
 static char *
@@ -155,19 +203,33 @@ check_markdown_len (const char *markdown,
   /* md4c 0.4.8 reads a byte past the end of its input: give it a nul. */
   g_autofree char *terminated = g_malloc (length + 1);
   g_autofree char *ours = NULL;
+  g_autofree char *filtered = NULL;
   g_autofree char *theirs = NULL;
+  gboolean raw_html = FALSE;
+  gboolean comparable;
 
   memcpy (terminated, markdown, length);
   terminated[length] = '\0';
 
-  ours = render_ours (terminated, length, flags);
+  ours = render_ours (terminated, length, flags, TRUE);
+  filtered = render_ours (terminated, length, flags, FALSE);
+  comparable = is_comparable (terminated, length, flags, &raw_html);
 
   /* Entities are not decoded, so valid Markdown gives valid HTML without
-   * syllabus_markdown_to_html()'s repair. */
+   * syllabus_markdown_to_html()'s repair; the filter writes valid HTML of
+   * valid input too. */
   if (g_utf8_validate_len (terminated, length, NULL))
-    g_assert_true (g_utf8_validate (ours, -1, NULL));
+    {
+      g_assert_true (g_utf8_validate (filtered, -1, NULL));
+      if (!raw_html)
+        g_assert_true (g_utf8_validate (ours, -1, NULL));
+    }
 
-  if (!is_comparable (terminated, length, flags))
+  if (!raw_html)
+    g_assert_cmpstr (filtered, ==, ours);
+  assert_filtered (filtered);
+
+  if (!comparable)
     return FALSE;
 
   theirs = render_md4c (terminated, length, flags);
@@ -279,10 +341,26 @@ static const char *const snippets[] = {
   "&bogus; &amp &#; &#x; &;\n",
   "`&amp;` ```\n&amp;\n```\n",
   "[&amp;](a&amp;b \"t&amp;\")\n",
-  /* Raw HTML is text */
+  /* Raw HTML: where md4c puts it, filter off */
   "<div>block</div>\n",
   "inline <b>bold</b> <!-- c --> <?p?> <![CDATA[x]]>\n",
   "<script>alert(1)</script>\n",
+  "<script>\nalert(1)\n</script>\nafter\n",
+  "<style>\np { color: red }\n</style>\n",
+  "<!--\na comment\nover lines\n-->\n\ntext\n",
+  "<?php echo 1; ?>\n<!DOCTYPE html>\n<![CDATA[\nx\n]]>\n",
+  "<details open>\n<summary>More</summary>\n\n- *a*\n- b\n\n</details>\n",
+  "<p align=\"center\">\n  <img src=\"a.png\"\n       alt=\"spans lines\">\n</p>\n",
+  "<div\nalign=center>\ntext\n</div>\n",
+  "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, x<sup>2</sup>, <b onclick=\"x\">b</b>\n",
+  "*<em>nested</em>* [<b>in link</b>](u) `<code>` <a href=\"x\">a</a>\n",
+  "- item <span title='t'>span</span>\n  <div>lazy</div>\n",
+  "| <kbd>a</kbd> | <br> |\n|---|---|\n| <script>x</script> | y |\n",
+  "> <details>\n> <summary>q</summary>\n> </details>\n",
+  "    <div>indented is code</div>\n",
+  "![alt <b>html</b> inside](a.png)\n",
+  "text <unknown-tag x=1> <a  href = 'q' >sp</a>\n",
+  "<table><tr><td>\n\n**md in cell**\n\n</td></tr></table>\n",
   /* Characters */
   "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80 \"quotes\" 'apos' <>&\n",
   "tab\there\r\ncrlf\r\n",
@@ -324,41 +402,36 @@ test_html_remote_images (void)
 {
   static const struct { const char *markdown; const char *html; } cases[] = {
     { "![A *cat*](https://example.com/cat.png \"T\")\n",
-      "<p><a class=\"remote-image\" href=\"https://example.com/cat.png\" "
-      "title=\"https://example.com/cat.png\">A cat</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"A cat\">A cat</span></p>\n" },
     { "![](//example.com/x.png)\n",
-      "<p><a class=\"remote-image\" href=\"//example.com/x.png\" "
-      "title=\"//example.com/x.png\">Image</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"Image\">Image</span></p>\n" },
     { "![a<b & \"c\"](HTTP://e.com/a b&c)\n",
       "<p>![a&lt;b &amp; &quot;c&quot;](HTTP://e.com/a b&amp;c)</p>\n" },
     { "![a<b & \"c\"](<HTTP://e.com/a b&c>)\n",
-      "<p><a class=\"remote-image\" href=\"HTTP://e.com/a%20b&amp;c\" "
-      "title=\"HTTP://e.com/a%20b&amp;c\">a&lt;b &amp; &quot;c&quot;</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"a&lt;b &amp; &quot;c&quot;\">a&lt;b &amp; &quot;c&quot;</span></p>\n" },
     { "![outer ![inner](https://e.com/i.png) text](https://e.com/o.png)\n",
-      "<p><a class=\"remote-image\" href=\"https://e.com/o.png\" "
-      "title=\"https://e.com/o.png\">outer inner text</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"outer inner text\">outer inner text</span></p>\n" },
     { "![outer ![inner](https://e.com/i.png \"t\")](local.png \"T\")\n",
       "<p><img src=\"local.png\" alt=\"outer inner\" title=\"T\"></p>\n" },
     { "![local](a.png) ![file](file:///a.png) ![data](data:x) ![res](resource:///a.png)\n",
       "<p><img src=\"a.png\" alt=\"local\"> <img src=\"file:///a.png\" alt=\"file\"> "
       "<img src=\"data:x\" alt=\"data\"> <img src=\"resource:///a.png\" alt=\"res\"></p>\n" },
+    /* A badge keeps its link. */
     { "[![in a link](https://e.com/i.png)](https://e.com/)\n",
-      "<p><a href=\"https://e.com/\"><a class=\"remote-image\" href=\"https://e.com/i.png\" "
-      "title=\"https://e.com/i.png\">in a link</a></a></p>\n" },
+      "<p><a href=\"https://e.com/\"><span class=\"remote-image\" role=\"img\" aria-label=\"in a link\">in a link</span></a></p>\n" },
     /* The browser decodes entities in the address: a scheme or slashes
      * written with them are remote too. */
     { "![e](&#x68;ttps://e.com/i.png)\n",
-      "<p><a class=\"remote-image\" href=\"&#x68;ttps://e.com/i.png\" "
-      "title=\"&#x68;ttps://e.com/i.png\">e</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"e\">e</span></p>\n" },
     { "![e](&sol;&sol;e.com/i.png)\n",
-      "<p><a class=\"remote-image\" href=\"&sol;&sol;e.com/i.png\" "
-      "title=\"&sol;&sol;e.com/i.png\">e</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"e\">e</span></p>\n" },
     { "![e](https&colon;//e.com/i.png)\n",
-      "<p><a class=\"remote-image\" href=\"https&colon;//e.com/i.png\" "
-      "title=\"https&colon;//e.com/i.png\">e</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"e\">e</span></p>\n" },
     { "![e](local&amp;name.png)\n",
-      "<p><a class=\"remote-image\" href=\"local&amp;name.png\" "
-      "title=\"local&amp;name.png\">e</a></p>\n" },
+      "<p><span class=\"remote-image\" role=\"img\" aria-label=\"e\">e</span></p>\n" },
+    /* In raw HTML too, in its link. */
+    { "<a href=\"https://e.com/\"><img src=\"https://e.com/b.svg\" alt=\"build: passing\"></a>\n",
+      "<p><a href=\"https://e.com/\"><span class=\"remote-image\" role=\"img\" aria-label=\"build: passing\">build: passing</span></a></p>\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -381,6 +454,10 @@ static const char *const fragments[] = {
   "https://example.com/p?q=1&r=2", "www.example.org", "a@b.co", "<https://x.y/z>",
   "[a](b)", "[a](<b c> \"t\")", "![i](p.png)", "![i](https://e.com/i.png)", "[r]", "[r]: /u",
   "[[w]]", "[[w|l]]", "<b>", "</b>", "<!--", "-->", "\x01", "\xC2\xA0",
+  "<details>", "</details>", "<summary>", "<kbd>", "</kbd>", "<script>", "</script>",
+  "<style>", "</style>", "<div align=center>", "</div>", "<img src=a.png>",
+  "<img src=\"https://e.com/b.png\" alt=\"b\">", "<svg onload=x>", "<a href=\"javascript:x\">",
+  "<p\nalign=\"right\">", "<br/>", "<?x?>", "<!DOCTYPE x>",
 };
 
 static void

@@ -17,7 +17,12 @@
  * (the page's title never changes) and that nothing was fetched.
  *
  * A control test loads the same page in an ordinary WebKit view, where the
- * script does run and the server is reached: so these tests can fail. */
+ * script does run and the server is reached: so these tests can fail.
+ *
+ * Topics may hold the raw HTML GitHub shows (details, aligned paragraphs,
+ * badges): /web/topic-html sends what an attacker would try with it through
+ * the real Markdown path, and checks in the page's DOM that what is allowed
+ * did render, so that nothing loading is not just nothing shown. */
 
 #include "config.h"
 
@@ -300,6 +305,124 @@ test_hostile_topic_is_inert (void)
   server_stop (&server);
 }
 
+/* Raw HTML around what the filter lets through, each piece aimed at the
+ * server or at running a script. */
+static char *
+hostile_markdown (guint16 port)
+{
+  return g_strdup_printf (
+    "# Badges [![build](http://127.0.0.1:%1$u/badge.svg)](http://127.0.0.1:%1$u/ci) "
+    "<img src=\"http://127.0.0.1:%1$u/html-badge.svg\" alt=\"html badge\">\n\n"
+    "<!-- <script>document.title='pwned-comment'</script> -->\n\n"
+    "<p align=\"center\">\n"
+    "  <img src=\"http://127.0.0.1:%1$u/centered.png\" onerror=\"document.title='pwned-img'\"\n"
+    "       alt=\"centered\">\n"
+    "</p>\n\n"
+    "<details open>\n<summary>Open me</summary>\n\n"
+    "<svg><script>document.title='pwned-svg'</script>"
+    "<image href=\"http://127.0.0.1:%1$u/svg-image.png\"/></svg>\n\n"
+    "</details>\n\n"
+    "<svg onload=\"document.title='pwned-svg-onload'\"><circle r=\"1\"/></svg>\n\n"
+    "Inline <svg><script>document.title='pwned-svg-inline'</script></svg> svg.\n\n"
+    "<iframe srcdoc=\"<script>parent.document.title='pwned-srcdoc'</script>"
+    "<img src=http://127.0.0.1:%1$u/srcdoc.png>\"></iframe>\n\n"
+    "<object data=\"http://127.0.0.1:%1$u/object\"></object>\n\n"
+    "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:%1$u/refresh\">\n\n"
+    "<base href=\"http://127.0.0.1:%1$u/\">\n\n"
+    "<img src=\"relative.png\" alt=\"relative, which a base would send to the server\">\n\n"
+    "<form action=\"http://127.0.0.1:%1$u/form\"><button>Send</button></form>\n\n"
+    "<div style=\"background: url(http://127.0.0.1:%1$u/style-attr.png)\">styled</div>\n\n"
+    "<style>@import url(\"http://127.0.0.1:%1$u/import.css\");"
+    "body { background: url(\"http://127.0.0.1:%1$u/style-url.png\") }</style>\n\n"
+    "<picture><source srcset=\"http://127.0.0.1:%1$u/source.png\">"
+    "<img src=\"http://127.0.0.1:%1$u/picture.png\" alt=\"picture\"></picture>\n\n"
+    "<img src=\"&#x68;ttp://127.0.0.1:%1$u/entity.png\" alt=\"entity\">"
+    "<img src=\"a.png\" srcset=\"http://127.0.0.1:%1$u/srcset.png 2x\">\n\n"
+    "Press <kbd>Ctrl</kbd>, <a href=\"javascript:document.title='pwned-a'\">a link</a>.\n\n"
+    "## Learning Resources\n\n- [Site](http://127.0.0.1:%1$u/resource)\n",
+    port);
+}
+
+static void
+count_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  int *count = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                           result, &error);
+
+  g_assert_no_error (error);
+  *count = jsc_value_to_int32 (value);
+}
+
+/* How many elements of the page match @selector, read in a world of the
+ * test's own: the page's scripts are off. */
+static int
+count_in_page (WebKitWebView *web_view,
+               const char    *selector)
+{
+  g_autofree char *script = g_strdup_printf ("document.querySelectorAll (\"%s\").length", selector);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int count = -1;
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, "syllabus-test", NULL, NULL,
+                                       count_cb, &count);
+  while (count < 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count, >=, 0);
+
+  return count;
+}
+
+static void
+test_hostile_topic_html_is_inert (void)
+{
+  Server server = { 0 };
+  g_autofree char *markdown = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  SyllabusTopicView *view;
+  WebKitWebView *web_view;
+  gboolean pwned = FALSE;
+
+  adw_init ();
+  server_start (&server);
+  markdown = hostile_markdown (server.port);
+  topic = syllabus_topic_new_from_data ("hostile-html", NULL, markdown, strlen (markdown), &error);
+  g_assert_no_error (error);
+
+  view = SYLLABUS_TOPIC_VIEW (syllabus_topic_view_new ());
+  window = show_in_window (GTK_WIDGET (view));
+  web_view = _syllabus_topic_view_get_web_view (view);
+  watch_title (web_view, &pwned);
+  syllabus_topic_view_set_topic (view, topic);
+  wait_for_load (web_view);
+
+  g_assert_false (pwned);
+  g_assert_cmpuint (g_atomic_int_get (&server.connections), ==, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==,
+                   _syllabus_topic_view_get_page_uri (view));
+
+  /* What GitHub shows is there... */
+  g_assert_cmpint (count_in_page (web_view, "details[open] > summary"), ==, 1);
+  g_assert_cmpint (count_in_page (web_view, "p[align=center] .remote-image"), ==, 1);
+  g_assert_cmpint (count_in_page (web_view, "h1 a .remote-image"), ==, 1);
+  g_assert_cmpint (count_in_page (web_view, ".remote-image"), ==, 5);
+  g_assert_cmpint (count_in_page (web_view, "kbd"), ==, 1);
+  g_assert_cmpint (count_in_page (web_view, "img[src='relative.png']"), ==, 1);
+  /* ...and nothing else of it. */
+  g_assert_cmpint (count_in_page (web_view, "main script, main style, svg, iframe, object, "
+                                            "main meta, base, form, button, source, [style], "
+                                            "[onerror], [onload], [srcset], a[href^=javascript]"), ==, 0);
+  g_assert_cmpint (count_in_page (web_view, "img[src^=http], a[href*='127.0.0.1']"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  server_stop (&server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +432,7 @@ main (int   argc,
   ui_test_add ("/web/control", test_control_is_unsafe);
   ui_test_add ("/web/html", test_hostile_html_is_inert);
   ui_test_add ("/web/topic", test_hostile_topic_is_inert);
+  ui_test_add ("/web/topic-html", test_hostile_topic_html_is_inert);
 
   return g_test_run ();
 }
