@@ -330,12 +330,32 @@ filter_by_kind (SyllabusApplication *app,
       state->step++;
       return FALSE;
 
-    default:
+    case 5:
       if (!all_shown (app, NULL) || gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (state->button))))
         return FALSE;
       assert_all_listed (app);
       assert_button (state->button, "All Kinds");
-      return TRUE;
+
+      /* Going to a resource the filter hides, as a search hit does, lists
+       * every kind again. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-kind", "s", "article"));
+      g_assert_cmpstr (gtk_menu_button_get_label (state->button), ==, "Article");
+      syllabus_window_focus_resource (window, "https://tokio.rs/");
+      state->step++;
+      return FALSE;
+
+    default:
+      {
+        GtkWidget *official = ui_test_find_row (app, "Official Website");
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+        if (!all_shown (app, NULL) || official == NULL || focus == NULL ||
+            !gtk_widget_is_ancestor (focus, official))
+          return FALSE;
+        assert_all_listed (app);
+        assert_button (state->button, "All Kinds");
+        return TRUE;
+      }
     }
 }
 
