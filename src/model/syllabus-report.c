@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "syllabus-resource.h"
 #include "syllabus-topic.h"
 
 /* Reports of the user's progress, made from the store and a list of topics
@@ -259,12 +260,13 @@ append_notes (GString    *out,
     }
 }
 
-/* Appends a list item: the link, then its status if @with_status, its
- * dates and the notes. */
+/* Appends a list item: the link, its kind if it has one, then its status
+ * if @with_status, its dates and the notes. */
 static void
 append_item (GString       *out,
              const char    *title,
              const char    *url,
+             const char    *kind,
              SyllabusEntry *entry,
              gboolean       with_status)
 {
@@ -293,6 +295,14 @@ append_item (GString       *out,
 
   g_string_append (out, "- ");
   append_link (out, title, url);
+  if (kind != NULL)
+    {
+      g_autofree char *label = syllabus_report_escape_markdown (syllabus_resource_kind_get_label (kind));
+
+      /* Escaped brackets: "[Video]" would be a link wherever the notes
+       * (kept as Markdown) define the reference "[video]: …". */
+      g_string_append_printf (out, " \\[%s\\]", label);
+    }
   for (guint i = 0; i < details->len; i++)
     {
       g_string_append (out, i == 0 ? " — " : ", ");
@@ -358,7 +368,8 @@ append_section (GString        *out,
         }
 
       append_item (out, syllabus_resource_get_title (resource),
-                   syllabus_resource_get_url (resource), entry, FALSE);
+                   syllabus_resource_get_url (resource), syllabus_resource_get_kind (resource),
+                   entry, FALSE);
     }
 }
 
@@ -411,7 +422,7 @@ append_topic (GString       *out,
         {
           SyllabusEntry *entry = g_ptr_array_index (orphans, i);
 
-          append_item (out, orphan_title (entry), orphan_url (entry), entry, TRUE);
+          append_item (out, orphan_title (entry), orphan_url (entry), NULL, entry, TRUE);
         }
     }
 }
@@ -427,7 +438,9 @@ append_topic (GString       *out,
  * skipped"), and sections listing the resources done, in progress and
  * skipped, as links, with the dates they were started and finished (as
  * YYYY-MM-DD where the user is) and the user's notes quoted below them.
- * Resources not started are counted, and listed only when they have notes.
+ * A resource with a kind has it after the link, as "\[Video\]" (which
+ * Markdown shows as "[Video]"). Resources not started are counted, and
+ * listed only when they have notes.
  * Progress for resources that left the topic is listed last, with its
  * status. Titles are escaped; notes keep their own Markdown.
  *
@@ -658,6 +671,7 @@ add_resource (JsonBuilder   *builder,
  *           "title": "The Rust Programming Language",
  *           "url": "https://doc.rust-lang.org/book/",
  *           "group": "Books",
+ *           "kind": "book",
  *           "status": "done",
  *           "started-at": "2026-11-20T09:00:00Z",
  *           "done-at": "2026-11-25T12:00:00Z",
@@ -673,7 +687,10 @@ add_resource (JsonBuilder   *builder,
  * "version" is #SYLLABUS_REPORT_JSON_VERSION; a version that removes or
  * changes a member will be a higher number. "resources" lists every
  * resource of the topic in its order; "group" is the subheading it is
- * listed under, or null. "status" is "not-started", "in-progress", "done"
+ * listed under, or null; "kind" is what the topic marks the resource as
+ * ("official", "video", "book"… in lower case, see
+ * syllabus_resource_get_kind()), a member only resources with a kind
+ * have. "status" is "not-started", "in-progress", "done"
  * or "skipped". Dates are ISO 8601 in UTC, or null; "notes" is a string,
  * empty when there are none. "orphans" lists the progress kept for
  * resources that left the topic, with the members of a resource but
@@ -732,6 +749,8 @@ syllabus_report_status_json (SyllabusStore *store,
                         syllabus_resource_get_url (resource),
                         lookup_entry (store, topic_id, resource));
           add_string_or_null (builder, "group", syllabus_resource_get_group (resource));
+          if (syllabus_resource_get_kind (resource) != NULL)
+            add_string_or_null (builder, "kind", syllabus_resource_get_kind (resource));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -23,6 +23,8 @@
 static const char *
 known_label (const char *kind)
 {
+  /* Translators: kinds of learning resource, shown as a tag on each
+   * resource of the checklist, in its filter and in the progress report */
   static const struct { const char *kind; const char *label; } known[] = {
     { "official", NC_("resource kind", "Official") },
     { "article", NC_("resource kind", "Article") },

@@ -37,6 +37,7 @@ struct _SyllabusResourceRow
   GtkCheckButton   *check;
   GtkLabel         *title_label;
   GtkLabel         *new_badge;
+  GtkLabel         *kind_tag;
   GtkLabel         *meta_label;
   GtkMenuButton    *status_button;
   GtkToggleButton  *notes_button;
@@ -562,6 +563,7 @@ syllabus_resource_row_class_init (SyllabusResourceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, check);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, new_badge);
+  gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, kind_tag);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, status_button);
   gtk_widget_class_bind_template_child (widget_class, SyllabusResourceRow, notes_button);
@@ -699,8 +701,10 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
                             gboolean             is_new,
                             gboolean             read_only)
 {
+  g_autofree char *description = NULL;
   const char *title;
-  const char *host;
+  const char *where;
+  const char *kind;
 
   g_return_if_fail (SYLLABUS_IS_RESOURCE_ROW (self));
   g_return_if_fail (SYLLABUS_IS_RESOURCE (resource));
@@ -713,7 +717,10 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
   self->entry = g_object_ref (entry);
 
   title = syllabus_resource_get_title (resource);
-  host = syllabus_resource_get_host (resource);
+  where = syllabus_resource_get_host (resource);
+  if (where == NULL)
+    where = syllabus_resource_get_url (resource);
+  kind = syllabus_resource_get_kind (resource);
 
   gtk_widget_set_visible (self->group_box, group != NULL);
   if (group != NULL)
@@ -730,13 +737,22 @@ syllabus_resource_row_bind (SyllabusResourceRow *self,
   gtk_label_set_wrap_mode (self->title_label,
                            has_long_word (title) ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   gtk_widget_set_visible (GTK_WIDGET (self->new_badge), is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_tag), kind != NULL);
+  if (kind != NULL)
+    gtk_label_set_text (self->kind_tag, syllabus_resource_kind_get_label (kind));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), syllabus_resource_get_url (resource));
 
-  /* Screen readers name each control by the resource it acts on. */
+  /* Screen readers name each control by the resource it acts on; the
+   * check box says what the resource is and where it leads. */
+  if (kind != NULL)
+    /* Translators: how a screen reader describes a resource's check box,
+     * after its title: its kind, then where its link goes, e.g.
+     * "Official, tokio.rs" */
+    description = g_strdup_printf (_("%s, %s"), syllabus_resource_kind_get_label (kind), where);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  host != NULL ? host : syllabus_resource_get_url (resource),
+                                  description != NULL ? description : where,
                                   -1);
   name_notes_editor (self);
   name_control (self->notes_button, g_strdup_printf (_("Edit notes for %s"), title));

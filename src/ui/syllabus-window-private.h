@@ -49,6 +49,7 @@ struct _SyllabusWindow
   GtkPaned            *paned;
   SyllabusTopicView   *topic_view;
   GtkWidget           *checklist_header;
+  GtkMenuButton       *kind_button;
   GtkLabel            *progress_label;
   GtkProgressBar      *progress_bar;
   GtkStack            *checklist_stack;
@@ -70,6 +71,12 @@ struct _SyllabusWindow
    * progress outlived their place in the topic */
   GListModel          *checklist;
   GListStore          *orphans;
+  /* The kinds of resource the topic marks, in the order they first
+   * appear; the one the checklist lists, or %NULL for all; the filter
+   * that keeps those */
+  GPtrArray           *kinds;
+  char                *kind;
+  GtkCustomFilter     *kind_filter;
   /* group index → SyllabusGroup */
   GHashTable          *groups;
   /* topic id → set of keys new since the topic was last opened, worked
@@ -133,5 +140,17 @@ void             syllabus_window_cycle_panes        (SyllabusWindow *self,
 /* syllabus-window-search.c: searching all topics from the sidebar. */
 void             syllabus_window_search_class_init  (GtkWidgetClass *widget_class);
 void             syllabus_window_search_init        (SyllabusWindow *self);
+
+/* syllabus-window-kinds.c: the checklist's filter by kind of resource. */
+void             syllabus_window_kinds_class_init   (GtkWidgetClass *widget_class);
+void             syllabus_window_kinds_init         (SyllabusWindow *self);
+void             syllabus_window_kinds_finalize     (SyllabusWindow *self);
+GListModel      *syllabus_window_kinds_filter       (SyllabusWindow *self,
+                                                     GListModel     *checklist);
+gboolean         syllabus_window_kinds_opens_group  (SyllabusWindow   *self,
+                                                     guint             position,
+                                                     SyllabusResource *resource);
+void             syllabus_window_set_kind_filter    (SyllabusWindow *self,
+                                                     const char     *kind);
 
 G_END_DECLS

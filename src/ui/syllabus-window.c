@@ -268,6 +268,13 @@ syllabus_window_focus_resource (SyllabusWindow *self,
           return;
         }
     }
+
+  /* A resource of another kind than the list shows: show them all. */
+  if (self->kind != NULL)
+    {
+      syllabus_window_set_kind_filter (self, NULL);
+      syllabus_window_focus_resource (self, key);
+    }
 }
 
 /* Single keys on a focused resource ---------------------------------------- */
@@ -440,7 +447,8 @@ update_checklist (SyllabusWindow *self)
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (parts, resources);
   g_list_store_append (parts, self->orphans);
-  self->checklist = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+  self->checklist = syllabus_window_kinds_filter (
+    self, G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)))));
 
   selection = gtk_no_selection_new (g_object_ref (self->checklist));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -485,7 +493,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   SyllabusGroup *group = NULL;
   SyllabusEntry *entry;
 
-  if (syllabus_resource_get_first_in_group (resource))
+  if (syllabus_window_kinds_opens_group (self, gtk_list_item_get_position (item), resource))
     group = g_hash_table_lookup (self->groups,
                                  GUINT_TO_POINTER (syllabus_resource_get_group_index (resource)));
 
@@ -609,6 +617,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->topic);
   g_clear_object (&self->settings);
+  syllabus_window_kinds_finalize (self);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->finalize (object);
 }
@@ -724,6 +733,7 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_header);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_label);
+  syllabus_window_kinds_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, checklist_stack);
   gtk_widget_class_bind_template_child (widget_class, SyllabusWindow, list_view);
@@ -775,6 +785,7 @@ syllabus_window_init (SyllabusWindow *self)
   syllabus_window_topics_init (self);
 
   syllabus_window_search_init (self);
+  syllabus_window_kinds_init (self);
 
   /* D, P, S and N act on the focused resource. */
   keys = gtk_event_controller_key_new ();
@@ -857,6 +868,8 @@ syllabus_window_set_topic (SyllabusWindow *self,
   syllabus_window_select_topic_in_sidebar (self);
   syllabus_topic_view_set_topic (self->topic_view, topic);
   gtk_stack_set_visible_child_name (self->main_stack, "topic");
+  /* Each topic opens with all its resources listed. */
+  g_clear_pointer (&self->kind, g_free);
   update_checklist (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);

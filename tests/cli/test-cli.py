@@ -432,6 +432,27 @@ def main():
     else:
         report(False, "a user's rust.md is listed beside the shipped Rust topic", data)
 
+    # roadmap.sh's kinds: a link text starting "@official@" gives the
+    # resource the kind "official", which --status --json reports, and
+    # takes no part in its title.
+    k = make_home("k")
+    with open(os.path.join(k, "data", "syllabus", "topics", "kinds.md"), "w",
+              encoding="utf-8") as f:
+        f.write("---\ntitle: Tokio\n---\n\n## Learning Resources\n\n"
+                "- [@official@Official Website](https://tokio.rs/)\n"
+                "- [@Video@Async Rust in Depth](https://example.org/video)\n"
+                "- [Plain Link](https://example.org/plain)\n")
+    code, data = status_json(k)
+    if code == 0 and isinstance(data, dict):
+        topics = {topic["id"]: topic for topic in data["topics"]}
+        # A resource without a kind has no such member, not a null one.
+        kinds = [(r["title"], r.get("kind", "-")) for r in topics.get("kinds", {}).get("resources", [])]
+        report(kinds == [("Official Website", "official"), ("Async Rust in Depth", "video"),
+                         ("Plain Link", "-")],
+               "--status --json gives each resource marked \"@kind@\" its kind", kinds)
+    else:
+        report(False, "--status --json gives each resource marked \"@kind@\" its kind", data)
+
     # --export x.md: the Markdown report.
     completed = run(a, "--export", "report.md")
     report(completed.returncode == 0 and text(completed) == "", "--export x.md succeeds",

@@ -21,6 +21,7 @@
 
 #include "syllabus-markdown.h"
 #include "syllabus-report.h"
+#include "syllabus-resource-private.h"
 #include "syllabus-topic.h"
 
 static const char demo_topic[] =
@@ -119,6 +120,29 @@ entry_for (SyllabusStore *store,
 
   g_error ("No resource titled “%s”", title);
   return NULL;
+}
+
+/* Gives the resource of @topic titled @title the kind @kind, as the topic
+ * parser does for a link text starting "@kind@". */
+static void
+set_kind (SyllabusTopic *topic,
+          const char    *title,
+          const char    *kind)
+{
+  GListModel *resources = syllabus_topic_get_resources (topic);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+
+      if (g_str_equal (syllabus_resource_get_title (resource), title))
+        {
+          syllabus_resource_set_kind (resource, kind);
+          return;
+        }
+    }
+
+  g_error ("No resource titled “%s”", title);
 }
 
 static GDateTime *
@@ -299,6 +323,53 @@ test_markdown_several (void)
 
   empty_report = syllabus_report_markdown (store, none);
   g_assert_cmpstr (empty_report, ==, "# Progress in Syllabus\n");
+}
+
+/* A resource's kind follows its link, in brackets that stay text. */
+static const char expected_kinds[] =
+  "### Done\n"
+  "\n"
+  "- [Book \\[One\\]](https://example.org/one) \\[Book\\] — started 2026-11-20, done 2026-11-25\n"
+  "  > Great book.\n"
+  "  >\n"
+  "  > Read *chapter 3* again.\n"
+  "\n"
+  "### In progress\n"
+  "\n"
+  "- [Book\\_Two](https://example.org/two) \\[Cheat\\*sheet\\] — started 2026-11-22\n"
+  "\n"
+  "### Skipped\n"
+  "\n"
+  "- [A Video](https://video.example.com/watch?v=abc) \\[Video\\]\n"
+  "  > [video]: https://evil.example.com/\n"
+  "\n";
+
+static void
+test_markdown_kinds (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusTopic) topic = parse_topic ("demo", demo_topic);
+  g_autoptr(GListModel) topics = list_of (topic, NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *html = NULL;
+
+  fill_demo (store, topic);
+  set_kind (topic, "Book [One]", "book");
+  set_kind (topic, "Book_Two", "cheat*sheet");
+  set_kind (topic, "A Video", "video");
+  /* A note that defines the reference the kind's brackets could make. */
+  syllabus_entry_set_notes (entry_for (store, topic, "A Video"), "[video]: https://evil.example.com/");
+
+  report = syllabus_report_markdown (store, topics);
+  g_assert_nonnull (strstr (report, expected_kinds));
+  /* Resources without a kind are listed as before. */
+  g_assert_nonnull (strstr (report, "- [Another](https://example.org/four)\n"));
+
+  html = syllabus_markdown_to_html (report, -1);
+  g_assert_nonnull (strstr (html, "<a href=\"https://example.org/one\">Book [One]</a> [Book] — "));
+  g_assert_nonnull (strstr (html, "</a> [Cheat*sheet] — "));
+  g_assert_nonnull (strstr (html, "</a> [Video]"));
+  g_assert_null (strstr (html, "evil.example.com/\""));
 }
 
 /* The report read by a Markdown parser: the escaped titles come out as
@@ -504,6 +575,8 @@ test_status_json (void)
   g_assert_cmpstr (json_object_get_string_member (resource, "notes"), ==,
                    "Great book.\r\n\r\nRead *chapter 3* again.\n\n");
 
+  g_assert_false (json_object_has_member (resource, "kind"));
+
   resource = resource_element (topic, "resources", 2);
   g_assert_cmpstr (json_object_get_string_member (resource, "title"), ==, "Book Three");
   g_assert_cmpstr (json_object_get_string_member (resource, "status"), ==, "not-started");
@@ -534,6 +607,46 @@ test_status_json (void)
                     ==, 0);
 }
 
+/* A resource with a kind has it as a member, in lower case; one without
+ * has no such member. */
+static void
+test_status_json_kinds (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusTopic) demo = parse_topic ("demo", demo_topic);
+  g_autoptr(GListModel) topics = list_of (demo, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *topic;
+  JsonObject *resource;
+
+  fill_demo (store, demo);
+  set_kind (demo, "Book [One]", "Book");
+  set_kind (demo, "A Video", "video");
+  json = syllabus_report_status_json (store, topics);
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "version"), ==, 1);
+  topic = topic_member (json_parser_get_root (parser), 0);
+
+  resource = resource_element (topic, "resources", 0);
+  g_assert_cmpstr (json_object_get_string_member (resource, "title"), ==, "Book [One]");
+  g_assert_cmpstr (json_object_get_string_member (resource, "kind"), ==, "book");
+  resource = resource_element (topic, "resources", 1);
+  g_assert_false (json_object_has_member (resource, "kind"));
+  resource = resource_element (topic, "resources", 3);
+  g_assert_cmpstr (json_object_get_string_member (resource, "title"), ==, "A Video");
+  g_assert_cmpstr (json_object_get_string_member (resource, "kind"), ==, "video");
+  g_assert_cmpstr (json_object_get_string_member (resource, "status"), ==, "skipped");
+
+  /* Progress kept for resources that left the topic has no kind. */
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (topic, "orphans")); i++)
+    g_assert_false (json_object_has_member (resource_element (topic, "orphans", i), "kind"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,11 +660,13 @@ main (int   argc,
   g_test_add_func ("/report/markdown/mixed", test_markdown_mixed);
   g_test_add_func ("/report/markdown/several", test_markdown_several);
   g_test_add_func ("/report/markdown/parses", test_markdown_parses);
+  g_test_add_func ("/report/markdown/kinds", test_markdown_kinds);
   g_test_add_func ("/report/escape", test_escape);
   g_test_add_func ("/report/status-text", test_status_text);
   g_test_add_func ("/report/status-text-control", test_status_text_control);
   g_test_add_func ("/report/status-text-long-title", test_status_text_long_title);
   g_test_add_func ("/report/status-json", test_status_json);
+  g_test_add_func ("/report/status-json/kinds", test_status_json_kinds);
 
   return g_test_run ();
 }
