@@ -597,6 +597,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_pointer (&self->focus_key, g_free);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->topic);
+  g_clear_pointer (&self->topic_problems_dismissed, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->finalize (object);
@@ -847,6 +848,7 @@ syllabus_window_set_topic (SyllabusWindow *self,
   syllabus_topic_view_set_topic (self->topic_view, topic);
   gtk_stack_set_visible_child_name (self->main_stack, "topic");
   update_checklist (self);
+  syllabus_window_update_problem (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }
