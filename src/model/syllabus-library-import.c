@@ -152,6 +152,12 @@ syllabus_library_run_next (SyllabusLibrary *self)
  * user's topic folder, with the images it shows (so that it stays when the
  * original moves), and adds it to the library.
  *
+ * @file may be a folder of Markdown files, read as one topic
+ * (syllabus_topic_bundle_load()): its Markdown files and images are
+ * copied, and opening the same folder again replaces that copy, keeping
+ * its id. A folder never asks: when its name is taken by another topic,
+ * it gets an id of its own.
+ *
  * The copy replaces the topic copied from the same file before, if any;
  * else the user's topic of the same name if it is the same page, or @mode
  * is %SYLLABUS_LIBRARY_IMPORT_REPLACE. With
@@ -261,7 +267,16 @@ syllabus_library_remove (SyllabusLibrary  *self,
 
   /* A file already deleted by other means only has to leave the list. */
   file = syllabus_topic_get_file (topic);
-  if (!g_file_delete (file, NULL, &local_error) &&
+  if (syllabus_topic_is_folder (topic))
+    {
+      if (!syllabus_topic_folder_delete_bundle (self->folder, topic, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  else if (!g_file_delete (file, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

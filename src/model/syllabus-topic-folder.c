@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "syllabus-topic-bundle.h"
+
 /* The user's topic folder on disk: its two layouts, reading it, copying a
  * file into it. In the folder a topic is either NAME/NAME.md, with the
  * images it shows and the address of the file it was copied from
@@ -25,11 +27,16 @@
  * folder; both are read, and the id is NAME. A topic of the user's named
  * as a shipped one (or as another of the user's, in the other layout) is
  * given the first free id NAME-2, NAME-3…: it never hides the shipped one.
+ *
+ * A folder NAME/ without NAME.md that holds Markdown files is a folder
+ * topic (syllabus-topic-bundle.c), id NAME: one placed there by hand, or
+ * an opened folder's copy, which is marked as one (SYLLABUS_BUNDLE_MARKER)
+ * and has the address of the folder it was copied from beside it.
  * Everything here blocks, and runs in the library's worker threads.
  */
 
 /* Beside a copied topic: the URI of the file it was copied from. */
-#define SOURCE_NAME ".syllabus-source"
+#define SOURCE_NAME SYLLABUS_SOURCE_NAME
 
 /**
  * syllabus_topic_folder_is_own:
@@ -142,8 +149,10 @@ syllabus_folder_read_free (SyllabusFolderRead *result)
 
 typedef struct
 {
-  char  *name;
-  GFile *file;
+  char     *name;
+  GFile    *file;
+  /* @file is the folder of a folder topic */
+  gboolean  is_bundle;
 } Candidate;
 
 static void
@@ -245,16 +254,28 @@ syllabus_topic_folder_read (GFile        *folder,
           g_autoptr(GFile) dir = g_file_get_child (folder, name);
           g_autofree char *basename = g_strconcat (name, ".md", NULL);
           g_autoptr(GFile) file = g_file_get_child (dir, basename);
+          g_autoptr(GFile) marker = g_file_get_child (dir, SYLLABUS_BUNDLE_MARKER);
+          gboolean is_bundle = FALSE;
 
-          if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) !=
-              G_FILE_TYPE_REGULAR)
-            continue;
+          /* A copied folder may hold a node named as itself: its marker
+           * says what it is. */
+          if (g_file_query_exists (marker, cancellable))
+            is_bundle = TRUE;
+          else if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) !=
+                   G_FILE_TYPE_REGULAR)
+            {
+              if (!syllabus_topic_bundle_looks_like_one (dir, cancellable))
+                continue;
+              is_bundle = TRUE;
+            }
 
           candidate = g_new0 (Candidate, 1);
-          candidate->file = g_steal_pointer (&file);
+          candidate->file = is_bundle ? g_steal_pointer (&dir) : g_steal_pointer (&file);
+          candidate->is_bundle = is_bundle;
           candidate->name = g_strdup (name);
           g_ptr_array_add (own_folders, candidate);
-          g_ptr_array_add (result->topic_folders, g_file_get_path (dir));
+          g_ptr_array_add (result->topic_folders,
+                           g_file_get_path (is_bundle ? candidate->file : dir));
         }
     }
 
@@ -277,7 +298,11 @@ syllabus_topic_folder_read (GFile        *folder,
         {
           Candidate *candidate = g_ptr_array_index (candidates, i);
           g_autofree char *id = claim_id (candidate->name, bundled, claimed, names);
-          g_autofree char *signature = syllabus_topic_folder_signature (candidate->file, cancellable);
+          /* A folder topic's files are many, and may change without the
+           * folder's own signature changing: it is read again each time. */
+          g_autofree char *signature = candidate->is_bundle ? NULL
+                                       : syllabus_topic_folder_signature (candidate->file,
+                                                                          cancellable);
           g_autoptr(GError) topic_error = NULL;
           const char *known;
           SyllabusTopic *topic;
@@ -292,8 +317,12 @@ syllabus_topic_folder_read (GFile        *folder,
               continue;
             }
 
-          if ((topic = syllabus_topic_load_file_as (candidate->file, id, cancellable,
-                                                    &topic_error)) != NULL)
+          if (candidate->is_bundle)
+            topic = syllabus_topic_bundle_load (candidate->file, id, cancellable, &topic_error);
+          else
+            topic = syllabus_topic_load_file_as (candidate->file, id, cancellable, &topic_error);
+
+          if (topic != NULL)
             {
               g_ptr_array_add (result->topics, topic);
               g_hash_table_replace (result->signatures, g_steal_pointer (&id),
@@ -389,10 +418,10 @@ copy_local_images (SyllabusTopic *topic,
 }
 
 /* The id of the topic last copied from @uri, if its copy is still there. */
-static char *
-find_copy_of (GFile        *folder,
-              const char   *uri,
-              GCancellable *cancellable)
+char *
+syllabus_topic_folder_find_copy_of (GFile        *folder,
+                                    const char   *uri,
+                                    GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
 
@@ -409,6 +438,7 @@ find_copy_of (GFile        *folder,
       g_autoptr(GFile) dir = NULL;
       g_autoptr(GFile) note = NULL;
       g_autoptr(GFile) topic_file = NULL;
+      g_autoptr(GFile) marker = NULL;
       g_autofree char *contents = NULL;
       g_autofree char *basename = NULL;
       const char *name;
@@ -428,16 +458,18 @@ find_copy_of (GFile        *folder,
 
       basename = g_strconcat (name, ".md", NULL);
       topic_file = g_file_get_child (dir, basename);
-      if (g_file_query_exists (topic_file, cancellable))
+      marker = g_file_get_child (dir, SYLLABUS_BUNDLE_MARKER);
+      if (g_file_query_exists (topic_file, cancellable) ||
+          g_file_query_exists (marker, cancellable))
         return g_strdup (name);
     }
 }
 
 /* The file of the user's topic @id, listed or on disk, or %NULL. */
-static GFile *
-find_existing (SyllabusFolderImport   *import,
-               const char   *id,
-               GCancellable *cancellable)
+GFile *
+syllabus_topic_folder_find_existing (SyllabusFolderImport *import,
+                                     const char           *id,
+                                     GCancellable         *cancellable)
 {
   g_autofree char *basename = g_strconcat (id, ".md", NULL);
   g_autoptr(GFile) dir = g_file_get_child (import->folder, id);
@@ -456,10 +488,10 @@ find_existing (SyllabusFolderImport   *import,
 }
 
 /* The first "@name-N" that no topic has, listed or on disk. */
-static char *
-free_id (SyllabusFolderImport   *import,
-         const char   *name,
-         GCancellable *cancellable)
+char *
+syllabus_topic_folder_free_id (SyllabusFolderImport *import,
+                               const char           *name,
+                               GCancellable         *cancellable)
 {
   for (guint n = 2;; n++)
     {
@@ -475,10 +507,10 @@ free_id (SyllabusFolderImport   *import,
     }
 }
 
-static gboolean
-write_file (GFile   *file,
-            GBytes  *bytes,
-            GError **error)
+gboolean
+syllabus_topic_folder_write_file (GFile   *file,
+                                  GBytes  *bytes,
+                                  GError **error)
 {
   return g_file_set_contents_full (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes),
@@ -520,6 +552,10 @@ syllabus_topic_folder_import (SyllabusFolderImport  *import,
   GHashTableIter iter;
   gpointer key;
   gpointer value;
+
+  if (g_file_query_file_type (import->source, G_FILE_QUERY_INFO_NONE, cancellable) ==
+      G_FILE_TYPE_DIRECTORY)
+    return syllabus_topic_folder_import_bundle (import, cancellable, error_out);
 
   /* Only a file that parses is copied: a broken file is reported, not
    * kept. */
@@ -568,10 +604,10 @@ syllabus_topic_folder_import (SyllabusFolderImport  *import,
    * user chose to replace it; else one of its own. A shipped topic is
    * never replaced, nor a file that cannot be read. */
   uri = g_file_get_uri (import->source);
-  if ((id = find_copy_of (import->folder, uri, cancellable)) == NULL &&
+  if ((id = syllabus_topic_folder_find_copy_of (import->folder, uri, cancellable)) == NULL &&
       !g_hash_table_contains (import->bundled, name))
     {
-      g_autoptr(GFile) same_name = find_existing (import, name, cancellable);
+      g_autoptr(GFile) same_name = syllabus_topic_folder_find_existing (import, name, cancellable);
       g_autoptr(GBytes) same_name_bytes = NULL;
 
       if (same_name == NULL)
@@ -591,13 +627,13 @@ syllabus_topic_folder_import (SyllabusFolderImport  *import,
         }
     }
   if (id == NULL)
-    id = free_id (import, name, cancellable);
+    id = syllabus_topic_folder_free_id (import, name, cancellable);
 
   basename = g_strconcat (id, ".md", NULL);
   dir = g_file_get_child (import->folder, id);
   target = g_file_get_child (dir, basename);
   note = g_file_get_child (dir, SOURCE_NAME);
-  existing = find_existing (import, id, cancellable);
+  existing = syllabus_topic_folder_find_existing (import, id, cancellable);
 
   if (!g_file_make_directory_with_parents (dir, cancellable, &error))
     {
@@ -620,7 +656,8 @@ syllabus_topic_folder_import (SyllabusFolderImport  *import,
 
   source_uri = g_bytes_new_take (g_strconcat (uri, "\n", NULL), strlen (uri) + 1);
   result = g_new0 (SyllabusFolderCopy, 1);
-  if (!write_file (target, bytes, &error) || !write_file (note, source_uri, &error) ||
+  if (!syllabus_topic_folder_write_file (target, bytes, &error) ||
+      !syllabus_topic_folder_write_file (note, source_uri, &error) ||
       !(result->topic = syllabus_topic_load_file_as (target, id, cancellable, &error)))
     {
       syllabus_folder_copy_free (result);

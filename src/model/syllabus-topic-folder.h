@@ -68,8 +68,31 @@ SyllabusFolderCopy *syllabus_topic_folder_import        (SyllabusFolderImport  *
                                                          GError               **error);
 void                syllabus_topic_folder_delete_extras (GFile                 *folder,
                                                          SyllabusTopic         *topic);
+gboolean            syllabus_topic_folder_delete_bundle (GFile                 *folder,
+                                                         SyllabusTopic         *topic,
+                                                         GError               **error);
 void                syllabus_folder_read_free           (SyllabusFolderRead    *read);
 void                syllabus_folder_import_free         (SyllabusFolderImport  *import);
 void                syllabus_folder_copy_free           (SyllabusFolderCopy    *copy);
+
+/* Shared by the two ways of importing: a file (syllabus-topic-folder.c)
+ * and a folder (syllabus-topic-bundle-copy.c) */
+#define SYLLABUS_SOURCE_NAME ".syllabus-source"
+
+SyllabusFolderCopy *syllabus_topic_folder_import_bundle (SyllabusFolderImport  *import,
+                                                         GCancellable          *cancellable,
+                                                         GError               **error);
+char               *syllabus_topic_folder_find_copy_of  (GFile                 *folder,
+                                                         const char            *uri,
+                                                         GCancellable          *cancellable);
+GFile              *syllabus_topic_folder_find_existing (SyllabusFolderImport  *import,
+                                                         const char            *id,
+                                                         GCancellable          *cancellable);
+char               *syllabus_topic_folder_free_id       (SyllabusFolderImport  *import,
+                                                         const char            *name,
+                                                         GCancellable          *cancellable);
+gboolean            syllabus_topic_folder_write_file    (GFile                 *file,
+                                                         GBytes                *bytes,
+                                                         GError               **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "syllabus-resource-list.h"
+#include "syllabus-topic-bundle.h"
 #include "syllabus-topic-private.h"
 
 /* A topic is a Markdown page with optional front matter. Its "Learning
@@ -42,9 +43,28 @@ struct _SyllabusTopic
   GFile                *file;
   SyllabusResourceList *resources;
   GStrv                 images;
+  /* For a topic made of a folder: the files left out, and why */
+  GPtrArray            *problems;
   guint                 has_resources_section : 1;
   SyllabusResourcesRule resources_rule;
+  guint                 is_folder : 1;
 };
+
+typedef struct
+{
+  char   *path;
+  GError *error;
+} Problem;
+
+static void
+problem_free (gpointer data)
+{
+  Problem *problem = data;
+
+  g_free (problem->path);
+  g_error_free (problem->error);
+  g_free (problem);
+}
 
 G_DEFINE_FINAL_TYPE (SyllabusTopic, syllabus_topic, G_TYPE_OBJECT)
 G_DEFINE_QUARK (syllabus-topic-error-quark, syllabus_topic_error)
@@ -73,6 +93,7 @@ syllabus_topic_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->images, g_strfreev);
   g_clear_object (&self->resources);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (syllabus_topic_parent_class)->finalize (object);
 }
@@ -128,6 +149,7 @@ syllabus_topic_init (SyllabusTopic *self)
   self->weight = G_MAXINT64;
   self->metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->resources = syllabus_resource_list_new_take (NULL);
+  self->problems = g_ptr_array_new_with_free_func (problem_free);
 }
 
 
@@ -705,4 +727,93 @@ syllabus_topic_get_local_images (SyllabusTopic *self)
   g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
 
   return self->images != NULL ? (const char * const *)self->images : none;
+}
+
+/**
+ * syllabus_topic_is_folder:
+ *
+ * Returns: whether the topic is made of a folder of Markdown files, whose
+ *   folder syllabus_topic_get_file() then gives
+ */
+gboolean
+syllabus_topic_is_folder (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), FALSE);
+
+  return self->is_folder;
+}
+
+/**
+ * syllabus_topic_get_n_problems:
+ *
+ * Returns: how many files of a topic made of a folder were left out
+ */
+guint
+syllabus_topic_get_n_problems (SyllabusTopic *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), 0);
+
+  return self->problems->len;
+}
+
+/**
+ * syllabus_topic_get_problem_path:
+ * @index: a problem's position, below syllabus_topic_get_n_problems()
+ *
+ * Returns: (transfer none) (type filename): the path of the file or folder
+ *   that was left out
+ */
+const char *
+syllabus_topic_get_problem_path (SyllabusTopic *self,
+                                 guint          index)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+  g_return_val_if_fail (index < self->problems->len, NULL);
+
+  return ((Problem *)g_ptr_array_index (self->problems, index))->path;
+}
+
+/**
+ * syllabus_topic_get_problem_error:
+ * @index: a problem's position, below syllabus_topic_get_n_problems()
+ *
+ * Returns: (transfer none): why the file or folder was left out
+ */
+const GError *
+syllabus_topic_get_problem_error (SyllabusTopic *self,
+                                  guint          index)
+{
+  g_return_val_if_fail (SYLLABUS_IS_TOPIC (self), NULL);
+  g_return_val_if_fail (index < self->problems->len, NULL);
+
+  return ((Problem *)g_ptr_array_index (self->problems, index))->error;
+}
+
+/* Marks the topic as made of @folder, which relative links resolve
+ * against. */
+void
+syllabus_topic_set_folder (SyllabusTopic *self,
+                           GFile         *folder)
+{
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *base_uri = g_str_has_suffix (uri, "/") ? g_strdup (uri)
+                                                         : g_strconcat (uri, "/", NULL);
+
+  g_set_object (&self->file, folder);
+  self->is_folder = TRUE;
+  syllabus_topic_set_base_uri (self, base_uri);
+}
+
+/* Records that the file at @path was left out of a topic made of a
+ * folder, and why. */
+void
+syllabus_topic_add_problem (SyllabusTopic *self,
+                            const char    *path,
+                            const GError  *error)
+{
+  Problem *problem = g_new0 (Problem, 1);
+
+  problem->path = g_strdup (path);
+  problem->error = g_error_copy (error);
+  g_ptr_array_add (self->problems, problem);
 }

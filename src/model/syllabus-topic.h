@@ -25,6 +25,9 @@ typedef enum
   SYLLABUS_TOPIC_ERROR_ENCODING,
   SYLLABUS_TOPIC_ERROR_PARSE,
   SYLLABUS_TOPIC_ERROR_TOO_LARGE,
+  SYLLABUS_TOPIC_ERROR_TOO_DEEP,
+  SYLLABUS_TOPIC_ERROR_TOO_MANY_FILES,
+  SYLLABUS_TOPIC_ERROR_EMPTY_FOLDER,
 } SyllabusTopicError;
 
 /* Topics larger than this are refused rather than parsed: no study page is
@@ -73,6 +76,12 @@ SyllabusTopic *syllabus_topic_load_file_as              (GFile          *file,
 char          *syllabus_topic_id_for_file              (GFile          *file);
 GFile         *syllabus_topic_get_file                 (SyllabusTopic  *self);
 const char * const *syllabus_topic_get_local_images    (SyllabusTopic  *self);
+gboolean       syllabus_topic_is_folder                (SyllabusTopic  *self);
+guint          syllabus_topic_get_n_problems           (SyllabusTopic  *self);
+const char    *syllabus_topic_get_problem_path         (SyllabusTopic  *self,
+                                                        guint           index);
+const GError  *syllabus_topic_get_problem_error        (SyllabusTopic  *self,
+                                                        guint           index);
 
 const char    *syllabus_topic_get_id                   (SyllabusTopic  *self);
 const char    *syllabus_topic_get_title                (SyllabusTopic  *self);

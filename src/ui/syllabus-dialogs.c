@@ -97,6 +97,14 @@ make_filter (SyllabusFileKind kind)
   return filter;
 }
 
+/* What the file dialog was asked for, its task's data */
+enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_SAVE,
+  CHOOSE_FOLDER,
+};
+
 static void
 file_dialog_ready_cb (GObject      *object,
                       GAsyncResult *result,
@@ -106,8 +114,10 @@ file_dialog_ready_cb (GObject      *object,
   GError *error = NULL;
   GFile *file;
 
-  if (GPOINTER_TO_INT (g_task_get_task_data (task)))
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == CHOOSE_SAVE)
     file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  else if (GPOINTER_TO_INT (g_task_get_task_data (task)) == CHOOSE_FOLDER)
+    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
   else
     file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
 
@@ -142,7 +152,7 @@ syllabus_choose_file (GtkWindow           *parent,
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  g_task_set_task_data (task, GINT_TO_POINTER (save), NULL);
+  g_task_set_task_data (task, GINT_TO_POINTER (save ? CHOOSE_SAVE : CHOOSE_OPEN), NULL);
 
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_title (dialog, title);
@@ -157,6 +167,28 @@ syllabus_choose_file (GtkWindow           *parent,
     {
       gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_ready_cb, task);
     }
+}
+
+/**
+ * syllabus_choose_folder:
+ * @title: the dialog's title
+ *
+ * Asks the user for a folder, through the file chooser portal where there
+ * is one. Finish with syllabus_choose_file_finish().
+ */
+void
+syllabus_choose_folder (GtkWindow           *parent,
+                        const char          *title,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  g_task_set_task_data (task, GINT_TO_POINTER (CHOOSE_FOLDER), NULL);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_select_folder (dialog, parent, cancellable, file_dialog_ready_cb, task);
 }
 
 /**

@@ -38,6 +38,11 @@ void   syllabus_choose_file        (GtkWindow            *parent,
                                     GCancellable         *cancellable,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data);
+void   syllabus_choose_folder      (GtkWindow            *parent,
+                                    const char           *title,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
 GFile *syllabus_choose_file_finish (GAsyncResult         *result,
                                     GError              **error);
 

@@ -92,6 +92,8 @@ struct _SyllabusWindow
   /* Checks that the topic shown is still the library's, after the list
    * changed */
   guint                check_topic_source;
+  /* The id of the folder topic whose left-out files the user dismissed */
+  char                *topic_problems_dismissed;
 
   guint                announced_shown : 1;
   guint                announced_checklist : 1;

@@ -12,13 +12,51 @@
 
 /* The window's problem bar: what went wrong with the progress file, the
  * library or saving, shown until dismissed (a save error until it is
- * fixed). */
+ * fixed), and the files a folder topic left out, while it is shown. */
 
 #include "config.h"
 
 #include "syllabus-window-private.h"
 
 #include <glib/gi18n.h>
+
+/* At most this many left-out files are named: the rest are counted. */
+#define MAX_NAMED_PROBLEMS 3
+
+static void
+append_topic_problems (SyllabusWindow *self,
+                       GString        *text)
+{
+  guint n;
+
+  if (self->topic == NULL || (n = syllabus_topic_get_n_problems (self->topic)) == 0 ||
+      g_strcmp0 (self->topic_problems_dismissed, syllabus_topic_get_id (self->topic)) == 0)
+    return;
+
+  for (guint i = 0; i < MIN (n, MAX_NAMED_PROBLEMS); i++)
+    {
+      g_autofree char *name =
+        g_filename_display_name (syllabus_topic_get_problem_path (self->topic, i));
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      /* Translators: the first %s is a file's path, the second why it
+       * could not be read */
+      g_string_append_printf (text, _("%s was left out of the topic: %s"), name,
+                              syllabus_topic_get_problem_error (self->topic, i)->message);
+    }
+
+  if (n > MAX_NAMED_PROBLEMS)
+    {
+      guint rest = n - MAX_NAMED_PROBLEMS;
+
+      g_string_append (text, "\n");
+      g_string_append_printf (text,
+                              ngettext ("%u more file was left out of the topic.",
+                                        "%u more files were left out of the topic.", rest),
+                              rest);
+    }
+}
 
 void
 syllabus_window_update_problem (SyllabusWindow *self)
@@ -73,6 +111,8 @@ syllabus_window_update_problem (SyllabusWindow *self)
       g_string_append (text, library_problem);
     }
 
+  append_topic_problems (self, text);
+
   if (save_error != NULL)
     {
       if (text->len > 0)
@@ -106,6 +146,9 @@ dismiss_problem_action (GtkWidget  *widget,
   SyllabusWindow *self = SYLLABUS_WINDOW (widget);
 
   self->problem_dismissed = TRUE;
+  g_free (self->topic_problems_dismissed);
+  self->topic_problems_dismissed = self->topic != NULL ? g_strdup (syllabus_topic_get_id (self->topic))
+                                                       : NULL;
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
 
   /* Seen now: later starts and the command line stop reporting it. */

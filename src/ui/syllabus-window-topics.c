@@ -314,6 +314,15 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  syllabus_choose_folder (GTK_WINDOW (widget), _("Open Folder as Topic"), NULL, file_chosen_cb,
+                          g_object_ref (widget));
+}
+
+static void
 remove_confirmed_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -385,6 +394,9 @@ syllabus_window_topics_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-folder", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-topic", NULL, remove_topic_action);
 }
 

@@ -616,6 +616,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_pointer (&self->focus_key, g_free);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->topic);
+  g_clear_pointer (&self->topic_problems_dismissed, g_free);
   g_clear_object (&self->settings);
   syllabus_window_kinds_finalize (self);
 
@@ -871,6 +872,7 @@ syllabus_window_set_topic (SyllabusWindow *self,
   /* Each topic opens with all its resources listed. */
   g_clear_pointer (&self->kind, g_free);
   update_checklist (self);
+  syllabus_window_update_problem (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }

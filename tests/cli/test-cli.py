@@ -342,6 +342,23 @@ def check_damaged_progress():
                describe(completed))
 
 
+def check_folder_topic():
+    """A folder of Markdown files in the topics folder is one topic, which
+    --status lists under the folder's name, titled by its index.md; its
+    files are only read."""
+    home = make_home("folder")
+    garden = os.path.join(home, "data", "syllabus", "topics", "garden")
+    shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "model",
+                                 "topics", "garden"), garden)
+    before = folder_state(garden)
+    code, data = status_json(home)
+    topics = {topic["id"]: topic for topic in data["topics"]} if isinstance(data, dict) else {}
+    report(code == 0 and topics.get("garden", {}).get("title") == "Kitchen Garden",
+           "--status lists a folder in the topics folder as one topic", data)
+    report(folder_state(garden) == before, "--status writes nothing into a folder topic",
+           (before, folder_state(garden)))
+
+
 def text(completed):
     return completed.stdout.decode("utf-8") if completed.stdout else ""
 
@@ -490,6 +507,7 @@ def main():
     check_read_only_commands(backup)
     check_damaged_progress()
     check_import_while_locked()
+    check_folder_topic()
 
     # --import into a fresh home gives the same status.
     b = make_home("b")

@@ -382,14 +382,17 @@ test_order (Fixture       *f,
   write_topic (f->folder, "README", "Readme", "0");
   write_topic (f->folder, "a.md.orig", "Backup", "0");
   write_topic (f->folder, ".hidden.md", "Hidden", "0");
+  /* Folders of Markdown files are topics of their own, one each, titled
+   * by their names (syllabus-topic-bundle.c): the files in them are not
+   * topics apart. */
   write_topic (sub, "deep.md", "Deep", "0");
   write_topic (dir_md, "inner.md", "Inner", "0");
 
   g_assert_null (syllabus_library_lookup (f->library, "a"));
   load_fixture (f);
 
-  assert_titles (f->library, "Minus|Zeta|Twin|Twin|Alpha|Beta|Apple|Banana");
-  assert_ids (f->library, "m|z|twin-a|twin-b|a|b|yy|xx");
+  assert_titles (f->library, "Minus|Zeta|Twin|Twin|Alpha|Beta|Apple|Banana|Folder.md|Sub");
+  assert_ids (f->library, "m|z|twin-a|twin-b|a|b|yy|xx|folder.md|sub");
   g_assert_null (syllabus_library_get_problem (f->library));
   g_assert_cmpuint (f->n_problem_notifies, ==, 0);
   g_assert_cmpuint (f->mirror.n_signals, >, 0);
@@ -398,10 +401,13 @@ test_order (Fixture       *f,
   for (guint i = 0; i < f->mirror.items->len; i++)
     {
       SyllabusTopic *topic = g_ptr_array_index (f->mirror.items, i);
-      g_autofree char *name = g_strconcat (syllabus_topic_get_id (topic), ".md", NULL);
+      gboolean is_folder = syllabus_topic_is_folder (topic);
+      g_autofree char *name = g_strconcat (syllabus_topic_get_id (topic), is_folder ? "" : ".md",
+                                           NULL);
       g_autofree char *path = g_build_filename (f->folder, name, NULL);
 
       g_assert_cmpstr (g_file_peek_path (syllabus_topic_get_file (topic)), ==, path);
+      g_assert_true (is_folder == (g_str_equal (name, "sub") || g_str_equal (name, "folder.md")));
       g_assert_true (syllabus_library_is_removable (f->library, topic));
     }
 

@@ -1,0 +1,1012 @@
+/* syllabus-topic-bundle.c
+
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "syllabus-topic-bundle.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syllabus-topic-private.h"
+
+/* A folder is a topic: a tree of Markdown files laid out as roadmap.sh
+ * lays out a roadmap's content/ folder. Each folder may hold an index.md
+ * (its own title and text) and one file per node; names may carry a
+ * number that orders them ("101-language-basics/", "102-tokio.md").
+ *
+ * The tree is made into one Markdown page in memory and parsed as any
+ * topic is, with "resources: all" in its front matter so that every link
+ * listed under a node becomes a resource, grouped under the headings
+ * above it. Each folder becomes a heading at its depth and each node's
+ * headings move down by theirs, so that the page's headings are the
+ * tree. A resource's key is its address, as in any topic: renumbering or
+ * renaming files keeps its progress.
+ *
+ * The folder is only read. A file that cannot be read is left out and
+ * named in the topic's problems; the rest still opens. Hidden files and
+ * symbolic links leading out of the folder are not followed, and the
+ * depth and the number of files are limited. Everything here blocks: it
+ * runs in the worker threads that load topics.
+ */
+
+static const char * const image_suffixes[] = {
+  ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif",
+};
+
+void
+syllabus_bundle_entry_free (gpointer data)
+{
+  SyllabusBundleEntry *entry = data;
+
+  g_clear_object (&entry->file);
+  g_free (entry->relative_path);
+  g_free (entry);
+}
+
+void
+syllabus_bundle_problem_free (gpointer data)
+{
+  SyllabusBundleProblem *problem = data;
+
+  g_free (problem->path);
+  g_clear_error (&problem->error);
+  g_free (problem);
+}
+
+/**
+ * syllabus_bundle_add_problem:
+ * @problems: (element-type SyllabusBundleProblem): where to add it
+ * @file: the file or folder left out
+ * @error: why
+ *
+ * Records that @file was left out of a folder topic.
+ */
+void
+syllabus_bundle_add_problem (GPtrArray    *problems,
+                             GFile        *file,
+                             const GError *error)
+{
+  SyllabusBundleProblem *problem = g_new0 (SyllabusBundleProblem, 1);
+
+  problem->path = g_file_get_path (file);
+  if (problem->path == NULL)
+    problem->path = g_file_get_uri (file);
+  problem->error = g_error_copy (error);
+  g_ptr_array_add (problems, problem);
+}
+
+/* Names ----------------------------------------------------------------- */
+
+/* The length of the number a name starts with, and of the separator
+ * after it: "101-" in "101-ownership". */
+static gsize
+number_prefix_length (const char *name)
+{
+  gsize i = 0;
+
+  while (g_ascii_isdigit (name[i]))
+    i++;
+  if (i == 0)
+    return 0;
+  if (name[i] == '-' || name[i] == '_' || name[i] == '.' || name[i] == ' ')
+    return i + 1;
+
+  /* "2024" alone is a name, not a number before one. */
+  return name[i] == '\0' ? 0 : i;
+}
+
+/**
+ * syllabus_topic_bundle_compare_names:
+ * @a: a file's name, without ".md"
+ * @b: another
+ *
+ * Orders the files of a folder topic: names that start with a number
+ * first, runs of digits by their value (2 before 10), the rest byte by
+ * byte, ignoring the case of ASCII letters.
+ *
+ * Returns: less than, equal to or greater than zero
+ */
+int
+syllabus_topic_bundle_compare_names (const char *a,
+                                     const char *b)
+{
+  gboolean a_numbered = g_ascii_isdigit (a[0]);
+  gboolean b_numbered = g_ascii_isdigit (b[0]);
+  const char *p = a;
+  const char *q = b;
+
+  if (a_numbered != b_numbered)
+    return a_numbered ? -1 : 1;
+
+  while (*p != '\0' && *q != '\0')
+    {
+      if (g_ascii_isdigit (*p) && g_ascii_isdigit (*q))
+        {
+          const char *p_end;
+          const char *q_end;
+          gsize p_len;
+          gsize q_len;
+          int cmp;
+
+          /* Leading zeros count for nothing: compare the digits that are
+           * left, the longer run being the larger number. */
+          while (*p == '0' && g_ascii_isdigit (p[1]))
+            p++;
+          while (*q == '0' && g_ascii_isdigit (q[1]))
+            q++;
+          for (p_end = p; g_ascii_isdigit (*p_end); p_end++)
+            ;
+          for (q_end = q; g_ascii_isdigit (*q_end); q_end++)
+            ;
+          p_len = p_end - p;
+          q_len = q_end - q;
+          if (p_len != q_len)
+            return p_len < q_len ? -1 : 1;
+          if ((cmp = memcmp (p, q, p_len)) != 0)
+            return cmp;
+          p = p_end;
+          q = q_end;
+          continue;
+        }
+
+      if (g_ascii_tolower (*p) != g_ascii_tolower (*q))
+        return (guchar)g_ascii_tolower (*p) - (guchar)g_ascii_tolower (*q);
+      p++;
+      q++;
+    }
+
+  if (*p != *q)
+    return *p == '\0' ? -1 : 1;
+
+  /* Names equal but for case or zeros still have an order. */
+  return strcmp (a, b);
+}
+
+/**
+ * syllabus_topic_bundle_title_for_name:
+ * @name: a file's or folder's name, without ".md"
+ *
+ * The title of a node or folder that names none: its name without the
+ * number in front, dashes and underscores as spaces, the first letter
+ * capitalised ("101-language-basics" gives "Language basics").
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+syllabus_topic_bundle_title_for_name (const char *name)
+{
+  g_autoptr(GString) title = NULL;
+  const char *rest = name + number_prefix_length (name);
+  gunichar first;
+
+  if (*rest == '\0')
+    rest = name;
+
+  title = g_string_new (rest);
+  for (gsize i = 0; i < title->len; i++)
+    if (title->str[i] == '-' || title->str[i] == '_')
+      title->str[i] = ' ';
+
+  if (g_utf8_validate (title->str, title->len, NULL) &&
+      (first = g_utf8_get_char (title->str)) != 0 && g_unichar_islower (first))
+    {
+      char upper[6];
+      int upper_len = g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+
+      g_string_erase (title, 0, g_utf8_skip[(guchar)title->str[0]]);
+      g_string_prepend_len (title, upper, upper_len);
+    }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/**
+ * syllabus_topic_bundle_name:
+ * @folder: a folder topic's folder
+ *
+ * The name a folder topic's copy and id take: the folder's own, or its
+ * parent's for a folder named "content", as roadmap.sh names the folder
+ * of each roadmap's files.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+syllabus_topic_bundle_name (GFile *folder)
+{
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_ascii_strcasecmp (name, "content") == 0 && (parent = g_file_get_parent (folder)) != NULL)
+    {
+      g_autofree char *parent_name = g_file_get_basename (parent);
+
+      if (parent_name != NULL && !g_str_equal (parent_name, "/"))
+        return g_steal_pointer (&parent_name);
+    }
+
+  return g_steal_pointer (&name);
+}
+
+/* Listing the tree ------------------------------------------------------ */
+
+typedef struct
+{
+  char         *top_real;
+  GPtrArray    *entries;
+  GPtrArray    *problems;
+  GFile        *top;
+  guint         n_files;
+  gboolean      full;
+  GCancellable *cancellable;
+} Lister;
+
+typedef struct
+{
+  char     *name;
+  char     *sort_name;
+  GFile    *file;
+  gboolean  is_folder;
+  gboolean  is_image;
+} Child;
+
+static void
+child_free (gpointer data)
+{
+  Child *child = data;
+
+  g_free (child->name);
+  g_free (child->sort_name);
+  g_clear_object (&child->file);
+  g_free (child);
+}
+
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  const Child *child_a = *(const Child * const *)a;
+  const Child *child_b = *(const Child * const *)b;
+
+  return syllabus_topic_bundle_compare_names (child_a->sort_name, child_b->sort_name);
+}
+
+static gboolean
+is_image_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (image_suffixes); i++)
+    if (g_str_has_suffix (lower, image_suffixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether the symbolic link @file leads to somewhere inside the top
+ * folder; one that leads out of it, or nowhere, is not followed. */
+static gboolean
+link_stays_inside (Lister *lister,
+                   GFile  *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real = NULL;
+
+  if (path == NULL || lister->top_real == NULL || (real = realpath (path, NULL)) == NULL)
+    return FALSE;
+
+  return g_str_equal (real, lister->top_real) ||
+         (g_str_has_prefix (real, lister->top_real) && real[strlen (lister->top_real)] == '/');
+}
+
+static void
+add_entry (Lister                  *lister,
+           SyllabusBundleEntryKind  kind,
+           GFile                   *file,
+           const char              *relative_path,
+           guint                    depth)
+{
+  SyllabusBundleEntry *entry = g_new0 (SyllabusBundleEntry, 1);
+
+  entry->kind = kind;
+  entry->file = g_object_ref (file);
+  entry->relative_path = g_strdup (relative_path);
+  entry->depth = depth;
+  g_ptr_array_add (lister->entries, entry);
+}
+
+/* Counts one more file; FALSE once there are too many, which is said
+ * once. */
+static gboolean
+count_file (Lister *lister)
+{
+  if (lister->full)
+    return FALSE;
+
+  if (++lister->n_files > SYLLABUS_BUNDLE_MAX_FILES)
+    {
+      g_autoptr(GError) error = g_error_new (SYLLABUS_TOPIC_ERROR,
+                                             SYLLABUS_TOPIC_ERROR_TOO_MANY_FILES,
+                                             _("The folder holds more than %u files; the "
+                                               "rest were left out"),
+                                             SYLLABUS_BUNDLE_MAX_FILES);
+
+      syllabus_bundle_add_problem (lister->problems, lister->top, error);
+      lister->full = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+child_path (const char *relative_path,
+            const char *name)
+{
+  return *relative_path == '\0' ? g_strdup (name) : g_strconcat (relative_path, "/", name, NULL);
+}
+
+static void
+list_folder (Lister     *lister,
+             GFile      *folder,
+             const char *relative_path,
+             guint       depth)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (child_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) index = NULL;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          lister->cancellable, &error);
+  if (enumerator == NULL)
+    {
+      syllabus_bundle_add_problem (lister->problems, folder, error);
+      return;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) file = NULL;
+      const char *name;
+      GFileType type;
+      Child *child;
+
+      if (!(info = g_file_enumerator_next_file (enumerator, lister->cancellable, &error)))
+        {
+          if (error != NULL)
+            syllabus_bundle_add_problem (lister->problems, folder, error);
+          break;
+        }
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+
+      file = g_file_get_child (folder, name);
+      type = g_file_info_get_file_type (info);
+      if (g_file_info_get_is_symlink (info) || type == G_FILE_TYPE_SYMBOLIC_LINK)
+        {
+          if (!link_stays_inside (lister, file))
+            {
+              g_debug ("Not following %s: it leads out of the folder", g_file_peek_path (file));
+              continue;
+            }
+          type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, lister->cancellable);
+        }
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          child = g_new0 (Child, 1);
+          child->is_folder = TRUE;
+          child->sort_name = g_strdup (name);
+        }
+      else if (type == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
+        {
+          if (g_str_equal (name, "index.md"))
+            {
+              g_set_object (&index, file);
+              continue;
+            }
+          child = g_new0 (Child, 1);
+          child->sort_name = g_strndup (name, strlen (name) - 3);
+        }
+      else if (type == G_FILE_TYPE_REGULAR && is_image_name (name))
+        {
+          child = g_new0 (Child, 1);
+          child->is_image = TRUE;
+          child->sort_name = g_strdup (name);
+        }
+      else
+        continue;
+
+      child->name = g_strdup (name);
+      child->file = g_steal_pointer (&file);
+      g_ptr_array_add (children, child);
+    }
+
+  if (index != NULL && count_file (lister))
+    {
+      g_autofree char *path = child_path (relative_path, "index.md");
+
+      add_entry (lister, SYLLABUS_BUNDLE_ENTRY_INDEX, index, path, depth);
+    }
+
+  g_ptr_array_sort (children, compare_children);
+  for (guint i = 0; i < children->len && !lister->full; i++)
+    {
+      Child *child = g_ptr_array_index (children, i);
+      g_autofree char *path = child_path (relative_path, child->name);
+
+      if (g_cancellable_is_cancelled (lister->cancellable) || !count_file (lister))
+        return;
+
+      if (child->is_folder)
+        {
+          if (depth + 1 > SYLLABUS_BUNDLE_MAX_DEPTH)
+            {
+              g_autoptr(GError) deep = g_error_new (SYLLABUS_TOPIC_ERROR,
+                                                    SYLLABUS_TOPIC_ERROR_TOO_DEEP,
+                                                    _("Folders are read only %u levels deep"),
+                                                    SYLLABUS_BUNDLE_MAX_DEPTH);
+
+              syllabus_bundle_add_problem (lister->problems, child->file, deep);
+              continue;
+            }
+          add_entry (lister, SYLLABUS_BUNDLE_ENTRY_FOLDER, child->file, path, depth + 1);
+          list_folder (lister, child->file, path, depth + 1);
+        }
+      else
+        {
+          add_entry (lister, child->is_image ? SYLLABUS_BUNDLE_ENTRY_IMAGE
+                                             : SYLLABUS_BUNDLE_ENTRY_NODE,
+                     child->file, path, depth);
+        }
+    }
+}
+
+/**
+ * syllabus_topic_bundle_list:
+ * @folder: a folder topic's folder
+ * @problems: (element-type SyllabusBundleProblem): where to add what
+ *   could not be listed
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Lists the tree in page order: each folder, then its index.md, then its
+ * nodes and folders in the order of their names; the images in it come
+ * along, in their place. The top folder comes first, at depth 0. Blocks.
+ *
+ * Returns: (transfer full) (element-type SyllabusBundleEntry): the entries
+ */
+GPtrArray *
+syllabus_topic_bundle_list (GFile        *folder,
+                            GPtrArray    *problems,
+                            GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (folder);
+  Lister lister = { 0 };
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  lister.top = folder;
+  lister.top_real = path != NULL ? realpath (path, NULL) : NULL;
+  lister.entries = g_ptr_array_new_with_free_func (syllabus_bundle_entry_free);
+  lister.problems = problems;
+  lister.cancellable = cancellable;
+
+  add_entry (&lister, SYLLABUS_BUNDLE_ENTRY_FOLDER, folder, "", 0);
+  list_folder (&lister, folder, "", 0);
+
+  free (lister.top_real);
+  return lister.entries;
+}
+
+/* Building the page ----------------------------------------------------- */
+
+/* The level of the ATX heading @line starts, 0 if none; *@text_start is
+ * where its text starts. */
+static guint
+atx_level (const char  *line,
+           gsize        len,
+           gsize       *text_start)
+{
+  gsize i = 0;
+  guint level = 0;
+
+  while (i < len && i < 3 && line[i] == ' ')
+    i++;
+  while (i < len && line[i] == '#')
+    {
+      i++;
+      level++;
+    }
+  if (level == 0 || level > 6 || (i < len && line[i] != ' ' && line[i] != '\t'))
+    return 0;
+
+  *text_start = i;
+  return level;
+}
+
+/* The length of the code fence @line opens or closes, 0 if none; *@mark
+ * is its character. */
+static gsize
+fence_length (const char *line,
+              gsize       len,
+              char       *mark)
+{
+  gsize i = 0;
+  gsize n = 0;
+
+  while (i < len && i < 3 && line[i] == ' ')
+    i++;
+  if (i >= len || (line[i] != '`' && line[i] != '~'))
+    return 0;
+
+  *mark = line[i];
+  while (i + n < len && line[i + n] == *mark)
+    n++;
+
+  return n >= 3 ? n : 0;
+}
+
+/* A heading's text, without its closing #s and the spaces around it. */
+static char *
+heading_text (const char *text,
+              gsize       len)
+{
+  g_autofree char *copy = g_strndup (text, len);
+  char *end;
+
+  g_strstrip (copy);
+  end = copy + strlen (copy);
+  while (end > copy && end[-1] == '#')
+    end--;
+  if (end == copy || end[-1] == ' ' || end[-1] == '\t' || *end == '\0')
+    *end = '\0';
+
+  return g_strdup (g_strstrip (copy));
+}
+
+/**
+ * syllabus_topic_bundle_shift_headings:
+ * @text: a node's Markdown, without front matter
+ * @length: its length
+ * @shift: how many levels its headings move down
+ * @take_first_h1: whether to leave its first level-1 heading out
+ * @first_h1: (out) (optional) (transfer full): the text of its first
+ *   level-1 heading, %NULL if it has none
+ *
+ * Moves the ATX headings of @text @shift levels down, to level 6 at most;
+ * lines in code blocks are left as they are, and a code block left open
+ * is closed, so that it cannot swallow the next file.
+ *
+ * Returns: (transfer full): the shifted text
+ */
+char *
+syllabus_topic_bundle_shift_headings (const char  *text,
+                                      gsize        length,
+                                      guint        shift,
+                                      gboolean     take_first_h1,
+                                      char       **first_h1)
+{
+  g_autoptr(GString) out = g_string_sized_new (length + 64);
+  g_autofree char *h1 = NULL;
+  const char *p = text;
+  const char *end = text + length;
+  gsize fence = 0;
+  char fence_mark = 0;
+
+  while (p < end)
+    {
+      const char *next;
+      gsize len = syllabus_front_matter_line_length (p, end, &next);
+      gsize text_start = 0;
+      guint level;
+      char mark = 0;
+      gsize n;
+
+      if (fence > 0)
+        {
+          if ((n = fence_length (p, len, &mark)) >= fence && mark == fence_mark)
+            fence = 0;
+          g_string_append_len (out, p, next - p);
+        }
+      else if ((n = fence_length (p, len, &mark)) > 0)
+        {
+          fence = n;
+          fence_mark = mark;
+          g_string_append_len (out, p, next - p);
+        }
+      else if ((level = atx_level (p, len, &text_start)) > 0)
+        {
+          if (level == 1 && h1 == NULL)
+            {
+              h1 = heading_text (p + text_start, len - text_start);
+              if (take_first_h1)
+                {
+                  p = next;
+                  continue;
+                }
+            }
+          for (guint i = 0; i < MIN (level + shift, 6); i++)
+            g_string_append_c (out, '#');
+          g_string_append_len (out, p + text_start, next - (p + text_start));
+        }
+      else
+        g_string_append_len (out, p, next - p);
+
+      p = next;
+    }
+
+  if (fence > 0)
+    {
+      g_string_append_c (out, '\n');
+      for (gsize i = 0; i < fence; i++)
+        g_string_append_c (out, fence_mark);
+      g_string_append_c (out, '\n');
+    }
+
+  if (first_h1 != NULL)
+    *first_h1 = g_steal_pointer (&h1);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The text of @file without BOM and front matter, or %NULL with the
+ * problem recorded; @metadata gets the front matter. */
+static char *
+read_text (GFile        *file,
+           GHashTable   *metadata,
+           gsize        *length,
+           GPtrArray    *problems,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  gsize skip = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > SYLLABUS_TOPIC_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (SYLLABUS_TOPIC_MAX_SIZE);
+
+      error = g_error_new (SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_TOO_LARGE,
+                           _("The file is %s large; files are limited to %s"), size, limit);
+      syllabus_bundle_add_problem (problems, file, error);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &error))
+    {
+      syllabus_bundle_add_problem (problems, file, error);
+      return NULL;
+    }
+
+  if (len > 0 && !g_utf8_validate_len (data, len, NULL))
+    {
+      error = g_error_new_literal (SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
+                                   _("The file is not UTF-8 text"));
+      syllabus_bundle_add_problem (problems, file, error);
+      return NULL;
+    }
+  if (memchr (data, '\0', len) != NULL)
+    {
+      error = g_error_new_literal (SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_ENCODING,
+                                   _("The file contains a NUL byte, which text never holds"));
+      syllabus_bundle_add_problem (problems, file, error);
+      return NULL;
+    }
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  skip += syllabus_front_matter_parse (data + skip, len - skip, metadata);
+
+  *length = len - skip;
+  memmove (data, data + skip, len - skip);
+  data[len - skip] = '\0';
+  return g_steal_pointer (&data);
+}
+
+static void
+append_heading (GString    *doc,
+                guint       level,
+                const char *title)
+{
+  g_string_append (doc, "\n");
+  for (guint i = 0; i < MIN (level, 6); i++)
+    g_string_append_c (doc, '#');
+  g_string_append_printf (doc, " %s\n\n", title);
+}
+
+static char *
+entry_name (SyllabusBundleEntry *entry)
+{
+  g_autofree char *name = g_file_get_basename (entry->file);
+
+  if (g_str_has_suffix (name, ".md"))
+    name[strlen (name) - 3] = '\0';
+
+  return g_steal_pointer (&name);
+}
+
+/* A title for the front matter: quoted, so that quotes and colons in it
+ * are its own. */
+static void
+append_front_matter (GString    *doc,
+                     const char *title)
+{
+  g_autoptr(GString) line = g_string_new (title);
+
+  g_string_replace (line, "\n", " ", 0);
+  g_string_append_printf (doc, "---\ntitle: \"%s\"\nresources: all\n---\n", line->str);
+}
+
+/**
+ * syllabus_topic_bundle_build:
+ * @folder: a folder topic's folder
+ * @problems: (element-type SyllabusBundleProblem): where to add the files
+ *   left out
+ * @length: (out): the page's length
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Makes the tree under @folder into one Markdown page, with front matter
+ * that names its title and sets "resources: all". Each folder is a
+ * heading at its depth (the top folder level 1), titled by its index.md's
+ * first level-1 heading or else by its name, with the rest of its
+ * index.md below; each node follows with its headings one level below
+ * its folder's. Blocks.
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set when the
+ *   folder holds no Markdown file that can be read
+ */
+char *
+syllabus_topic_bundle_build (GFile         *folder,
+                             GPtrArray     *problems,
+                             gsize         *length,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) doc = NULL;
+  g_autofree char *title = NULL;
+  gboolean any = FALSE;
+  gboolean truncated = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  entries = syllabus_topic_bundle_list (folder, problems, cancellable);
+
+  for (guint i = 0; i < entries->len && !truncated; i++)
+    {
+      SyllabusBundleEntry *entry = g_ptr_array_index (entries, i);
+      SyllabusBundleEntry *next = i + 1 < entries->len ? g_ptr_array_index (entries, i + 1) : NULL;
+      g_autoptr(GHashTable) metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              g_free);
+      g_autofree char *text = NULL;
+      g_autofree char *shifted = NULL;
+      g_autofree char *h1 = NULL;
+      g_autofree char *name = entry_name (entry);
+      gsize text_length = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      switch (entry->kind)
+        {
+        case SYLLABUS_BUNDLE_ENTRY_FOLDER:
+          /* Its index.md, if any, comes right after it. */
+          if (next != NULL && next->kind == SYLLABUS_BUNDLE_ENTRY_INDEX &&
+              (text = read_text (next->file, metadata, &text_length, problems, cancellable)))
+            {
+              const char *named = g_hash_table_lookup (metadata, "title");
+
+              shifted = syllabus_topic_bundle_shift_headings (text, text_length, entry->depth,
+                                                              TRUE, &h1);
+              if (h1 == NULL && named != NULL && *named != '\0')
+                h1 = g_strdup (named);
+              any = TRUE;
+            }
+          if (h1 == NULL || *h1 == '\0')
+            {
+              g_free (h1);
+              if (entry->depth == 0)
+                {
+                  /* The top folder may be roadmap.sh's "content". */
+                  g_free (name);
+                  name = syllabus_topic_bundle_name (folder);
+                }
+              h1 = syllabus_topic_bundle_title_for_name (name);
+            }
+          if (entry->depth == 0)
+            title = g_strdup (h1);
+          append_heading (body, entry->depth + 1, h1);
+          if (shifted != NULL)
+            {
+              g_string_append (body, shifted);
+              g_string_append (body, "\n");
+            }
+          break;
+
+        case SYLLABUS_BUNDLE_ENTRY_NODE:
+          if (!(text = read_text (entry->file, metadata, &text_length, problems, cancellable)))
+            break;
+          shifted = syllabus_topic_bundle_shift_headings (text, text_length, entry->depth + 1,
+                                                          FALSE, &h1);
+          /* A node without a title of its own is titled by its name. */
+          if (h1 == NULL)
+            {
+              g_autofree char *named = syllabus_topic_bundle_title_for_name (name);
+
+              append_heading (body, entry->depth + 2, named);
+            }
+          else
+            g_string_append (body, "\n");
+          g_string_append (body, shifted);
+          g_string_append (body, "\n");
+          any = TRUE;
+          break;
+
+        case SYLLABUS_BUNDLE_ENTRY_INDEX:
+        case SYLLABUS_BUNDLE_ENTRY_IMAGE:
+        default:
+          break;
+        }
+
+      if (body->len > SYLLABUS_TOPIC_MAX_SIZE - 4096)
+        {
+          g_autofree char *limit = g_format_size (SYLLABUS_TOPIC_MAX_SIZE);
+          g_autoptr(GError) large = g_error_new (SYLLABUS_TOPIC_ERROR,
+                                                 SYLLABUS_TOPIC_ERROR_TOO_LARGE,
+                                                 _("The folder’s files come to more than %s; "
+                                                   "the rest were left out"), limit);
+
+          syllabus_bundle_add_problem (problems, folder, large);
+          truncated = TRUE;
+        }
+    }
+
+  if (!any)
+    {
+      g_autofree char *path = g_file_get_path (folder);
+
+      g_set_error (error, SYLLABUS_TOPIC_ERROR, SYLLABUS_TOPIC_ERROR_EMPTY_FOLDER,
+                   _("The folder %s holds no Markdown file that can be read"),
+                   path != NULL ? path : "");
+      return NULL;
+    }
+
+  doc = g_string_sized_new (body->len + 128);
+  append_front_matter (doc, title);
+  g_string_append_len (doc, body->str, body->len);
+
+  *length = doc->len;
+  return g_string_free (g_steal_pointer (&doc), FALSE);
+}
+
+/**
+ * syllabus_topic_bundle_load:
+ * @folder: a folder topic's folder
+ * @id: the id to give the topic
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the tree under @folder as one topic (see
+ * syllabus_topic_bundle_build()). Files that could not be read are the
+ * topic's problems. Blocks: call it from a worker thread.
+ *
+ * Returns: (transfer full): the topic, whose file is @folder, or %NULL
+ *   with @error set
+ */
+SyllabusTopic *
+syllabus_topic_bundle_load (GFile         *folder,
+                            const char    *id,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (syllabus_bundle_problem_free);
+  g_autofree char *doc = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fallback = NULL;
+  SyllabusTopic *topic;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  if (!(doc = syllabus_topic_bundle_build (folder, problems, &length, cancellable, error)))
+    return NULL;
+
+  name = syllabus_topic_bundle_name (folder);
+  fallback = syllabus_topic_bundle_title_for_name (name);
+  if (!(topic = syllabus_topic_new_from_data (id, fallback, doc, length, error)))
+    return NULL;
+
+  syllabus_topic_set_folder (topic, folder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SyllabusBundleProblem *problem = g_ptr_array_index (problems, i);
+
+      syllabus_topic_add_problem (topic, problem->path, problem->error);
+    }
+
+  return topic;
+}
+
+/**
+ * syllabus_topic_bundle_looks_like_one:
+ * @folder: a folder
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Whether @folder is a folder topic: one Syllabus copied as such, or one
+ * that holds Markdown files, or folders with an index.md. Blocks.
+ *
+ * Returns: %TRUE if it is
+ */
+gboolean
+syllabus_topic_bundle_looks_like_one (GFile        *folder,
+                                      GCancellable *cancellable)
+{
+  g_autoptr(GFile) marker = g_file_get_child (folder, SYLLABUS_BUNDLE_MARKER);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  if (g_file_query_exists (marker, cancellable))
+    return TRUE;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (enumerator == NULL)
+    return FALSE;
+
+  for (guint n = 0; n < SYLLABUS_BUNDLE_MAX_FILES; n++)
+    {
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, NULL);
+      const char *name;
+
+      if (info == NULL)
+        return FALSE;
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
+        return TRUE;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autoptr(GFile) dir = g_file_get_child (folder, name);
+          g_autoptr(GFile) index = g_file_get_child (dir, "index.md");
+
+          if (g_file_query_file_type (index, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) ==
+              G_FILE_TYPE_REGULAR)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
