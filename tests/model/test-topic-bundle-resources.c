@@ -107,6 +107,7 @@ test_bundle_resources_keys_stable (void)
   g_autoptr(GSubprocess) copy = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   copy = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "cp", "-r", from, path, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (copy, NULL, &error));
