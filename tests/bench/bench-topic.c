@@ -25,7 +25,8 @@
  * And the same two figures for a page shaped like an "awesome" list, as
  * people open them: about 359 KB, about 1,750 linked items under nested
  * headings, badges in the title, a comment, <details> and other raw HTML
- * (which md_html passes through as it is, and Syllabus filters).
+ * (which md_html passes through as it is, and Syllabus filters), from
+ * bench_generate_awesome_list(), the page bench-startup opens too.
  */
 
 #include "config.h"
@@ -41,100 +42,6 @@
 #define N_RESOURCES 10000
 #define GOAL_RATIO 0.8
 #define AWESOME_ITEMS 1750
-
-static const char *const awesome_words[] = {
-  "fast", "simple", "library", "tool", "for", "the", "command", "line", "written", "in",
-  "modern", "audio", "editor", "with", "plugins", "and", "a", "clean", "interface", "that",
-  "supports", "many", "formats", "lightweight", "cross-platform", "open", "source", "music",
-  "player", "server", "client", "framework", "terminal", "privacy", "focused", "self-hosted",
-};
-
-static const char *const awesome_sections[] = {
-  "Applications", "Development", "Libraries", "Services", "Resources", "Community",
-};
-
-static const char *const awesome_subsections[] = {
-  "Audio and Music", "Chat and Messaging", "Data Visualization", "Databases", "Editors",
-  "Games", "Graphics", "Networking", "Office", "Security", "System Tools", "Video",
-};
-
-static void
-append_awesome_words (GString *out,
-                      GRand   *rand,
-                      guint    n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, awesome_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (awesome_words))]);
-    }
-}
-
-/* An awesome-list-shaped page, generated: a title full of remote badges,
- * a comment, a centered logo, a table of contents, then sections of
- * linked items with descriptions, some with sub-items, some sections
- * folded in <details>. */
-static GString *
-generate_awesome_list (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
-  GString *out = g_string_sized_new (400000);
-  guint item = 0;
-  guint n_subsections = G_N_ELEMENTS (awesome_sections) * G_N_ELEMENTS (awesome_subsections);
-
-  g_string_append (out,
-                   "# Awesome Generated [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) "
-                   "[![Build](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example.org/) "
-                   "[![License: CC0](https://img.shields.io/badge/license-CC0-blue.svg)](LICENSE)\n\n"
-                   "<!-- Please read the contribution guidelines before adding an entry. -->\n\n"
-                   "<p align=\"center\">\n  <img src=\"logo.png\" alt=\"Logo\" width=\"240\">\n</p>\n\n"
-                   "> A curated list of generated things. Press <kbd>Ctrl</kbd>+<kbd>F</kbd> to search.\n\n"
-                   "## Contents\n\n");
-  for (guint i = 0; i < G_N_ELEMENTS (awesome_sections); i++)
-    {
-      g_string_append_printf (out, "- [%s](#%s)\n", awesome_sections[i], awesome_sections[i]);
-      for (guint j = 0; j < G_N_ELEMENTS (awesome_subsections); j++)
-        g_string_append_printf (out, "  - [%s](#s%u-%u)\n", awesome_subsections[j], i, j);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (awesome_sections); i++)
-    {
-      g_string_append_printf (out, "\n## %s\n", awesome_sections[i]);
-      for (guint j = 0; j < G_N_ELEMENTS (awesome_subsections); j++)
-        {
-          guint k = i * G_N_ELEMENTS (awesome_subsections) + j;
-          guint end = (k + 1) * AWESOME_ITEMS / n_subsections;
-          gboolean folded = k % 9 == 4;
-
-          g_string_append_printf (out, "\n### %s\n\n", awesome_subsections[j]);
-          if (folded)
-            g_string_append (out, "<details>\n<summary>Show the list</summary>\n\n");
-          for (; item < end; item++)
-            {
-              gboolean sub = item % 10 == 9;
-
-              g_string_append_printf (out, "%s- [Project %u](https://github.com/example-%u/project-%u) - ",
-                                      sub ? "  " : "", item, item % 97, item);
-              append_awesome_words (out, rand, g_rand_int_range (rand, 12, 26));
-              g_string_append (out, ".");
-              if (item % 7 == 0)
-                g_string_append_printf (out, " ([Demo](https://demo.example.org/%u), `v%u.%u`)",
-                                        item, item % 5, item % 13);
-              if (item % 11 == 0)
-                g_string_append_printf (out, " ![Stars](https://img.shields.io/github/stars/example/%u.svg)", item);
-              g_string_append_c (out, '\n');
-            }
-          if (folded)
-            g_string_append (out, "\n</details>\n");
-        }
-    }
-
-  g_string_append (out, "\n## License\n\n[![CC0](https://licensebuttons.net/p/zero/1.0/88x31.png)]"
-                        "(https://creativecommons.org/publicdomain/zero/1.0/)\n");
-
-  return out;
-}
 
 static void
 append_cb (const MD_CHAR *text,
@@ -281,7 +188,7 @@ main (int   argc,
 
   /* The awesome list. */
   g_string_free (page, TRUE);
-  page = generate_awesome_list ();
+  page = bench_generate_awesome_list (AWESOME_ITEMS);
   run_floor (page, &floor_html);
   run_app (page, &n_resources, &app_html);
   for (guint i = 0; i < runs; i++)
