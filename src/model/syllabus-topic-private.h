@@ -126,6 +126,7 @@ typedef struct
   SyllabusHtml html;
   GString    *html_out;
   gsize       heading_mark;   /* its length when the heading was entered */
+  GHashTable *heading_ids;    /* the ids given so far */
 } SyllabusTopicWalk;
 
 gboolean   syllabus_topic_walk_run                (SyllabusTopicWalk *walk,

@@ -497,6 +497,58 @@ finish_heading (SyllabusTopicWalk *walk)
     }
 }
 
+/* Gives the heading just rendered the id GitHub gives it, so that a
+ * table of contents' links ("#audio-and-music") lead to it: its text in
+ * lower case, without punctuation, spaces as hyphens, and "-1", "-2"…
+ * after a name an earlier heading has. */
+static void
+give_heading_id (SyllabusTopicWalk *walk)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *tail = NULL;
+  GString *id;
+  char *slug;
+  gsize open_len = strlen ("<h1");
+
+  if (walk->html_out->len < walk->heading_mark + open_len ||
+      strncmp (walk->html_out->str + walk->heading_mark, "<h", 2) != 0 ||
+      walk->html_out->str[walk->heading_mark + open_len] != '>')
+    return;
+
+  text = collapse_whitespace (walk->heading_text->str);
+  id = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || c == '_')
+        g_string_append_unichar (id, g_unichar_tolower (c));
+      else if (c == ' ' || c == '-')
+        g_string_append_c (id, '-');
+    }
+  if (id->len == 0)
+    {
+      g_string_free (id, TRUE);
+      return;
+    }
+
+  slug = g_strdup (id->str);
+  for (guint n = 1; g_hash_table_contains (walk->heading_ids, slug); n++)
+    {
+      g_free (slug);
+      slug = g_strdup_printf ("%s-%u", id->str, n);
+    }
+  g_string_free (id, TRUE);
+  g_hash_table_add (walk->heading_ids, slug);
+
+  /* The heading is short: what follows its "<hN" is moved, not the page. */
+  tail = g_strdup (walk->html_out->str + walk->heading_mark + open_len);
+  g_string_truncate (walk->html_out, walk->heading_mark + open_len);
+  /* Letters, digits, "_" and "-": nothing to escape */
+  g_string_append_printf (walk->html_out, " id=\"%s\"", slug);
+  g_string_append (walk->html_out, tail);
+}
+
 static int
 leave_block_cb (MD_BLOCKTYPE type,
                 void        *detail,
@@ -522,6 +574,8 @@ leave_block_cb (MD_BLOCKTYPE type,
        * leaves out for want of finding its line. */
       if (top_level && (walk->section == SECTION_IN || walk->section_end_pending))
         g_string_truncate (walk->html_out, walk->heading_mark);
+      else
+        give_heading_id (walk);
     }
   else if (type == MD_BLOCK_LI)
     {
@@ -1002,6 +1056,7 @@ syllabus_topic_walk_clear (SyllabusTopicWalk *walk)
   collector_clear (&walk->section_list);
   collector_clear (&walk->page_list);
   g_clear_pointer (&walk->images, g_ptr_array_unref);
+  g_clear_pointer (&walk->heading_ids, g_hash_table_unref);
   if (walk->html_out != NULL)
     g_string_free (g_steal_pointer (&walk->html_out), TRUE);
 }
@@ -1043,6 +1098,7 @@ syllabus_topic_walk_run (SyllabusTopicWalk *walk,
   collector_init (&walk->section_list);
   collector_init (&walk->page_list);
   walk->images = g_ptr_array_new_with_free_func (g_free);
+  walk->heading_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* The HTML is usually a little larger than the Markdown. */
   walk->html_out = g_string_sized_new (body_length + body_length / 4 + 64);
   syllabus_html_init (&walk->html, walk->html_out);

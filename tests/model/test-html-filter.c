@@ -372,7 +372,7 @@ test_filter_in_page (void)
     { "<div align=\"center\">\n  <img src=\"logo.png\"\n       alt=\"Logo\" onerror=\"alert(1)\">\n</div>\n",
       "<div align=\"center\">\n  <img src=\"logo.png\" alt=\"Logo\">\n</div>\n" },
     { "# Title [![CI](https://e.com/ci.svg)](https://e.com/) <img src=\"https://e.com/b.svg\" alt=\"B\">\n",
-      "<h1>Title <a href=\"https://e.com/\"><span class=\"remote-image\" role=\"img\" aria-label=\"CI\">CI</span></a> "
+      "<h1 id=\"title\">Title <a href=\"https://e.com/\"><span class=\"remote-image\" role=\"img\" aria-label=\"CI\">CI</span></a> "
       "<span class=\"remote-image\" role=\"img\" aria-label=\"B\">B</span></h1>\n" },
   };
 

@@ -56,7 +56,7 @@ test_markdown_basic (void)
   g_autofree char *html = NULL;
 
   html = render ("# Title\n\nSome *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n1. first\n");
-  assert_contains (html, "<h1>Title</h1>");
+  assert_contains (html, "<h1 id=\"title\">Title</h1>");
   assert_contains (html, "<em>emphasis</em>");
   assert_contains (html, "<strong>strong</strong>");
   assert_contains (html, "<code>code</code>");
@@ -231,7 +231,7 @@ test_markdown_bom (void)
   html = render ("\xEF\xBB\xBF# Title\n\nText.\n");
   plain = render ("# Title\n\nText.\n");
   g_assert_cmpstr (html, ==, plain);
-  g_assert_true (g_str_has_prefix (html, "<h1>Title</h1>"));
+  g_assert_true (g_str_has_prefix (html, "<h1 id=\"title\">Title</h1>"));
   g_assert_null (strstr (html, "\xEF\xBB\xBF"));
   g_clear_pointer (&html, g_free);
 
@@ -249,10 +249,10 @@ test_markdown_length (void)
 
   /* The length is honoured: the rest of the buffer is not read. */
   first = syllabus_markdown_to_html (text, strlen ("# One\n"));
-  g_assert_cmpstr (first, ==, "<h1>One</h1>\n");
+  g_assert_cmpstr (first, ==, "<h1 id=\"one\">One</h1>\n");
 
   all = syllabus_markdown_to_html (text, -1);
-  assert_contains (all, "<h1>Two</h1>");
+  assert_contains (all, "<h1 id=\"two\">Two</h1>");
 
   none = syllabus_markdown_to_html (text, 0);
   g_assert_cmpstr (none, ==, "");
@@ -264,7 +264,7 @@ test_markdown_crlf (void)
   g_autofree char *html = NULL;
 
   html = render ("# Title\r\n\r\n| a | b |\r\n| --- | --- |\r\n| 1 | 2 |\r\n\r\n~~x~~\r\n");
-  assert_contains (html, "<h1>Title</h1>");
+  assert_contains (html, "<h1 id=\"title\">Title</h1>");
   assert_contains (html, "<td>1</td>");
   assert_contains (html, "<del>x</del>");
 }

@@ -388,7 +388,7 @@ test_markdown_parses (void)
   report = syllabus_report_markdown (store, topics);
   html = syllabus_markdown_to_html (report, -1);
 
-  g_assert_nonnull (strstr (html, "<h2>Demo *Topic* #1</h2>"));
+  g_assert_nonnull (strstr (html, "<h2 id=\"demo-topic-1\">Demo *Topic* #1</h2>"));
   g_assert_nonnull (strstr (html, "<a href=\"https://example.org/one\">Book [One]</a>"));
   g_assert_nonnull (strstr (html, "<a href=\"https://example.org/two\">Book_Two</a>"));
   g_assert_nonnull (strstr (html, "<a href=\"https://example.org/old\">Old &lt;Guide&gt;</a>"));
@@ -396,9 +396,9 @@ test_markdown_parses (void)
   g_assert_nonnull (strstr (html, "<em>chapter 3</em>"));
   /* The note's "#" is a heading inside the quote, not one of the report;
    * the report has exactly its own headings. */
-  g_assert_nonnull (strstr (html, "<blockquote>\n<h1>Not a heading of the report</h1>"));
-  g_assert_null (strstr (html, "<h2>Not a heading"));
-  g_assert_nonnull (strstr (html, "<h3>No longer in this topic</h3>"));
+  g_assert_nonnull (strstr (html, "<blockquote>\n<h1 id=\"not-a-heading-of-the-report\">Not a heading of the report</h1>"));
+  g_assert_null (strstr (html, "<h2 id=\"not-a-heading"));
+  g_assert_nonnull (strstr (html, "<h3 id=\"no-longer-in-this-topic\">No longer in this topic</h3>"));
 }
 
 static void

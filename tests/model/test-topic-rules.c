@@ -361,6 +361,27 @@ test_rules_titles (void)
     }
 }
 
+/* Headings get GitHub's ids, so that a table of contents leads to them. */
+static void
+test_rules_heading_ids (void)
+{
+  g_autoptr(SyllabusTopic) topic = parse ("# Awesome [![badge](https://b.example/b.svg)](https://ci.example/)\n\n"
+                                          "- [Audio and Music](#audio-and-music)\n\n"
+                                          "## Audio and Music\n\n## Audio and Music\n\n"
+                                          "### C++ & *Rust*: `unsafe`!\n\n"
+                                          "### Über Straße\n\n"
+                                          "### !!!\n");
+  const char *html = syllabus_topic_get_introduction_html (topic);
+
+  g_assert_nonnull (strstr (html, "<h1 id=\"awesome\">Awesome "));
+  g_assert_nonnull (strstr (html, "<h2 id=\"audio-and-music\">Audio and Music</h2>"));
+  g_assert_nonnull (strstr (html, "<h2 id=\"audio-and-music-1\">Audio and Music</h2>"));
+  g_assert_nonnull (strstr (html, "<h3 id=\"c--rust-unsafe\">"));
+  g_assert_nonnull (strstr (html, "<h3 id=\"über-straße\">"));
+  /* Nothing left to name it by: no id */
+  g_assert_nonnull (strstr (html, "<h3>!!!</h3>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/topic-rules/groups", test_rules_groups);
   g_test_add_func ("/topic-rules/duplicates", test_rules_duplicates);
   g_test_add_func ("/topic-rules/titles", test_rules_titles);
+  g_test_add_func ("/topic-rules/heading-ids", test_rules_heading_ids);
 
   return g_test_run ();
 }

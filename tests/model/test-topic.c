@@ -649,7 +649,7 @@ test_topic_content_html (void)
       n_pages++;
 
       g_assert_true (g_utf8_validate (html, -1, NULL));
-      g_assert_nonnull (strstr (html, "<h2>Introduction</h2>"));
+      g_assert_nonnull (strstr (html, "<h2 id=\"introduction\">Introduction</h2>"));
       g_assert_null (strstr (html, "Learning Resources"));
     }
 
@@ -663,10 +663,10 @@ test_topic_introduction_html_bounds (void)
 {
   static const struct { const char *page; const char *html; } cases[] = {
     { "Intro.\n\n## Learning Resources\n\n- [a](https://a.example/)\n\n## After\n\nMore.\n",
-      "<p>Intro.</p>\n<h2>After</h2>\n<p>More.</p>\n" },
+      "<p>Intro.</p>\n<h2 id=\"after\">After</h2>\n<p>More.</p>\n" },
     /* Subheadings of the section, deeper than it, are part of it. */
     { "## Learning Resources\n### Books\n- [a](https://a.example/)\n#### Deeper\n# Top\n",
-      "<h1>Top</h1>\n" },
+      "<h1 id=\"top\">Top</h1>\n" },
     /* A setext heading, and the section running to the end of the page. */
     { "Intro *em*\n\nLearning   resources\n===\n\n- [a](https://a.example/)\n",
       "<p>Intro <em>em</em></p>\n" },
@@ -675,10 +675,10 @@ test_topic_introduction_html_bounds (void)
       "<h2></h2>\n<p>After.</p>\n" },
     /* Headings inside blocks are neither the section nor its end. */
     { "> ## Learning Resources\n\n- ## Learning Resources\n",
-      "<blockquote>\n<h2>Learning Resources</h2>\n</blockquote>\n"
-      "<ul>\n<li><h2>Learning Resources</h2>\n</li>\n</ul>\n" },
+      "<blockquote>\n<h2 id=\"learning-resources\">Learning Resources</h2>\n</blockquote>\n"
+      "<ul>\n<li><h2 id=\"learning-resources-1\">Learning Resources</h2>\n</li>\n</ul>\n" },
     { "## Learning Resources\n> ## Quoted\n- [a](https://a.example/)\n## Learning Resources\n",
-      "<h2>Learning Resources</h2>\n" },
+      "<h2 id=\"learning-resources\">Learning Resources</h2>\n" },
     /* Images in the introduction, local and remote. */
     { "![local](a.png) ![remote](https://e.com/r.png)\n## Learning Resources\n![x](b.png)\n",
       "<p><img src=\"a.png\" alt=\"local\"> "
@@ -743,11 +743,11 @@ test_topic_introduction_html_apart (void)
   g_assert_no_error (error);
   g_assert_cmpstr (syllabus_topic_get_introduction (topic), ==, "Intro para\nNext\n----\n");
   g_assert_cmpstr (syllabus_topic_get_introduction_html (topic), ==,
-                   "<p>Intro para</p>\n<h2>Next</h2>\n");
+                   "<p>Intro para</p>\n<h2 id=\"next\">Next</h2>\n");
   g_assert_cmpuint (g_list_model_get_n_items (syllabus_topic_get_resources (topic)), ==, 1);
 
   alone = syllabus_markdown_to_html (syllabus_topic_get_introduction (topic), -1);
-  g_assert_cmpstr (alone, ==, "<h2>Intro para\nNext</h2>\n");
+  g_assert_cmpstr (alone, ==, "<h2 id=\"intro-para-next\">Intro para\nNext</h2>\n");
 }
 
 /* Pages written inline ------------------------------------------------- */
