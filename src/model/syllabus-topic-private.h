@@ -129,6 +129,28 @@ typedef struct
   GHashTable *heading_ids;    /* the ids given so far */
 } SyllabusTopicWalk;
 
+/* Whether what md4c reports now belongs in the introduction's HTML. A
+ * top-level heading is rendered even inside the resources section: it may
+ * be the one that ends it, which is only known once it is left. */
+static inline gboolean
+syllabus_topic_walk_rendering (SyllabusTopicWalk *walk)
+{
+  return walk->section != SECTION_IN || (walk->in_heading && walk->heading_top_level);
+}
+
+char      *syllabus_topic_walk_collapse_whitespace (const char     *text);
+void       syllabus_topic_walk_give_heading_id  (SyllabusTopicWalk *walk);
+void       syllabus_topic_walk_render_text      (SyllabusTopicWalk *walk,
+                                                 MD_TEXTTYPE        type,
+                                                 const MD_CHAR     *text,
+                                                 MD_SIZE            size);
+void       syllabus_topic_walk_flush_marker     (SyllabusTopicWalk *walk,
+                                                 gsize              skip);
+void       syllabus_topic_walk_hold_marker_text (SyllabusTopicWalk *walk,
+                                                 MD_TEXTTYPE        type,
+                                                 const MD_CHAR     *text,
+                                                 MD_SIZE            size);
+
 gboolean   syllabus_topic_walk_run                (SyllabusTopicWalk *walk,
                                                    const char        *body,
                                                    gsize              body_length);

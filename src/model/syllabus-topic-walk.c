@@ -246,8 +246,8 @@ collapse_whitespace_into (GString    *out,
   g_string_truncate (out, q - out->str);
 }
 
-static char *
-collapse_whitespace (const char *text)
+char *
+syllabus_topic_walk_collapse_whitespace (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
 
@@ -275,14 +275,6 @@ line_start (SyllabusTopicWalk *walk,
   return p - walk->doc;
 }
 
-/* Whether what md4c reports now belongs in the introduction's HTML. A
- * top-level heading is rendered even inside the resources section: it may
- * be the one that ends it, which is only known once it is left. */
-static inline gboolean
-rendering (SyllabusTopicWalk *walk)
-{
-  return walk->section != SECTION_IN || (walk->in_heading && walk->heading_top_level);
-}
 
 static inline SyllabusListItem *
 current_item (SyllabusTopicWalk *walk)
@@ -308,7 +300,7 @@ start_nested_list (SyllabusTopicWalk *walk)
   if (!walk->collecting_page || item->has_link || walk->item_text_depth != walk->items->len)
     return;
 
-  name = collapse_whitespace (walk->item_text->str);
+  name = syllabus_topic_walk_collapse_whitespace (walk->item_text->str);
   len = strlen (name);
   while (len > 0 && (name[len - 1] == ':' || name[len - 1] == ' '))
     name[--len] = '\0';
@@ -348,7 +340,7 @@ enter_block_cb (MD_BLOCKTYPE type,
 
   g_array_append_val (walk->blocks, type);
 
-  if (rendering (walk))
+  if (syllabus_topic_walk_rendering (walk))
     syllabus_html_enter_block (&walk->html, type, detail);
 
   return 0;
@@ -437,7 +429,7 @@ finish_heading (SyllabusTopicWalk *walk)
   if (!walk->heading_top_level)
     return;
 
-  text = collapse_whitespace (walk->heading_text->str);
+  text = syllabus_topic_walk_collapse_whitespace (walk->heading_text->str);
 
   if (walk->heading_level == 1 && walk->first_h1 == NULL && *text != '\0')
     {
@@ -497,58 +489,6 @@ finish_heading (SyllabusTopicWalk *walk)
     }
 }
 
-/* Gives the heading just rendered the id GitHub gives it, so that a
- * table of contents' links ("#audio-and-music") lead to it: its text in
- * lower case, without punctuation, spaces as hyphens, and "-1", "-2"…
- * after a name an earlier heading has. */
-static void
-give_heading_id (SyllabusTopicWalk *walk)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *tail = NULL;
-  GString *id;
-  char *slug;
-  gsize open_len = strlen ("<h1");
-
-  if (walk->html_out->len < walk->heading_mark + open_len ||
-      strncmp (walk->html_out->str + walk->heading_mark, "<h", 2) != 0 ||
-      walk->html_out->str[walk->heading_mark + open_len] != '>')
-    return;
-
-  text = collapse_whitespace (walk->heading_text->str);
-  id = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c) || c == '_')
-        g_string_append_unichar (id, g_unichar_tolower (c));
-      else if (c == ' ' || c == '-')
-        g_string_append_c (id, '-');
-    }
-  if (id->len == 0)
-    {
-      g_string_free (id, TRUE);
-      return;
-    }
-
-  slug = g_strdup (id->str);
-  for (guint n = 1; g_hash_table_contains (walk->heading_ids, slug); n++)
-    {
-      g_free (slug);
-      slug = g_strdup_printf ("%s-%u", id->str, n);
-    }
-  g_string_free (id, TRUE);
-  g_hash_table_add (walk->heading_ids, slug);
-
-  /* The heading is short: what follows its "<hN" is moved, not the page. */
-  tail = g_strdup (walk->html_out->str + walk->heading_mark + open_len);
-  g_string_truncate (walk->html_out, walk->heading_mark + open_len);
-  /* Letters, digits, "_" and "-": nothing to escape */
-  g_string_append_printf (walk->html_out, " id=\"%s\"", slug);
-  g_string_append (walk->html_out, tail);
-}
-
 static int
 leave_block_cb (MD_BLOCKTYPE type,
                 void        *detail,
@@ -559,7 +499,7 @@ leave_block_cb (MD_BLOCKTYPE type,
   g_assert (walk->blocks->len > 0);
   g_array_set_size (walk->blocks, walk->blocks->len - 1);
 
-  if (rendering (walk))
+  if (syllabus_topic_walk_rendering (walk))
     syllabus_html_leave_block (&walk->html, type, detail);
 
   if (type == MD_BLOCK_H)
@@ -575,7 +515,7 @@ leave_block_cb (MD_BLOCKTYPE type,
       if (top_level && (walk->section == SECTION_IN || walk->section_end_pending))
         g_string_truncate (walk->html_out, walk->heading_mark);
       else
-        give_heading_id (walk);
+        syllabus_topic_walk_give_heading_id (walk);
     }
   else if (type == MD_BLOCK_LI)
     {
@@ -628,97 +568,6 @@ note_image (SyllabusTopicWalk *walk,
   g_ptr_array_add (walk->images, g_steal_pointer (&src));
 }
 
-static void
-render_text (SyllabusTopicWalk *walk,
-             MD_TEXTTYPE        type,
-             const MD_CHAR     *text,
-             MD_SIZE            size)
-{
-  if (rendering (walk))
-    syllabus_html_text (&walk->html, type, text, size);
-}
-
-/* Whether @text, @len bytes, starts with a kind marker, "@official@"
- * (%MARKER_YES, its length in @marker_len), may still become one as more
- * text comes (%MARKER_MAYBE), or is not one. A kind is ASCII letters. */
-typedef enum { MARKER_NO, MARKER_MAYBE, MARKER_YES } MarkerMatch;
-
-static MarkerMatch
-match_marker (const char *text,
-              gsize       len,
-              gsize      *marker_len)
-{
-  if (len == 0)
-    return MARKER_MAYBE;
-  if (text[0] != '@')
-    return MARKER_NO;
-
-  for (gsize i = 1; i < len; i++)
-    {
-      if (text[i] == '@')
-        {
-          if (i < 3)
-            return MARKER_NO;
-          *marker_len = i + 1;
-          return MARKER_YES;
-        }
-      if (!g_ascii_isalpha (text[i]) || i > SYLLABUS_KIND_MAX_LEN)
-        return MARKER_NO;
-    }
-
-  return MARKER_MAYBE;
-}
-
-/* Renders the link text held back, but for its first @skip bytes. */
-static void
-flush_marker (SyllabusTopicWalk *walk,
-              gsize              skip)
-{
-  walk->marker_pending = FALSE;
-  if (walk->marker_text->len > skip)
-    render_text (walk, MD_TEXT_NORMAL,
-                 walk->marker_text->str + skip, walk->marker_text->len - skip);
-}
-
-/* The start of a link's text is held back until it is known whether it
- * is a kind marker, which is then not shown. md4c may have made a mail
- * link of "official@Docs.rs" in "@official@Docs.rs": the links that start
- * inside the held text are not rendered (a link in a link is not HTML). */
-static void
-hold_marker_text (SyllabusTopicWalk *walk,
-                  MD_TEXTTYPE        type,
-                  const MD_CHAR     *text,
-                  MD_SIZE            size)
-{
-  gsize marker_len = 0;
-
-  if (type != MD_TEXT_NORMAL)
-    {
-      flush_marker (walk, 0);
-      render_text (walk, type, text, size);
-      return;
-    }
-
-  g_string_append_len (walk->marker_text, text, size);
-  switch (match_marker (walk->marker_text->str, walk->marker_text->len, &marker_len))
-    {
-    case MARKER_YES:
-      for (gsize i = 1; i + 1 < marker_len; i++)
-        walk->link_kind[i - 1] = g_ascii_tolower (walk->marker_text->str[i]);
-      walk->link_kind[marker_len - 2] = '\0';
-      while (marker_len < walk->marker_text->len && walk->marker_text->str[marker_len] == ' ')
-        marker_len++;
-      flush_marker (walk, marker_len);
-      break;
-    case MARKER_NO:
-      flush_marker (walk, 0);
-      break;
-    case MARKER_MAYBE:
-    default:
-      break;
-    }
-}
-
 static int
 enter_span_cb (MD_SPANTYPE type,
                void       *detail,
@@ -744,9 +593,9 @@ enter_span_cb (MD_SPANTYPE type,
         }
     }
   else if (walk->marker_pending)
-    flush_marker (walk, 0);
+    syllabus_topic_walk_flush_marker (walk, 0);
 
-  if (rendering (walk) && !hidden)
+  if (syllabus_topic_walk_rendering (walk) && !hidden)
     syllabus_html_enter_span (&walk->html, type, detail);
 
   if (type == MD_SPAN_IMG)
@@ -912,7 +761,7 @@ leave_span_cb (MD_SPANTYPE type,
       guint depth = --walk->a_depth;
 
       if (depth == 0 && walk->marker_pending)
-        flush_marker (walk, 0);
+        syllabus_topic_walk_flush_marker (walk, 0);
       if (depth < 64 && (walk->a_hidden & (G_GUINT64_CONSTANT (1) << depth)) != 0)
         {
           walk->a_hidden &= ~(G_GUINT64_CONSTANT (1) << depth);
@@ -922,7 +771,7 @@ leave_span_cb (MD_SPANTYPE type,
   else if (type == MD_SPAN_IMG)
     walk->img_depth--;
 
-  if (rendering (walk) && !hidden)
+  if (syllabus_topic_walk_rendering (walk) && !hidden)
     syllabus_html_leave_span (&walk->html, type, detail);
 
   if (type != MD_SPAN_A || !walk->in_link)
@@ -950,9 +799,9 @@ text_cb (MD_TEXTTYPE    type,
   SyllabusTopicWalk *walk = user_data;
 
   if (walk->marker_pending)
-    hold_marker_text (walk, type, text, size);
+    syllabus_topic_walk_hold_marker_text (walk, type, text, size);
   else
-    render_text (walk, type, text, size);
+    syllabus_topic_walk_render_text (walk, type, text, size);
 
   if (in_document (walk, text))
     {
