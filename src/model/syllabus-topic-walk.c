@@ -47,10 +47,13 @@
 SyllabusResourcesRule
 syllabus_resources_rule_parse (const char *value)
 {
-  g_autofree char *rule = value != NULL ? g_ascii_strdown (g_strstrip (g_strdup (value)), -1) : NULL;
+  g_autofree char *rule = NULL;
 
-  if (rule == NULL)
+  if (value == NULL)
     return SYLLABUS_RESOURCES_AUTO;
+
+  rule = g_ascii_strdown (value, -1);
+  g_strstrip (rule);
   if (g_str_equal (rule, "section"))
     return SYLLABUS_RESOURCES_SECTION;
   if (g_str_equal (rule, "all"))
