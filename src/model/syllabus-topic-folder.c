@@ -532,7 +532,8 @@ SyllabusFolderCopy *
 syllabus_topic_folder_import (SyllabusFolderImport  *import,
                               GCancellable          *cancellable,
                               GError               **error_out)
-{  g_autoptr(SyllabusTopic) checked = NULL;
+{
+  g_autoptr(SyllabusTopic) checked = NULL;
   g_autoptr(SyllabusTopic) copied = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFile) existing = NULL;
