@@ -145,7 +145,7 @@ syllabus_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     syllabus_window_open_file (window, files[i]);
 
-  gtk_window_present (GTK_WINDOW (window));
+  syllabus_window_present_when_open (window);
 }
 
 static void

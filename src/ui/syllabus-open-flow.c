@@ -105,6 +105,9 @@ ask (GTask *task)
   adw_alert_dialog_set_default_response (dialog, "keep-both");
   adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), task);
+  /* A window that waits for the file to open is shown to ask. */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (open->parent)))
+    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (open->parent)));
   adw_dialog_present (ADW_DIALOG (dialog), open->parent);
 }
 

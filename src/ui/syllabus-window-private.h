@@ -89,6 +89,8 @@ struct _SyllabusWindow
   /* Files being opened: the window shows the last of them rather than
    * first showing the library's default topic */
   guint                n_opening;
+  /* Presents the window opened for files once their wait is too long */
+  guint                present_source;
   /* Checks that the topic shown is still the library's, after the list
    * changed */
   guint                check_topic_source;

@@ -19,6 +19,10 @@
 #include "syllabus-dialogs.h"
 #include "syllabus-open-flow.h"
 
+/* How long a window opened for files waits for them before it is shown
+ * anyway, loading. */
+#define PRESENT_DELAY_MS 300
+
 /* The topic sidebar: the library's topics with their progress, choosing
  * one, opening a file (from the Open dialog or dropped on the window) and
  * removing a topic the user added. */
@@ -236,6 +240,26 @@ syllabus_window_select_topic_in_sidebar (SyllabusWindow *self)
 }
 
 static void
+present_cb (gpointer user_data)
+{
+  SyllabusWindow *self = user_data;
+
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* Presents the window now, if it waits for the files being opened. */
+static void
+present_opened (SyllabusWindow *self)
+{
+  if (self->present_source != 0)
+    {
+      g_clear_handle_id (&self->present_source, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -246,6 +270,9 @@ imported_cb (GObject      *object,
 
   g_assert (self->n_opening > 0);
   self->n_opening--;
+  /* Whatever came of it, the window is shown once nothing is opening. */
+  if (self->n_opening == 0 && self->present_source != 0)
+    present_opened (self);
 
   if (!(topic = syllabus_open_topic_finish (result, &error)) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -270,6 +297,29 @@ imported_cb (GObject      *object,
     }
 
   syllabus_window_set_topic (self, topic);
+}
+
+/**
+ * syllabus_window_present_when_open:
+ *
+ * Presents the window once the files syllabus_window_open_file() is
+ * opening are shown, so that its first frame shows the topic rather than a
+ * page that is loading, or after a moment at the latest; a window with
+ * nothing opening, or already shown, is presented at once.
+ */
+void
+syllabus_window_present_when_open (SyllabusWindow *self)
+{
+  g_return_if_fail (SYLLABUS_IS_WINDOW (self));
+
+  if (self->n_opening == 0 || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->present_source == 0)
+    self->present_source = g_timeout_add_once (PRESENT_DELAY_MS, present_cb, self);
 }
 
 /**

@@ -596,6 +596,7 @@ syllabus_window_dispose (GObject *object)
 
   release_checklist (self);
   g_clear_handle_id (&self->check_topic_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
 
   G_OBJECT_CLASS (syllabus_window_parent_class)->dispose (object);
 }

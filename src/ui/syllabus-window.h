@@ -30,6 +30,7 @@ SyllabusWindow *syllabus_window_new        (GtkApplication  *application,
                                             GSettings       *settings);
 void            syllabus_window_open_file  (SyllabusWindow  *self,
                                             GFile           *file);
+void            syllabus_window_present_when_open (SyllabusWindow *self);
 SyllabusTopic  *syllabus_window_get_topic  (SyllabusWindow *self);
 void            syllabus_window_set_topic  (SyllabusWindow *self,
                                             SyllabusTopic  *topic);
