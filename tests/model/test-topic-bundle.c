@@ -238,6 +238,48 @@ test_bundle_shift_headings (void)
   g_assert_cmpstr (open_fence, ==, "~~~~\n# code\n\n~~~~\n");
 }
 
+/* Setext headings move down as ATX ones do; "---" that is no underline
+ * (after a blank line, a list item, a quote, in code) stays as it is. */
+static void
+test_bundle_shift_setext (void)
+{
+  const char *text = "Tokio\n=====\n\n"
+                     "Text\non two lines.\n\n"
+                     "The Runtime\nin depth #\n---\n\n"
+                     "---\n\n"
+                     "- an item\n- another\n---\n\n"
+                     "> quoted\n---\n\n"
+                     "```\ncode\n---\n```\n"
+                     "    indented code\n    ---\n\n"
+                     "Stars\n* * *\n"
+                     "Deep\n----\n";
+  g_autofree char *h1 = NULL;
+  g_autofree char *shifted = syllabus_topic_bundle_shift_headings (text, strlen (text), 2, FALSE,
+                                                                   &h1);
+  g_autofree char *taken_h1 = NULL;
+  g_autofree char *taken = syllabus_topic_bundle_shift_headings (text, strlen (text), 5, TRUE,
+                                                                 &taken_h1);
+
+  g_assert_cmpstr (h1, ==, "Tokio");
+  g_assert_cmpstr (shifted, ==, "### Tokio\n\n"
+                                "Text\non two lines.\n\n"
+                                "#### The Runtime in depth # #\n\n"
+                                "---\n\n"
+                                "- an item\n- another\n---\n\n"
+                                "> quoted\n---\n\n"
+                                "```\ncode\n---\n```\n"
+                                "    indented code\n    ---\n\n"
+                                "Stars\n* * *\n"
+                                "#### Deep\n");
+
+  /* A folder's index.md: its setext title goes to the folder's heading;
+   * levels stop at six. */
+  g_assert_cmpstr (taken_h1, ==, "Tokio");
+  g_assert_true (g_str_has_prefix (taken, "\nText\non two lines.\n\n"
+                                          "###### The Runtime in depth # #\n"));
+  g_assert_true (g_str_has_suffix (taken, "###### Deep\n"));
+}
+
 /* The folder as one page ------------------------------------------------- */
 
 static void
@@ -634,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/bundle/compare-names", test_bundle_compare_names);
   g_test_add_func ("/bundle/title-for-name", test_bundle_title_for_name);
   g_test_add_func ("/bundle/shift-headings", test_bundle_shift_headings);
+  g_test_add_func ("/bundle/shift-setext", test_bundle_shift_setext);
   g_test_add_func ("/bundle/build-garden", test_bundle_build_garden);
   g_test_add_func ("/bundle/topic", test_bundle_topic);
   g_test_add_func ("/bundle/titles-from-names", test_bundle_titles_from_names);
