@@ -43,18 +43,22 @@
 
 /* Building the page ----------------------------------------------------- */
 
-/* The text of @file without BOM and front matter, or %NULL with the
+/* The text of @entry's file without BOM and front matter, its relative
+ * addresses rewritten relative to the top folder, or %NULL with the
  * problem recorded; @metadata gets the front matter. */
 static char *
-read_text (GFile        *file,
-           GHashTable   *metadata,
-           gsize        *length,
-           GPtrArray    *problems,
-           GCancellable *cancellable)
+read_text (SyllabusBundleEntry *entry,
+           GHashTable          *metadata,
+           gsize               *length,
+           GPtrArray           *problems,
+           GCancellable        *cancellable)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *dir = NULL;
+  GFile *file = entry->file;
+  const char *slash;
   gsize len = 0;
   gsize skip = 0;
 
@@ -96,10 +100,11 @@ read_text (GFile        *file,
     skip = 3;
   skip += syllabus_front_matter_parse (data + skip, len - skip, metadata);
 
-  *length = len - skip;
-  memmove (data, data + skip, len - skip);
-  data[len - skip] = '\0';
-  return g_steal_pointer (&data);
+  slash = strrchr (entry->relative_path, '/');
+  dir = slash != NULL ? g_strndup (entry->relative_path, slash - entry->relative_path)
+                      : g_strdup ("");
+
+  return syllabus_topic_bundle_rebase_links (data + skip, len - skip, dir, length);
 }
 
 static void
@@ -194,7 +199,7 @@ syllabus_topic_bundle_build (GFile         *folder,
         case SYLLABUS_BUNDLE_ENTRY_FOLDER:
           /* Its index.md, if any, comes right after it. */
           if (next != NULL && next->kind == SYLLABUS_BUNDLE_ENTRY_INDEX &&
-              (text = read_text (next->file, metadata, &text_length, problems, cancellable)))
+              (text = read_text (next, metadata, &text_length, problems, cancellable)))
             {
               const char *named = g_hash_table_lookup (metadata, "title");
 
@@ -226,7 +231,7 @@ syllabus_topic_bundle_build (GFile         *folder,
           break;
 
         case SYLLABUS_BUNDLE_ENTRY_NODE:
-          if (!(text = read_text (entry->file, metadata, &text_length, problems, cancellable)))
+          if (!(text = read_text (entry, metadata, &text_length, problems, cancellable)))
             break;
           shifted = syllabus_topic_bundle_shift_headings (text, text_length, entry->depth + 1,
                                                           FALSE, &h1);

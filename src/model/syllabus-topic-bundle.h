@@ -79,6 +79,13 @@ char          *syllabus_topic_bundle_name           (GFile         *folder);
 char          *syllabus_topic_bundle_title_for_name (const char    *name);
 int            syllabus_topic_bundle_compare_names  (const char    *a,
                                                      const char    *b);
+char          *syllabus_topic_bundle_rebase_address (const char    *dir,
+                                                     const char    *address,
+                                                     gsize          length);
+char          *syllabus_topic_bundle_rebase_links   (const char    *text,
+                                                     gsize          length,
+                                                     const char    *dir,
+                                                     gsize         *new_length);
 char          *syllabus_topic_bundle_shift_headings (const char    *text,
                                                      gsize          length,
                                                      guint          shift,
