@@ -73,6 +73,8 @@ SyllabusTopic *syllabus_topic_bundle_load           (GFile         *folder,
                                                      const char    *id,
                                                      GCancellable  *cancellable,
                                                      GError       **error);
+char          *syllabus_topic_bundle_signature      (GFile         *folder,
+                                                     GCancellable  *cancellable);
 gboolean       syllabus_topic_bundle_looks_like_one (GFile         *folder,
                                                      GCancellable  *cancellable);
 char          *syllabus_topic_bundle_name           (GFile         *folder);
