@@ -118,6 +118,37 @@ row_heading (GtkWidget *row)
   return gtk_widget_get_mapped (GTK_WIDGET (heading)) ? gtk_label_get_text (heading) : NULL;
 }
 
+/* The count the row's group heading shows beside it, or NULL. */
+static const char *
+row_summary (GtkWidget *row)
+{
+  GtkLabel *summary = find_label (row, "numeric");
+
+  g_assert_nonnull (summary);
+  return gtk_widget_get_mapped (GTK_WIDGET (summary)) ? gtk_label_get_text (summary) : NULL;
+}
+
+/* The topic's progress, as its bar tells a screen reader and its label
+ * shows. */
+static void
+assert_progress (SyllabusApplication *app,
+                 const char          *text)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean shown = FALSE;
+
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_PROGRESS_BAR, TRUE, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  gtk_test_accessible_assert_property (g_ptr_array_index (bars, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text);
+
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_LABEL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    shown |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text);
+  g_assert_true (shown);
+}
+
 /* The kind the row's tag shows, or NULL when it shows none. */
 static const char *
 row_tag (GtkWidget *row)
@@ -278,6 +309,13 @@ filter_by_kind (SyllabusApplication *app,
                                                                    "kind-tag")),
                                        GTK_ACCESSIBLE_ROLE_PRESENTATION);
 
+      /* One video done: the groups count it among all their resources. */
+      syllabus_entry_set_status (syllabus_resource_row_get_entry (SYLLABUS_RESOURCE_ROW (ui_test_find_row (app, "Video One"))),
+                                 SYLLABUS_STATUS_DONE);
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Official Website")), ==, "0 of 3 done");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Plain Talk")), ==, "1 of 3 done");
+      assert_progress (app, "1 of 6 done");
+
       state->button = find_kind_button (app);
       assert_button (state->button, "All Kinds");
       gtk_menu_button_popup (state->button);
@@ -313,6 +351,12 @@ filter_by_kind (SyllabusApplication *app,
         g_assert_null (row_heading (ui_test_find_row (app, "Video Two")));
         assert_button (state->button, "Video");
 
+        /* Each heading counts the videos it lists, and says so; the bar
+         * still counts the whole topic, and its label says both. */
+        g_assert_cmpstr (row_summary (ui_test_find_row (app, "Docs Video")), ==, "0 of 1 shown done");
+        g_assert_cmpstr (row_summary (ui_test_find_row (app, "Video One")), ==, "1 of 2 shown done");
+        assert_progress (app, "1 of 3 shown done · 1 of 6 in the topic");
+
         gtk_menu_button_popup (state->button);
         state->step++;
         return FALSE;
@@ -335,6 +379,9 @@ filter_by_kind (SyllabusApplication *app,
         return FALSE;
       assert_all_listed (app);
       assert_button (state->button, "All Kinds");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Official Website")), ==, "0 of 3 done");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Plain Talk")), ==, "1 of 3 done");
+      assert_progress (app, "1 of 6 done");
 
       /* Going to a resource the filter hides, as a search hit does, lists
        * every kind again. */
