@@ -341,6 +341,7 @@ test_bundle_subfolder_links (void)
               "See [mulch](mulch.md#how), [the logo](../logo.png), [the top](#garden),\n"
               "[away](../../secret.png), [a reference][ref] and [the web](https://example.org/).\n\n"
               "<img src=\"img/raw.png\" alt=\"\"> <a href='../index.md'>up</a>\n\n"
+              "<p align=\"center\">\n  <img\n    src=img/block.png>\n</p>\n\n"
               "```\n![In code](img/code.png)\n```\n\n"
               "[ref]: ref.md \"Ref\"\n", -1);
 
@@ -357,6 +358,7 @@ test_bundle_subfolder_links (void)
   g_assert_nonnull (strstr (doc, "[ref]: 1-soil/ref.md \"Ref\""));
   g_assert_nonnull (strstr (doc, "<img src=\"1-soil/img/raw.png\" alt=\"\">"));
   g_assert_nonnull (strstr (doc, "<a href='index.md'>up</a>"));
+  g_assert_nonnull (strstr (doc, "src=1-soil/img/block.png>"));
   /* Code is text, not an address. */
   g_assert_nonnull (strstr (doc, "![In code](img/code.png)"));
 
