@@ -500,3 +500,71 @@ syllabus_topic_bundle_list (GFile        *folder,
   free (lister.top_real);
   return lister.entries;
 }
+
+/* Stamps ---------------------------------------------------------------- */
+
+/**
+ * syllabus_topic_bundle_signature:
+ * @folder: a folder topic's folder
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * What the tree under @folder looks like now, to tell whether the topic
+ * made of it must be built again: a checksum over the path, etag (its
+ * modification time), size and mode of the folder and of every folder
+ * and file syllabus_topic_bundle_list() gives, and of what it could not
+ * list. A file added, removed, renamed or edited anywhere in the tree
+ * changes it; nothing is read but the folders' listings. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the signature, or %NULL if the
+ *   folder itself cannot be asked
+ */
+char *
+syllabus_topic_bundle_signature (GFile        *folder,
+                                 GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (syllabus_bundle_problem_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  entries = syllabus_topic_bundle_list (folder, problems, cancellable);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SyllabusBundleEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GFileInfo) info = NULL;
+      g_autofree char *line = NULL;
+
+      info = g_file_query_info (entry->file,
+                                G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                                G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                G_FILE_ATTRIBUTE_UNIX_MODE,
+                                G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+      if (info == NULL)
+        {
+          /* The top folder gone is no topic; a file gone meanwhile is a
+           * change like any other. */
+          if (i == 0)
+            return NULL;
+          line = g_strdup_printf ("%u %s -\n", entry->kind, entry->relative_path);
+        }
+      else
+        line = g_strdup_printf ("%u %s %s %" G_GINT64_FORMAT " %u\n", entry->kind,
+                                entry->relative_path,
+                                g_file_info_get_etag (info) != NULL ? g_file_info_get_etag (info) : "-",
+                                (gint64)g_file_info_get_size (info),
+                                g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE));
+      g_checksum_update (checksum, (const guchar *)line, -1);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SyllabusBundleProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = g_strdup_printf ("! %s %d\n", problem->path, problem->error->code);
+
+      g_checksum_update (checksum, (const guchar *)line, -1);
+    }
+
+  return g_strdup_printf ("%s\nfolder %s", g_file_peek_path (folder),
+                          g_checksum_get_string (checksum));
+}

@@ -37,172 +37,28 @@
  * symbolic links leading out of the folder are not followed, and the
  * depth and the number of files are limited. Everything here blocks: it
  * runs in the worker threads that load topics. Which files are read, and
- * in which order, is syllabus-topic-bundle-list.c's.
+ * in which order, is syllabus-topic-bundle-list.c's; how their headings
+ * move down, syllabus-topic-bundle-headings.c's.
  */
 
 /* Building the page ----------------------------------------------------- */
 
-/* The level of the ATX heading @line starts, 0 if none; *@text_start is
- * where its text starts. */
-static guint
-atx_level (const char  *line,
-           gsize        len,
-           gsize       *text_start)
-{
-  gsize i = 0;
-  guint level = 0;
-
-  while (i < len && i < 3 && line[i] == ' ')
-    i++;
-  while (i < len && line[i] == '#')
-    {
-      i++;
-      level++;
-    }
-  if (level == 0 || level > 6 || (i < len && line[i] != ' ' && line[i] != '\t'))
-    return 0;
-
-  *text_start = i;
-  return level;
-}
-
-/* The length of the code fence @line opens or closes, 0 if none; *@mark
- * is its character. */
-static gsize
-fence_length (const char *line,
-              gsize       len,
-              char       *mark)
-{
-  gsize i = 0;
-  gsize n = 0;
-
-  while (i < len && i < 3 && line[i] == ' ')
-    i++;
-  if (i >= len || (line[i] != '`' && line[i] != '~'))
-    return 0;
-
-  *mark = line[i];
-  while (i + n < len && line[i + n] == *mark)
-    n++;
-
-  return n >= 3 ? n : 0;
-}
-
-/* A heading's text, without its closing #s and the spaces around it. */
-static char *
-heading_text (const char *text,
-              gsize       len)
-{
-  g_autofree char *copy = g_strndup (text, len);
-  char *end;
-
-  g_strstrip (copy);
-  end = copy + strlen (copy);
-  while (end > copy && end[-1] == '#')
-    end--;
-  if (end == copy || end[-1] == ' ' || end[-1] == '\t' || *end == '\0')
-    *end = '\0';
-
-  return g_strdup (g_strstrip (copy));
-}
-
-/**
- * syllabus_topic_bundle_shift_headings:
- * @text: a node's Markdown, without front matter
- * @length: its length
- * @shift: how many levels its headings move down
- * @take_first_h1: whether to leave its first level-1 heading out
- * @first_h1: (out) (optional) (transfer full): the text of its first
- *   level-1 heading, %NULL if it has none
- *
- * Moves the ATX headings of @text @shift levels down, to level 6 at most;
- * lines in code blocks are left as they are, and a code block left open
- * is closed, so that it cannot swallow the next file.
- *
- * Returns: (transfer full): the shifted text
- */
-char *
-syllabus_topic_bundle_shift_headings (const char  *text,
-                                      gsize        length,
-                                      guint        shift,
-                                      gboolean     take_first_h1,
-                                      char       **first_h1)
-{
-  g_autoptr(GString) out = g_string_sized_new (length + 64);
-  g_autofree char *h1 = NULL;
-  const char *p = text;
-  const char *end = text + length;
-  gsize fence = 0;
-  char fence_mark = 0;
-
-  while (p < end)
-    {
-      const char *next;
-      gsize len = syllabus_front_matter_line_length (p, end, &next);
-      gsize text_start = 0;
-      guint level;
-      char mark = 0;
-      gsize n;
-
-      if (fence > 0)
-        {
-          if ((n = fence_length (p, len, &mark)) >= fence && mark == fence_mark)
-            fence = 0;
-          g_string_append_len (out, p, next - p);
-        }
-      else if ((n = fence_length (p, len, &mark)) > 0)
-        {
-          fence = n;
-          fence_mark = mark;
-          g_string_append_len (out, p, next - p);
-        }
-      else if ((level = atx_level (p, len, &text_start)) > 0)
-        {
-          if (level == 1 && h1 == NULL)
-            {
-              h1 = heading_text (p + text_start, len - text_start);
-              if (take_first_h1)
-                {
-                  p = next;
-                  continue;
-                }
-            }
-          for (guint i = 0; i < MIN (level + shift, 6); i++)
-            g_string_append_c (out, '#');
-          g_string_append_len (out, p + text_start, next - (p + text_start));
-        }
-      else
-        g_string_append_len (out, p, next - p);
-
-      p = next;
-    }
-
-  if (fence > 0)
-    {
-      g_string_append_c (out, '\n');
-      for (gsize i = 0; i < fence; i++)
-        g_string_append_c (out, fence_mark);
-      g_string_append_c (out, '\n');
-    }
-
-  if (first_h1 != NULL)
-    *first_h1 = g_steal_pointer (&h1);
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The text of @file without BOM and front matter, or %NULL with the
+/* The text of @entry's file without BOM and front matter, its relative
+ * addresses rewritten relative to the top folder, or %NULL with the
  * problem recorded; @metadata gets the front matter. */
 static char *
-read_text (GFile        *file,
-           GHashTable   *metadata,
-           gsize        *length,
-           GPtrArray    *problems,
-           GCancellable *cancellable)
+read_text (SyllabusBundleEntry *entry,
+           GHashTable          *metadata,
+           gsize               *length,
+           GPtrArray           *problems,
+           GCancellable        *cancellable)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *dir = NULL;
+  GFile *file = entry->file;
+  const char *slash;
   gsize len = 0;
   gsize skip = 0;
 
@@ -244,10 +100,11 @@ read_text (GFile        *file,
     skip = 3;
   skip += syllabus_front_matter_parse (data + skip, len - skip, metadata);
 
-  *length = len - skip;
-  memmove (data, data + skip, len - skip);
-  data[len - skip] = '\0';
-  return g_steal_pointer (&data);
+  slash = strrchr (entry->relative_path, '/');
+  dir = slash != NULL ? g_strndup (entry->relative_path, slash - entry->relative_path)
+                      : g_strdup ("");
+
+  return syllabus_topic_bundle_rebase_links (data + skip, len - skip, dir, length);
 }
 
 static void
@@ -342,7 +199,7 @@ syllabus_topic_bundle_build (GFile         *folder,
         case SYLLABUS_BUNDLE_ENTRY_FOLDER:
           /* Its index.md, if any, comes right after it. */
           if (next != NULL && next->kind == SYLLABUS_BUNDLE_ENTRY_INDEX &&
-              (text = read_text (next->file, metadata, &text_length, problems, cancellable)))
+              (text = read_text (next, metadata, &text_length, problems, cancellable)))
             {
               const char *named = g_hash_table_lookup (metadata, "title");
 
@@ -374,7 +231,7 @@ syllabus_topic_bundle_build (GFile         *folder,
           break;
 
         case SYLLABUS_BUNDLE_ENTRY_NODE:
-          if (!(text = read_text (entry->file, metadata, &text_length, problems, cancellable)))
+          if (!(text = read_text (entry, metadata, &text_length, problems, cancellable)))
             break;
           shifted = syllabus_topic_bundle_shift_headings (text, text_length, entry->depth + 1,
                                                           FALSE, &h1);

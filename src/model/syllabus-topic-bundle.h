@@ -73,12 +73,21 @@ SyllabusTopic *syllabus_topic_bundle_load           (GFile         *folder,
                                                      const char    *id,
                                                      GCancellable  *cancellable,
                                                      GError       **error);
+char          *syllabus_topic_bundle_signature      (GFile         *folder,
+                                                     GCancellable  *cancellable);
 gboolean       syllabus_topic_bundle_looks_like_one (GFile         *folder,
                                                      GCancellable  *cancellable);
 char          *syllabus_topic_bundle_name           (GFile         *folder);
 char          *syllabus_topic_bundle_title_for_name (const char    *name);
 int            syllabus_topic_bundle_compare_names  (const char    *a,
                                                      const char    *b);
+char          *syllabus_topic_bundle_rebase_address (const char    *dir,
+                                                     const char    *address,
+                                                     gsize          length);
+char          *syllabus_topic_bundle_rebase_links   (const char    *text,
+                                                     gsize          length,
+                                                     const char    *dir,
+                                                     gsize         *new_length);
 char          *syllabus_topic_bundle_shift_headings (const char    *text,
                                                      gsize          length,
                                                      guint          shift,

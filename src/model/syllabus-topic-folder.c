@@ -298,11 +298,11 @@ syllabus_topic_folder_read (GFile        *folder,
         {
           Candidate *candidate = g_ptr_array_index (candidates, i);
           g_autofree char *id = claim_id (candidate->name, bundled, claimed, names);
-          /* A folder topic's files are many, and may change without the
-           * folder's own signature changing: it is read again each time. */
-          g_autofree char *signature = candidate->is_bundle ? NULL
-                                       : syllabus_topic_folder_signature (candidate->file,
-                                                                          cancellable);
+          /* A folder topic's signature is its whole tree's: an unchanged
+           * tree is not built again. */
+          g_autofree char *signature = candidate->is_bundle
+                                       ? syllabus_topic_bundle_signature (candidate->file, cancellable)
+                                       : syllabus_topic_folder_signature (candidate->file, cancellable);
           g_autoptr(GError) topic_error = NULL;
           const char *known;
           SyllabusTopic *topic;

@@ -45,6 +45,56 @@ syllabus_progress_text_counts (const SyllabusCounts *counts)
                           counts->done, counts->total, counts->skipped);
 }
 
+/**
+ * syllabus_progress_text_shown:
+ * @shown: the counts of the resources a filtered list shows
+ *
+ * Returns: (transfer full): e.g. "1 of 2 shown done" or "1 of 2 shown
+ *   done · 1 skipped"
+ */
+char *
+syllabus_progress_text_shown (const SyllabusCounts *shown)
+{
+  g_return_val_if_fail (shown != NULL, NULL);
+
+  if (shown->skipped == 0)
+    /* Translators: progress through the resources a list filtered by kind
+     * shows, e.g. "1 of 2 shown done"; the plural form follows the second
+     * number */
+    return g_strdup_printf (ngettext ("%u of %u shown done", "%u of %u shown done", shown->total),
+                            shown->done, shown->total);
+
+  /* Translators: progress through the resources a list filtered by kind
+   * shows, e.g. "1 of 3 shown done · 1 skipped"; the plural form follows
+   * the third number */
+  return g_strdup_printf (ngettext ("%u of %u shown done · %u skipped",
+                                    "%u of %u shown done · %u skipped",
+                                    shown->skipped),
+                          shown->done, shown->total, shown->skipped);
+}
+
+/**
+ * syllabus_progress_text_filtered:
+ * @shown: the counts of the resources a filtered list shows
+ * @all: the topic's counts
+ *
+ * Returns: (transfer full): e.g. "1 of 3 shown done · 5 of 7 in the topic"
+ */
+char *
+syllabus_progress_text_filtered (const SyllabusCounts *shown,
+                                 const SyllabusCounts *all)
+{
+  g_return_val_if_fail (shown != NULL && all != NULL, NULL);
+
+  /* Translators: progress through the resources a list filtered by kind
+   * shows, then through the whole topic's, e.g. "1 of 3 shown done · 5 of 7
+   * in the topic"; the plural form follows the last number */
+  return g_strdup_printf (ngettext ("%u of %u shown done · %u of %u in the topic",
+                                    "%u of %u shown done · %u of %u in the topic",
+                                    all->total),
+                          shown->done, shown->total, all->done, all->total);
+}
+
 static void
 append_sentence (GString    *text,
                  const char *sentence)

@@ -18,7 +18,10 @@
 
 G_BEGIN_DECLS
 
-char *syllabus_progress_text_counts (const SyllabusCounts       *counts);
-char *syllabus_progress_text_merge  (const SyllabusMergeSummary *summary);
+char *syllabus_progress_text_counts   (const SyllabusCounts       *counts);
+char *syllabus_progress_text_shown    (const SyllabusCounts       *shown);
+char *syllabus_progress_text_filtered (const SyllabusCounts       *shown,
+                                       const SyllabusCounts       *all);
+char *syllabus_progress_text_merge    (const SyllabusMergeSummary *summary);
 
 G_END_DECLS

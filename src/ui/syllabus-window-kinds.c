@@ -26,14 +26,25 @@
 /* The menu's target for "All Kinds": no kind is "". */
 #define ALL_KINDS ""
 
+/**
+ * syllabus_window_kinds_shows:
+ * @resource: a resource of the topic shown
+ *
+ * Whether the checklist lists @resource: it does when it is of the kind
+ * the filter keeps, or when the filter is off.
+ */
+gboolean
+syllabus_window_kinds_shows (SyllabusWindow   *self,
+                             SyllabusResource *resource)
+{
+  return self->kind == NULL || g_strcmp0 (syllabus_resource_get_kind (resource), self->kind) == 0;
+}
+
 static gboolean
 kind_matches_cb (gpointer item,
                  gpointer user_data)
 {
-  SyllabusWindow *self = user_data;
-
-  return self->kind == NULL ||
-         g_strcmp0 (syllabus_resource_get_kind (SYLLABUS_RESOURCE (item)), self->kind) == 0;
+  return syllabus_window_kinds_shows (user_data, SYLLABUS_RESOURCE (item));
 }
 
 static const char *
@@ -125,6 +136,9 @@ syllabus_window_set_kind_filter (SyllabusWindow *self,
   g_free (self->kind);
   self->kind = g_strdup (kind);
   sync_button (self);
+  /* The groups' counts are of what is listed: counted before the rows
+   * are bound again. */
+  syllabus_window_update_progress (self);
   refilter (self);
 }
 

@@ -109,6 +109,7 @@ void             syllabus_window_add_toast          (SyllabusWindow *self,
 SyllabusStore   *syllabus_window_get_store          (SyllabusWindow *self);
 SyllabusLibrary *syllabus_window_get_library        (SyllabusWindow *self);
 void             syllabus_window_update_checklist   (SyllabusWindow *self);
+void             syllabus_window_update_progress    (SyllabusWindow *self);
 void             syllabus_window_focus_resource     (SyllabusWindow *self,
                                                      const char     *key);
 
@@ -153,6 +154,8 @@ GListModel      *syllabus_window_kinds_filter       (SyllabusWindow *self,
                                                      GListModel     *checklist);
 gboolean         syllabus_window_kinds_opens_group  (SyllabusWindow   *self,
                                                      guint             position,
+                                                     SyllabusResource *resource);
+gboolean         syllabus_window_kinds_shows        (SyllabusWindow   *self,
                                                      SyllabusResource *resource);
 void             syllabus_window_set_kind_filter    (SyllabusWindow *self,
                                                      const char     *kind);

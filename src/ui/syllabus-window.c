@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "syllabus-group.h"
-#include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-topic-view.h"
@@ -48,74 +47,6 @@ syllabus_window_new_toast (const char *text)
 
 /* The group under which resources that left the topic are listed. */
 #define ORPHAN_GROUP G_MAXUINT
-
-/* Counts the topic's progress, and that of each group, in one pass. */
-static void
-update_progress (SyllabusWindow *self)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GHashTable) group_counts = NULL;
-  SyllabusCounts counts = { 0 };
-  GListModel *resources;
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-  guint n;
-
-  if (self->topic == NULL || self->checklist == NULL)
-    return;
-
-  group_counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  resources = syllabus_topic_get_resources (self->topic);
-  n = g_list_model_get_n_items (resources);
-  counts.total = n;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
-      guint index = syllabus_resource_get_group_index (resource);
-      SyllabusCounts *group = g_hash_table_lookup (group_counts, GUINT_TO_POINTER (index));
-      SyllabusEntry *entry = syllabus_store_lookup (self->store, syllabus_topic_get_id (self->topic),
-                                                    syllabus_resource_get_key (resource));
-      SyllabusStatus status = entry != NULL ? syllabus_entry_get_status (entry)
-                                            : SYLLABUS_STATUS_NOT_STARTED;
-
-      if (group == NULL)
-        {
-          group = g_new0 (SyllabusCounts, 1);
-          g_hash_table_insert (group_counts, GUINT_TO_POINTER (index), group);
-        }
-
-      group->total++;
-      if (status == SYLLABUS_STATUS_DONE)
-        group->done++, counts.done++;
-      else if (status == SYLLABUS_STATUS_SKIPPED)
-        group->skipped++, counts.skipped++;
-      else if (status == SYLLABUS_STATUS_IN_PROGRESS)
-        group->in_progress++, counts.in_progress++;
-    }
-
-  g_hash_table_iter_init (&iter, group_counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      SyllabusGroup *group = g_hash_table_lookup (self->groups, key);
-      g_autofree char *summary = syllabus_progress_text_counts (value);
-
-      if (group != NULL)
-        syllabus_group_set_summary (group, summary);
-    }
-
-  text = syllabus_progress_text_counts (&counts);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 counts.total > 0 ? (double)counts.done / counts.total : 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
-  gtk_widget_set_visible (self->checklist_header, counts.total > 0);
-
-  syllabus_window_update_topic_label (self, self->topic);
-}
 
 static void
 undo_toast_dismissed_cb (SyllabusWindow *self,
@@ -208,7 +139,7 @@ entry_changed_cb (SyllabusWindow *self,
   SyllabusTopic *topic = syllabus_library_lookup (self->library, syllabus_entry_get_topic_id (entry));
 
   if (self->topic != NULL && topic == self->topic)
-    update_progress (self);
+    syllabus_window_update_progress (self);
   else if (topic != NULL)
     syllabus_window_update_topic_label (self, topic);
 
@@ -453,7 +384,7 @@ update_checklist (SyllabusWindow *self)
   selection = gtk_no_selection_new (g_object_ref (self->checklist));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
-  update_progress (self);
+  syllabus_window_update_progress (self);
 
   if (!self->announced_checklist)
     {

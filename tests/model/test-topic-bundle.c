@@ -238,6 +238,140 @@ test_bundle_shift_headings (void)
   g_assert_cmpstr (open_fence, ==, "~~~~\n# code\n\n~~~~\n");
 }
 
+/* Setext headings move down as ATX ones do; "---" that is no underline
+ * (after a blank line, a list item, a quote, in code) stays as it is. */
+static void
+test_bundle_shift_setext (void)
+{
+  const char *text = "Tokio\n=====\n\n"
+                     "Text\non two lines.\n\n"
+                     "The Runtime\nin depth #\n---\n\n"
+                     "---\n\n"
+                     "- an item\n- another\n---\n\n"
+                     "> quoted\n---\n\n"
+                     "```\ncode\n---\n```\n"
+                     "    indented code\n    ---\n\n"
+                     "Stars\n* * *\n"
+                     "Deep\n----\n";
+  g_autofree char *h1 = NULL;
+  g_autofree char *shifted = syllabus_topic_bundle_shift_headings (text, strlen (text), 2, FALSE,
+                                                                   &h1);
+  g_autofree char *taken_h1 = NULL;
+  g_autofree char *taken = syllabus_topic_bundle_shift_headings (text, strlen (text), 5, TRUE,
+                                                                 &taken_h1);
+
+  g_assert_cmpstr (h1, ==, "Tokio");
+  g_assert_cmpstr (shifted, ==, "### Tokio\n\n"
+                                "Text\non two lines.\n\n"
+                                "#### The Runtime in depth # #\n\n"
+                                "---\n\n"
+                                "- an item\n- another\n---\n\n"
+                                "> quoted\n---\n\n"
+                                "```\ncode\n---\n```\n"
+                                "    indented code\n    ---\n\n"
+                                "Stars\n* * *\n"
+                                "#### Deep\n");
+
+  /* A folder's index.md: its setext title goes to the folder's heading;
+   * levels stop at six. */
+  g_assert_cmpstr (taken_h1, ==, "Tokio");
+  g_assert_true (g_str_has_prefix (taken, "\nText\non two lines.\n\n"
+                                          "###### The Runtime in depth # #\n"));
+  g_assert_true (g_str_has_suffix (taken, "###### Deep\n"));
+}
+
+/* Relative addresses ----------------------------------------------------- */
+
+/* An address in a subfolder's file, rewritten relative to the top folder;
+ * one that leads out of it leads nowhere. */
+static void
+test_bundle_rebase_address (void)
+{
+  static const struct { const char *dir; const char *address; const char *rebased; } cases[] = {
+    { "1-soil", "img/compost.png", "1-soil/img/compost.png" },
+    { "1-soil", "./compost.png?size=2#top", "1-soil/compost.png?size=2#top" },
+    { "1-soil/deep", "../mulch.md", "1-soil/mulch.md" },
+    { "1-soil", "../logo.png", "logo.png" },
+    { "1-soil", "%2e%2E/logo.png", "logo.png" },
+    { "1-soil", "../../secret.png", "" },
+    { "1-soil", "../%2e%2e/secret.png", "" },
+    { "1-soil", "..", "./" },
+    { "my soil", "a.png", "my%20soil/a.png" },
+    { "", "../secret.png", "" },
+    /* Left as they are: */
+    { "", "img/logo.png", NULL },
+    { "1-soil", "https://example.org/a.png", NULL },
+    { "1-soil", "mailto:a@example.org", NULL },
+    { "1-soil", "/etc/passwd", NULL },
+    { "1-soil", "//example.org/a.png", NULL },
+    { "1-soil", "#compost", NULL },
+    { "1-soil", "?q", NULL },
+    { "1-soil", "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rebased = syllabus_topic_bundle_rebase_address (cases[i].dir, cases[i].address,
+                                                                       strlen (cases[i].address));
+
+      g_test_message ("%s in %s", cases[i].address, cases[i].dir);
+      g_assert_cmpstr (rebased, ==, cases[i].rebased);
+    }
+}
+
+/* In the page the folder makes, a subfolder's file shows its own images
+ * and links to its own neighbours, in Markdown and raw HTML. */
+static void
+test_bundle_subfolder_links (void)
+{
+  g_autofree char *top = g_build_filename (g_get_user_cache_dir (), "elsewhere", "links", NULL);
+  g_autofree char *sub = g_build_filename (top, "1-soil", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (syllabus_bundle_problem_free);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(SyllabusTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+  const char * const *images;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0755), ==, 0);
+  write_file (top, "index.md", "# Garden\n\n![Logo](logo.png)\n", -1);
+  write_file (sub, "compost.md",
+              "# Compost\n\n"
+              "![Heap](img/heap.png \"A heap\")\n"
+              "See [mulch](mulch.md#how), [the logo](../logo.png), [the top](#garden),\n"
+              "[away](../../secret.png), [a reference][ref] and [the web](https://example.org/).\n\n"
+              "<img src=\"img/raw.png\" alt=\"\"> <a href='../index.md'>up</a>\n\n"
+              "<p align=\"center\">\n  <img\n    src=img/block.png>\n</p>\n\n"
+              "```\n![In code](img/code.png)\n```\n\n"
+              "[ref]: ref.md \"Ref\"\n", -1);
+
+  doc = build (top, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (strstr (doc, "![Logo](logo.png)"));
+  g_assert_nonnull (strstr (doc, "![Heap](1-soil/img/heap.png \"A heap\")"));
+  g_assert_nonnull (strstr (doc, "[mulch](1-soil/mulch.md#how)"));
+  g_assert_nonnull (strstr (doc, "[the logo](logo.png)"));
+  g_assert_nonnull (strstr (doc, "[the top](#garden)"));
+  g_assert_nonnull (strstr (doc, "[away](<>)"));
+  g_assert_null (strstr (doc, "secret"));
+  g_assert_nonnull (strstr (doc, "[the web](https://example.org/)"));
+  g_assert_nonnull (strstr (doc, "[ref]: 1-soil/ref.md \"Ref\""));
+  g_assert_nonnull (strstr (doc, "<img src=\"1-soil/img/raw.png\" alt=\"\">"));
+  g_assert_nonnull (strstr (doc, "<a href='index.md'>up</a>"));
+  g_assert_nonnull (strstr (doc, "src=1-soil/img/block.png>"));
+  /* Code is text, not an address. */
+  g_assert_nonnull (strstr (doc, "![In code](img/code.png)"));
+
+  /* The topic's images are those of the files' own folders. */
+  folder = g_file_new_for_path (top);
+  topic = syllabus_topic_bundle_load (folder, "links", NULL, &error);
+  g_assert_no_error (error);
+  images = syllabus_topic_get_local_images (topic);
+  g_assert_true (g_strv_contains (images, "logo.png"));
+  g_assert_true (g_strv_contains (images, "1-soil/img/heap.png"));
+  g_assert_false (g_strv_contains (images, "img/heap.png"));
+}
+
 /* The folder as one page ------------------------------------------------- */
 
 static void
@@ -634,6 +768,9 @@ main (int   argc,
   g_test_add_func ("/bundle/compare-names", test_bundle_compare_names);
   g_test_add_func ("/bundle/title-for-name", test_bundle_title_for_name);
   g_test_add_func ("/bundle/shift-headings", test_bundle_shift_headings);
+  g_test_add_func ("/bundle/shift-setext", test_bundle_shift_setext);
+  g_test_add_func ("/bundle/rebase-address", test_bundle_rebase_address);
+  g_test_add_func ("/bundle/subfolder-links", test_bundle_subfolder_links);
   g_test_add_func ("/bundle/build-garden", test_bundle_build_garden);
   g_test_add_func ("/bundle/topic", test_bundle_topic);
   g_test_add_func ("/bundle/titles-from-names", test_bundle_titles_from_names);

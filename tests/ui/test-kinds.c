@@ -58,7 +58,7 @@ static const struct { const char *title; const char *kind; const char *label; } 
 
 /* What the filter's menu offers: all, then the kinds in the order they
  * first appear in the topic, and no kind the topic does not mark. */
-static const char *menu_items[] = { "All Kinds", "Official", "Video", "Article" };
+static const char * const menu_items[] = { "All Kinds", "Official", "Video", "Article" };
 
 typedef struct
 {
@@ -92,37 +92,52 @@ remove_topic (char *path)
   g_free (path);
 }
 
-/* Returns (transfer none) the first label below @widget with @css_class,
- * shown or not. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *css_class)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  ui_test_collect (widget, GTK_TYPE_LABEL, FALSE, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
-      return g_ptr_array_index (labels, i);
-
-  return NULL;
-}
-
 /* The group heading the row shows above itself, or NULL. */
 static const char *
 row_heading (GtkWidget *row)
 {
-  GtkLabel *heading = find_label (row, "heading");
+  GtkLabel *heading = ui_test_find_label (row, "heading");
 
   g_assert_nonnull (heading);
   return gtk_widget_get_mapped (GTK_WIDGET (heading)) ? gtk_label_get_text (heading) : NULL;
+}
+
+/* The count the row's group heading shows beside it, or NULL. */
+static const char *
+row_summary (GtkWidget *row)
+{
+  GtkLabel *summary = ui_test_find_label (row, "numeric");
+
+  g_assert_nonnull (summary);
+  return gtk_widget_get_mapped (GTK_WIDGET (summary)) ? gtk_label_get_text (summary) : NULL;
+}
+
+/* The topic's progress, as its bar tells a screen reader and its label
+ * shows. */
+static void
+assert_progress (SyllabusApplication *app,
+                 const char          *text)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean shown = FALSE;
+
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_PROGRESS_BAR, TRUE, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  gtk_test_accessible_assert_property (g_ptr_array_index (bars, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text);
+
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_LABEL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    shown |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text);
+  g_assert_true (shown);
 }
 
 /* The kind the row's tag shows, or NULL when it shows none. */
 static const char *
 row_tag (GtkWidget *row)
 {
-  GtkLabel *tag = find_label (row, "kind-tag");
+  GtkLabel *tag = ui_test_find_label (row, "kind-tag");
 
   g_assert_nonnull (tag);
   return gtk_widget_get_mapped (GTK_WIDGET (tag)) ? gtk_label_get_text (tag) : NULL;
@@ -131,33 +146,14 @@ row_tag (GtkWidget *row)
 static GtkMenuButton *
 find_kind_button (SyllabusApplication *app)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_MENU_BUTTON, FALSE, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "kind-filter"))
-      return g_ptr_array_index (buttons, i);
-
-  g_error ("No kind filter in the window");
-  return NULL;
+  return ui_test_find_menu_button (GTK_WIDGET (ui_test_get_window (app)), "kind-filter", FALSE);
 }
 
 static GtkWidget *
 menu_item (GtkMenuButton *button,
            const char    *label)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-
-  ui_test_collect (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX_ROW, FALSE,
-                   items);
-  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (menu_items));
-  for (guint i = 0; i < items->len; i++)
-    {
-      GtkAccessible *item = g_ptr_array_index (items, i);
-
-      gtk_test_accessible_assert_role (item, GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO);
-      gtk_test_accessible_assert_property (item, GTK_ACCESSIBLE_PROPERTY_LABEL, menu_items[i]);
-    }
+  g_autoptr(GPtrArray) items = ui_test_menu_items (button, menu_items, G_N_ELEMENTS (menu_items));
 
   for (guint i = 0; i < items->len; i++)
     if (g_str_equal (menu_items[i], label))
@@ -245,7 +241,6 @@ filter_by_kind (SyllabusApplication *app,
 {
   KindsState *state = data;
   SyllabusWindow *window = ui_test_get_window (app);
-  GtkWidget *popover;
   GtkWidget *row;
 
   switch (state->step)
@@ -274,9 +269,16 @@ filter_by_kind (SyllabusApplication *app,
       gtk_test_accessible_assert_property (
         GTK_ACCESSIBLE (ui_test_row_check_button (ui_test_find_row (app, "Plain Talk"))),
         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "example.org");
-      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_label (ui_test_find_row (app, "Video One"),
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (ui_test_find_label (ui_test_find_row (app, "Video One"),
                                                                    "kind-tag")),
                                        GTK_ACCESSIBLE_ROLE_PRESENTATION);
+
+      /* One video done: the groups count it among all their resources. */
+      syllabus_entry_set_status (syllabus_resource_row_get_entry (SYLLABUS_RESOURCE_ROW (ui_test_find_row (app, "Video One"))),
+                                 SYLLABUS_STATUS_DONE);
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Official Website")), ==, "0 of 3 done");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Plain Talk")), ==, "1 of 3 done");
+      assert_progress (app, "1 of 6 done");
 
       state->button = find_kind_button (app);
       assert_button (state->button, "All Kinds");
@@ -285,8 +287,7 @@ filter_by_kind (SyllabusApplication *app,
       return FALSE;
 
     case 2:
-      popover = GTK_WIDGET (gtk_menu_button_get_popover (state->button));
-      if (popover == NULL || !gtk_widget_get_mapped (popover))
+      if (!ui_test_popover_shown (state->button))
         return FALSE;
       gtk_test_accessible_assert_state (GTK_ACCESSIBLE (menu_item (state->button, "All Kinds")),
                                         GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE);
@@ -313,14 +314,19 @@ filter_by_kind (SyllabusApplication *app,
         g_assert_null (row_heading (ui_test_find_row (app, "Video Two")));
         assert_button (state->button, "Video");
 
+        /* Each heading counts the videos it lists, and says so; the bar
+         * still counts the whole topic, and its label says both. */
+        g_assert_cmpstr (row_summary (ui_test_find_row (app, "Docs Video")), ==, "0 of 1 shown done");
+        g_assert_cmpstr (row_summary (ui_test_find_row (app, "Video One")), ==, "1 of 2 shown done");
+        assert_progress (app, "1 of 3 shown done · 1 of 6 in the topic");
+
         gtk_menu_button_popup (state->button);
         state->step++;
         return FALSE;
       }
 
     case 4:
-      popover = GTK_WIDGET (gtk_menu_button_get_popover (state->button));
-      if (popover == NULL || !gtk_widget_get_mapped (popover))
+      if (!ui_test_popover_shown (state->button))
         return FALSE;
       gtk_test_accessible_assert_state (GTK_ACCESSIBLE (menu_item (state->button, "Video")),
                                         GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE);
@@ -335,6 +341,9 @@ filter_by_kind (SyllabusApplication *app,
         return FALSE;
       assert_all_listed (app);
       assert_button (state->button, "All Kinds");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Official Website")), ==, "0 of 3 done");
+      g_assert_cmpstr (row_summary (ui_test_find_row (app, "Plain Talk")), ==, "1 of 3 done");
+      assert_progress (app, "1 of 6 done");
 
       /* Going to a resource the filter hides, as a search hit does, lists
        * every kind again. */
@@ -359,37 +368,12 @@ filter_by_kind (SyllabusApplication *app,
     }
 }
 
-/* GTK's X11 frame clock warns when a popover maps on Xvfb, whatever the
- * application draws (test-ui.c lets the same line through): written out,
- * not fatal; every other warning still fails. */
-static GLogWriterOutput
-frame_timings_not_fatal (GLogLevelFlags   log_level,
-                         const GLogField *fields,
-                         gsize            n_fields,
-                         gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-      domain = fields[i].value;
-    else if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-
-  if (g_strcmp0 (domain, "Gdk") == 0 && message != NULL &&
-      strstr (message, "gdk_frame_timings_submitted() called on submitted frame") != NULL)
-    return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static void
 test_kinds_filter (void)
 {
   KindsState state = { 0 };
 
-  g_log_set_writer_func (frame_timings_not_fatal, NULL, NULL);
+  ui_test_allow_popovers ();
   state.path = write_topic (plain_topic);
   g_assert_true (ui_test_run_app (state.path, ready_to_filter, filter_by_kind, &state));
   remove_topic (state.path);

@@ -45,6 +45,22 @@ test_counts (void)
     }
 }
 
+/* While the checklist is filtered by kind: what it shows, and the topic. */
+static void
+test_filtered (void)
+{
+  const SyllabusCounts shown = { 3, 1, 0, 0 };
+  const SyllabusCounts shown_skipped = { 3, 1, 0, 1 };
+  const SyllabusCounts all = { 7, 5, 1, 1 };
+  g_autofree char *group = syllabus_progress_text_shown (&shown);
+  g_autofree char *group_skipped = syllabus_progress_text_shown (&shown_skipped);
+  g_autofree char *topic = syllabus_progress_text_filtered (&shown, &all);
+
+  g_assert_cmpstr (group, ==, "1 of 3 shown done");
+  g_assert_cmpstr (group_skipped, ==, "1 of 3 shown done · 1 skipped");
+  g_assert_cmpstr (topic, ==, "1 of 3 shown done · 5 of 7 in the topic");
+}
+
 static void
 test_merge (void)
 {
@@ -80,6 +96,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/progress-text/counts", test_counts);
+  g_test_add_func ("/progress-text/filtered", test_filtered);
   g_test_add_func ("/progress-text/merge", test_merge);
 
   return g_test_run ();

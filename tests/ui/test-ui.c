@@ -620,7 +620,7 @@ test_quit_while_unsaved (void)
 
 /* The status menu's items are radio menu items named by their statuses,
  * the entry's checked; choosing one sets it and closes the menu. */
-static const char *statuses[] = { "Not Started", "In Progress", "Done", "Skipped" };
+static const char * const statuses[] = { "Not Started", "In Progress", "Done", "Skipped" };
 
 typedef struct
 {
@@ -632,29 +632,23 @@ static GtkWidget *
 status_menu_item (GtkMenuButton *button,
                   guint          index)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-
-  ui_test_collect (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX_ROW, FALSE,
-                   items);
-  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (statuses));
+  g_autoptr(GPtrArray) items = ui_test_menu_items (button, statuses, G_N_ELEMENTS (statuses));
 
   return g_ptr_array_index (items, index);
 }
 
+/* The items are radio items named by the statuses, @checked's checked. */
 static void
 assert_status_checked (GtkMenuButton *button,
                        guint          checked)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    {
-      GtkAccessible *item = GTK_ACCESSIBLE (status_menu_item (button, i));
+  g_autoptr(GPtrArray) items = ui_test_menu_items (button, statuses, G_N_ELEMENTS (statuses));
 
-      gtk_test_accessible_assert_role (item, GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO);
-      gtk_test_accessible_assert_property (item, GTK_ACCESSIBLE_PROPERTY_LABEL, statuses[i]);
-      gtk_test_accessible_assert_state (item, GTK_ACCESSIBLE_STATE_CHECKED,
-                                        i == checked ? GTK_ACCESSIBLE_TRISTATE_TRUE
-                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE);
-    }
+  for (guint i = 0; i < items->len; i++)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (g_ptr_array_index (items, i)),
+                                      GTK_ACCESSIBLE_STATE_CHECKED,
+                                      i == checked ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                   : GTK_ACCESSIBLE_TRISTATE_FALSE);
 }
 
 static gboolean
@@ -669,22 +663,13 @@ choose_status (SyllabusApplication *app,
   switch (state->step)
     {
     case 0:
-      {
-        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-        ui_test_collect (row, GTK_TYPE_MENU_BUTTON, TRUE, buttons);
-        for (guint i = 0; i < buttons->len; i++)
-          if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "status"))
-            state->button = g_ptr_array_index (buttons, i);
-        g_assert_nonnull (state->button);
-        gtk_menu_button_popup (state->button);
-        state->step++;
-        return FALSE;
-      }
+      state->button = ui_test_find_menu_button (row, "status", TRUE);
+      gtk_menu_button_popup (state->button);
+      state->step++;
+      return FALSE;
 
     case 1:
-      popover = GTK_WIDGET (gtk_menu_button_get_popover (state->button));
-      if (popover == NULL || !gtk_widget_get_mapped (popover))
+      if (!ui_test_popover_shown (state->button))
         return FALSE;
       assert_status_checked (state->button, 0);
       gtk_widget_activate (status_menu_item (state->button, 1));
@@ -702,38 +687,12 @@ choose_status (SyllabusApplication *app,
     }
 }
 
-/* GTK's X11 frame clock warns when a popover maps on Xvfb, whatever the
- * application draws (the journey lets the same line through): written
- * out, not fatal; every other message goes to GLib's own writer, and so
- * every other warning still fails. */
-static GLogWriterOutput
-frame_timings_not_fatal (GLogLevelFlags   log_level,
-                         const GLogField *fields,
-                         gsize            n_fields,
-                         gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-      domain = fields[i].value;
-    else if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-
-  if (g_strcmp0 (domain, "Gdk") == 0 && message != NULL &&
-      strstr (message, "gdk_frame_timings_submitted() called on submitted frame") != NULL)
-    return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static void
 test_status_menu (void)
 {
   StatusMenuState state = { 0, NULL };
 
-  g_log_set_writer_func (frame_timings_not_fatal, NULL, NULL);
+  ui_test_allow_popovers ();
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, choose_status, &state));
 }
 

@@ -44,4 +44,15 @@ GtkWidget      *ui_test_row_check_button (GtkWidget           *row);
 gboolean        ui_test_page_loaded      (SyllabusApplication *app);
 gboolean        ui_test_dialog_shown     (SyllabusApplication *app);
 
+void            ui_test_allow_popovers   (void);
+GtkMenuButton  *ui_test_find_menu_button (GtkWidget           *widget,
+                                          const char          *css_class,
+                                          gboolean             mapped_only);
+gboolean        ui_test_popover_shown    (GtkMenuButton       *button);
+GPtrArray      *ui_test_menu_items       (GtkMenuButton       *button,
+                                          const char * const  *labels,
+                                          guint                n_labels);
+GtkLabel       *ui_test_find_label       (GtkWidget           *widget,
+                                          const char          *css_class);
+
 G_END_DECLS
