@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syllabus-list-steps.h"
 #include "syllabus-radio-menu.h"
 
 /* The menu's target for "All Kinds": no kind is "". */
@@ -101,20 +102,15 @@ create_kind_menu_cb (GtkMenuButton *button,
 static void
 refilter (SyllabusWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gboolean shown = self->checklist != NULL && gtk_list_view_get_model (self->list_view) != NULL;
 
   if (shown)
-    gtk_list_view_set_model (self->list_view, NULL);
+    syllabus_list_steps_set_model (self->list_view, NULL);
 
   gtk_filter_changed (GTK_FILTER (self->kind_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   if (shown)
-    {
-      selection = gtk_no_selection_new (g_object_ref (self->checklist));
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-    }
+    syllabus_list_steps_set_model (self->list_view, self->checklist);
 }
 
 /**

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "syllabus-group.h"
+#include "syllabus-list-steps.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-resource-row.h"
 #include "syllabus-topic-view.h"
@@ -191,6 +192,7 @@ syllabus_window_focus_resource (SyllabusWindow *self,
 
       if (g_str_equal (syllabus_resource_get_key (resource), key))
         {
+          syllabus_list_steps_complete (self->list_view);
           gtk_list_view_scroll_to (self->list_view, i, GTK_LIST_SCROLL_FOCUS, NULL);
           g_free (self->focus_key);
           self->focus_key = g_strdup (key);
@@ -265,7 +267,7 @@ checklist_key_pressed_cb (SyllabusWindow        *self,
 static void
 release_checklist (SyllabusWindow *self)
 {
-  gtk_list_view_set_model (self->list_view, NULL);
+  syllabus_list_steps_set_model (self->list_view, NULL);
   g_clear_object (&self->checklist);
   g_list_store_remove_all (self->orphans);
   g_hash_table_remove_all (self->groups);
@@ -323,7 +325,6 @@ collect_orphans (SyllabusWindow *self)
 static void
 update_checklist (SyllabusWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GListStore) parts = NULL;
   GListModel *resources;
   const char *topic_id;
@@ -381,8 +382,7 @@ update_checklist (SyllabusWindow *self)
   self->checklist = syllabus_window_kinds_filter (
     self, G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)))));
 
-  selection = gtk_no_selection_new (g_object_ref (self->checklist));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  syllabus_list_steps_set_model (self->list_view, self->checklist);
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   syllabus_window_update_progress (self);
 
