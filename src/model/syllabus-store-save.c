@@ -24,15 +24,15 @@
 
 #include "syllabus-atomic-file.h"
 
-static Snapshot *
-snapshot_ref (Snapshot *snapshot)
+Snapshot *
+_syllabus_store_snapshot_ref (Snapshot *snapshot)
 {
   g_atomic_ref_count_inc (&snapshot->ref_count);
   return snapshot;
 }
 
-static void
-snapshot_unref (gpointer data)
+void
+_syllabus_store_snapshot_unref (gpointer data)
 {
   Snapshot *snapshot = data;
 
@@ -69,7 +69,8 @@ snapshot_new (const char *topic_id)
 typedef struct
 {
   Writer    *writer;
-  GPtrArray *snapshots;
+  /* TopicWrite of each topic to write */
+  GPtrArray *topic_writes;
   guint64    generation;
   /* What another program wrote meanwhile: to merge, then save again. */
   MergeData *changed;
@@ -82,7 +83,7 @@ save_job_free (gpointer data)
   SaveJob *job = data;
 
   g_clear_pointer (&job->writer, _syllabus_store_writer_unref);
-  g_clear_pointer (&job->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&job->topic_writes, g_ptr_array_unref);
   g_clear_pointer (&job->changed, _syllabus_store_merge_data_free);
   g_free (job);
 }
@@ -164,10 +165,10 @@ snapshot_matches_seen (const Snapshot *snapshot,
   return TRUE;
 }
 
-static Snapshot *
-snapshot_new_for_entry (const char    *topic_id,
-                        const char    *key,
-                        SyllabusEntry *entry)
+Snapshot *
+_syllabus_store_snapshot_new_for_entry (const char    *topic_id,
+                                        const char    *key,
+                                        SyllabusEntry *entry)
 {
   Snapshot *snapshot = snapshot_new (topic_id);
 
@@ -183,9 +184,9 @@ snapshot_new_for_entry (const char    *topic_id,
   return snapshot;
 }
 
-static Snapshot *
-snapshot_new_for_seen (const char *topic_id,
-                       GHashTable *keys)
+Snapshot *
+_syllabus_store_snapshot_new_for_seen (const char *topic_id,
+                                       GHashTable *keys)
 {
   Snapshot *snapshot = snapshot_new (topic_id);
   g_autofree gpointer *array = g_hash_table_get_keys_as_array (keys, &snapshot->n_seen);
@@ -203,10 +204,24 @@ snapshot_new_for_seen (const char *topic_id,
   return snapshot;
 }
 
-/* Copies what the file will hold, on the main loop, for a writer thread.
- * An entry or seen list that holds the same values as at the last save
- * keeps that save's snapshot, with its text already made: comparing is far
- * cheaper than copying, and than printing the entry again. */
+/* Taken by no save yet. */
+#define NOT_TAKEN G_MAXSIZE
+
+/* Records that @topic_id's file must be written, by a save that has not
+ * started yet: one under way took it as it was before. */
+static void
+mark_topic_unsaved (SyllabusStore *self,
+                    const char    *topic_id)
+{
+  g_hash_table_insert (self->unsaved, g_strdup (topic_id), GSIZE_TO_POINTER (NOT_TAKEN));
+}
+
+/* Copies what the files will hold, on the main loop, for a writer thread.
+ * An entry or seen list that holds the same values as at the last
+ * snapshot keeps that snapshot, with its text already made: comparing is
+ * far cheaper than copying, and than printing the entry again. A topic
+ * with any snapshot made afresh, or an entry that no longer holds
+ * progress, changed: it joins the topics whose file is to be written. */
 static GPtrArray *
 take_snapshot (SyllabusStore *self)
 {
@@ -221,8 +236,8 @@ take_snapshot (SyllabusStore *self)
    * can leave the store (a load replaces what a topic held), and a new one
    * at its address is then compared like any other, by value. */
   if (self->entry_snapshots == NULL)
-    self->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, snapshot_unref);
-  snapshots = g_ptr_array_new_full (g_hash_table_size (self->entry_snapshots) + 16, snapshot_unref);
+    self->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
+  snapshots = g_ptr_array_new_full (g_hash_table_size (self->entry_snapshots) + 16, _syllabus_store_snapshot_unref);
 
   g_hash_table_iter_init (&iter, self->topics);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -239,18 +254,21 @@ take_snapshot (SyllabusStore *self)
 
           if (syllabus_entry_is_pristine (entry))
             {
-              g_hash_table_remove (self->entry_snapshots, entry);
+              /* Progress undone: the file must lose it. */
+              if (g_hash_table_remove (self->entry_snapshots, entry))
+                mark_topic_unsaved (self, key);
               continue;
             }
 
           snapshot = g_hash_table_lookup (self->entry_snapshots, entry);
           if (snapshot == NULL || !snapshot_matches_entry (snapshot, key, entry_key, entry))
             {
-              snapshot = snapshot_new_for_entry (key, entry_key, entry);
+              snapshot = _syllabus_store_snapshot_new_for_entry (key, entry_key, entry);
               g_hash_table_replace (self->entry_snapshots, entry, snapshot);
+              mark_topic_unsaved (self, key);
             }
 
-          g_ptr_array_add (snapshots, snapshot_ref (snapshot));
+          g_ptr_array_add (snapshots, _syllabus_store_snapshot_ref (snapshot));
           n_entries++;
         }
     }
@@ -262,7 +280,7 @@ take_snapshot (SyllabusStore *self)
 
   /* The seen lists of a few topics: this save's snapshots replace the
    * last ones, which drops those of topics no longer listed. */
-  seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, snapshot_unref);
+  seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _syllabus_store_snapshot_unref);
   g_hash_table_iter_init (&iter, self->seen);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -272,18 +290,75 @@ take_snapshot (SyllabusStore *self)
         snapshot = g_hash_table_lookup (self->seen_snapshots, key);
 
       if (snapshot != NULL && snapshot_matches_seen (snapshot, key, value))
-        snapshot_ref (snapshot);
+        _syllabus_store_snapshot_ref (snapshot);
       else
-        snapshot = snapshot_new_for_seen (key, value);
+        {
+          snapshot = _syllabus_store_snapshot_new_for_seen (key, value);
+          mark_topic_unsaved (self, key);
+        }
 
       g_hash_table_insert (seen_snapshots, snapshot->topic_id, snapshot);
-      g_ptr_array_add (snapshots, snapshot_ref (snapshot));
+      g_ptr_array_add (snapshots, _syllabus_store_snapshot_ref (snapshot));
     }
 
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
   self->seen_snapshots = g_steal_pointer (&seen_snapshots);
 
   return snapshots;
+}
+
+/* What a save writes: the topics not yet written, each with its
+ * snapshots. Each is marked as taken by the save of @generation. */
+static GPtrArray *
+take_topic_writes (SyllabusStore *self,
+                   guint64        generation)
+{
+  g_autoptr(GPtrArray) snapshots = take_snapshot (self);
+  GPtrArray *topic_writes = g_ptr_array_new_with_free_func (_syllabus_store_topic_write_free);
+  g_autoptr(GHashTable) by_topic = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->unsaved);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      TopicWrite *write = g_new0 (TopicWrite, 1);
+
+      write->topic_id = g_strdup (key);
+      write->snapshots = g_ptr_array_new_with_free_func (_syllabus_store_snapshot_unref);
+      g_ptr_array_add (topic_writes, write);
+      g_hash_table_insert (by_topic, write->topic_id, write);
+      g_hash_table_iter_replace (&iter, GSIZE_TO_POINTER ((gsize)generation));
+    }
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      Snapshot *snapshot = g_ptr_array_index (snapshots, i);
+      TopicWrite *write = g_hash_table_lookup (by_topic, snapshot->topic_id);
+
+      if (write != NULL)
+        g_ptr_array_add (write->snapshots, _syllabus_store_snapshot_ref (snapshot));
+    }
+
+  return topic_writes;
+}
+
+/* The save of @generation wrote @topic_writes: they are on disk unless a
+ * later save took them again. */
+static void
+forget_written_topics (SyllabusStore *self,
+                       GPtrArray     *topic_writes,
+                       guint64        generation)
+{
+  for (guint i = 0; i < topic_writes->len; i++)
+    {
+      TopicWrite *write = g_ptr_array_index (topic_writes, i);
+      gpointer taken;
+
+      if (g_hash_table_lookup_extended (self->unsaved, write->topic_id, NULL, &taken) &&
+          GPOINTER_TO_SIZE (taken) <= generation)
+        g_hash_table_remove (self->unsaved, write->topic_id);
+    }
 }
 
 static void
@@ -295,7 +370,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (_syllabus_store_write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
+  if (_syllabus_store_write_topics (job->writer, job->topic_writes, job->generation, &job->changed, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -376,8 +451,19 @@ merge_changed_file (SyllabusStore *self,
   _syllabus_store_apply_merge (self, changed, &summary);
 
   g_mutex_lock (&self->writer->lock);
-  self->writer->stamp = changed->stamp;
-  self->writer->file_is_good = TRUE;
+  if (changed->stamps != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name;
+      gpointer stamp;
+
+      g_hash_table_iter_init (&iter, changed->stamps);
+      while (g_hash_table_iter_next (&iter, &name, &stamp))
+        {
+          g_hash_table_replace (self->writer->stamps, g_strdup (name), g_memdup2 (stamp, sizeof (FileStamp)));
+          g_hash_table_add (self->writer->good, g_strdup (name));
+        }
+    }
   g_mutex_unlock (&self->writer->lock);
 
   g_debug ("Merged the changed progress file: %u added, %u taken", summary.added, summary.taken);
@@ -419,6 +505,9 @@ save_ready_cb (GObject      *object,
   if (job->changed != NULL)
     {
       merge_changed_file (self, job->changed);
+      /* The files merged are rewritten with what the store holds now. */
+      for (guint i = 0; i < job->topic_writes->len; i++)
+        mark_topic_unsaved (self, ((TopicWrite *)g_ptr_array_index (job->topic_writes, i))->topic_id);
       if (job->attempt + 1 < MAX_SAVE_ATTEMPTS)
         {
           start_save_job (self, g_steal_pointer (&outer), job->attempt + 1);
@@ -431,6 +520,7 @@ save_ready_cb (GObject      *object,
       return;
     }
 
+  forget_written_topics (self, job->topic_writes, job->generation);
   record_save_result (self, job->generation, NULL);
   g_task_return_boolean (outer, TRUE);
 }
@@ -447,8 +537,8 @@ start_save_job (SyllabusStore *self,
 
   job = g_new0 (SaveJob, 1);
   job->writer = _syllabus_store_writer_ref (self->writer);
-  job->snapshots = take_snapshot (self);
   job->generation = self->generation;
+  job->topic_writes = take_topic_writes (self, job->generation);
   job->attempt = attempt;
 
   self->saves_in_flight++;
@@ -521,7 +611,7 @@ gboolean
 syllabus_store_save (SyllabusStore  *self,
                      GError        **error)
 {
-  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) topic_writes = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
@@ -540,18 +630,21 @@ syllabus_store_save (SyllabusStore  *self,
     {
       MergeData *changed = NULL;
 
-      snapshots = take_snapshot (self);
-      if (!_syllabus_store_write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
+      guint64 generation = self->generation;
+
+      g_clear_pointer (&topic_writes, g_ptr_array_unref);
+      topic_writes = take_topic_writes (self, generation);
+      if (!_syllabus_store_write_topics (self->writer, topic_writes, generation, &changed, &local_error))
         {
-          record_save_result (self, self->generation, local_error);
+          record_save_result (self, generation, local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_clear_pointer (&snapshots, g_ptr_array_unref);
 
       if (changed == NULL)
         {
-          record_save_result (self, self->generation, NULL);
+          forget_written_topics (self, topic_writes, generation);
+          record_save_result (self, generation, NULL);
           return TRUE;
         }
 
@@ -559,6 +652,8 @@ syllabus_store_save (SyllabusStore  *self,
        * now rather than at the next idle. */
       merge_changed_file (self, changed);
       _syllabus_store_merge_data_free (changed);
+      for (guint i = 0; i < topic_writes->len; i++)
+        mark_topic_unsaved (self, ((TopicWrite *)g_ptr_array_index (topic_writes, i))->topic_id);
       g_clear_handle_id (&self->save_source, g_source_remove);
     }
 
@@ -683,8 +778,14 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
     {
       GHashTable *entry_snapshots = g_steal_pointer (&self->entry_snapshots);
       GHashTable *seen_snapshots = g_steal_pointer (&self->seen_snapshots);
+      g_autoptr(GHashTable) unsaved = g_hash_table_ref (self->unsaved);
 
+      /* Snapshots made afresh mark every topic changed: not for saving. */
+      g_hash_table_unref (self->unsaved);
+      self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       snapshots = take_snapshot (self);
+      g_hash_table_unref (self->unsaved);
+      self->unsaved = g_steal_pointer (&unsaved);
       g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
       g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
       self->entry_snapshots = entry_snapshots;
@@ -696,4 +797,23 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
     }
 
   return _syllabus_store_serialize (snapshots, length);
+}
+
+/**
+ * _syllabus_store_get_n_writes_for_test:
+ *
+ * Returns: how many topic files the saves of this store wrote
+ */
+guint
+_syllabus_store_get_n_writes_for_test (SyllabusStore *self)
+{
+  guint n;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), 0);
+
+  g_mutex_lock (&self->writer->lock);
+  n = self->writer->n_writes;
+  g_mutex_unlock (&self->writer->lock);
+
+  return n;
 }
