@@ -443,8 +443,7 @@ apply_load_result (SyllabusStore *self,
   if (result->restored != NULL)
     {
       for (guint i = 0; i < result->restored->len; i++)
-        g_hash_table_insert (self->unsaved, g_strdup (g_ptr_array_index (result->restored, i)),
-                             GSIZE_TO_POINTER (G_MAXSIZE));
+        _syllabus_store_mark_topic_unsaved (self, g_ptr_array_index (result->restored, i));
       _syllabus_store_mark_changed (self, 0);
     }
 

@@ -211,13 +211,15 @@ gboolean    _syllabus_store_parse_topic_file   (const char  *contents,
                                                 char       **topic_id,
                                                 gint64      *version,
                                                 GError     **error);
+/* syllabus-store-print.c */
+
 char       *_syllabus_store_serialize          (GPtrArray   *snapshots,
                                                 gsize       *length);
 char       *_syllabus_store_serialize_topic    (const char  *topic_id,
                                                 GPtrArray   *snapshots,
                                                 gsize       *length);
 
-/* syllabus-store-save.c: snapshots */
+/* syllabus-store-snapshot.c */
 
 Snapshot   *_syllabus_store_snapshot_ref          (Snapshot      *snapshot);
 void        _syllabus_store_snapshot_unref        (gpointer       snapshot);
@@ -226,6 +228,14 @@ Snapshot   *_syllabus_store_snapshot_new_for_entry (const char    *topic_id,
                                                    SyllabusEntry *entry);
 Snapshot   *_syllabus_store_snapshot_new_for_seen (const char    *topic_id,
                                                    GHashTable    *keys);
+void        _syllabus_store_mark_topic_unsaved    (SyllabusStore *self,
+                                                   const char    *topic_id);
+GPtrArray  *_syllabus_store_take_snapshot         (SyllabusStore *self);
+GPtrArray  *_syllabus_store_take_topic_writes     (SyllabusStore *self,
+                                                   guint64        generation);
+void        _syllabus_store_forget_written_topics (SyllabusStore *self,
+                                                   GPtrArray     *topic_writes,
+                                                   guint64        generation);
 
 /* syllabus-store-writer.c */
 
