@@ -145,19 +145,18 @@ test_progress_kept (void)
 
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, tick_and_write, NULL));
 
-  path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
+  /* The topic's own file in the progress folder. */
+  path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress", "rust.json", NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "version"), ==, 2);
 
   entry = json_object_get_object_member (
-    json_object_get_object_member (
-      json_object_get_object_member (
-        json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                       "topics"),
-        "rust"),
-      "resources"),
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                   "resources"),
     "https://www.manning.com/books/rust-in-action");
   g_assert_nonnull (entry);
   g_assert_true (json_object_get_boolean_member (entry, "done"));
@@ -268,8 +267,8 @@ write_note_and_signal (SyllabusApplication *app,
 static void
 check_note_on_disk (void)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json",
-                                            NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress",
+                                            "rust.json", NULL);
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
