@@ -567,7 +567,8 @@ _syllabus_store_parse_contents (const char  *contents,
 
 /**
  * syllabus_store_parse_data:
- * @data: (array length=length): the contents of a progress file
+ * @data: (array length=length): the contents of a progress file: one
+ *   topic's file (version 2), or a backup or progress.json (version 1)
  * @length: the length of @data
  * @n_entries: (out) (optional): return location for the number of entries
  *   read, or %NULL
