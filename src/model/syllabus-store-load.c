@@ -395,6 +395,14 @@ apply_load_result (SyllabusStore *self,
   self->writer->stamps = g_steal_pointer (&result->stamps);
   g_clear_pointer (&self->writer->good, g_hash_table_unref);
   self->writer->good = g_steal_pointer (&result->good);
+  {
+    GHashTableIter iter;
+    gpointer topic_id;
+
+    g_hash_table_iter_init (&iter, result->frozen);
+    while (g_hash_table_iter_next (&iter, &topic_id, NULL))
+      g_hash_table_add (self->frozen, g_strdup (topic_id));
+  }
   g_clear_pointer (&self->writer->frozen, g_hash_table_unref);
   self->writer->frozen = g_steal_pointer (&result->frozen);
   if (self->writer->file_lock == NULL)

@@ -73,6 +73,10 @@ struct _SyllabusStore
    * writes. A save's success removes those it wrote, unless a later save
    * took them again. */
   GHashTable *unsaved;
+  /* Ids of topics whose file a newer version wrote, or that could be
+   * neither read nor moved aside: shown, never written (the writer keeps
+   * its own copy for its threads). */
+  GHashTable *frozen;
 
   char       *problem;
   char       *kept_file;

@@ -67,6 +67,9 @@
 
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
 
+static const char *valid_utf8 (const char  *text,
+                               char       **copy);
+
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
 enum {
@@ -117,6 +120,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
+  g_clear_pointer (&self->frozen, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
@@ -235,6 +239,7 @@ syllabus_store_init (SyllabusStore *self)
 {
   self->seen = _syllabus_store_new_seen_table ();
   self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)g_hash_table_unref);
 }
@@ -425,6 +430,30 @@ syllabus_store_get_read_only (SyllabusStore *self)
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
 
   return self->read_only;
+}
+
+/**
+ * syllabus_store_get_topic_read_only:
+ * @topic_id: a topic's id
+ *
+ * Whether changes to @topic_id's progress will not be saved: the store is
+ * read-only, or that topic's file was written by a newer version of
+ * Syllabus (or could be neither read nor moved aside), and the others
+ * are saved as usual. #SyllabusStore:problem says why.
+ *
+ * Returns: whether @topic_id's progress may not be changed
+ */
+gboolean
+syllabus_store_get_topic_read_only (SyllabusStore *self,
+                                    const char    *topic_id)
+{
+  g_autofree char *topic_id_copy = NULL;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), TRUE);
+  g_return_val_if_fail (topic_id != NULL, TRUE);
+
+  return self->read_only ||
+         g_hash_table_contains (self->frozen, valid_utf8 (topic_id, &topic_id_copy));
 }
 
 /**

@@ -72,6 +72,8 @@ gboolean       syllabus_store_load              (SyllabusStore       *self,
                                                  GError             **error);
 gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
 gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
+gboolean       syllabus_store_get_topic_read_only (SyllabusStore     *self,
+                                                   const char        *topic_id);
 gboolean       syllabus_store_get_locked        (SyllabusStore       *self);
 const GError  *syllabus_store_get_damage        (SyllabusStore       *self);
 const char * const *syllabus_store_get_unseen_damage (SyllabusStore  *self);

@@ -742,6 +742,8 @@ test_newer_topic (void)
   /* Only that topic is frozen: shown, and never written. */
   g_assert_false (syllabus_store_get_read_only (store));
   g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, "demo", "https://example.org/one")));
+  g_assert_true (syllabus_store_get_topic_read_only (store, "demo"));
+  g_assert_false (syllabus_store_get_topic_read_only (store, "other"));
 
   syllabus_entry_set_done (syllabus_store_get_entry (store, "demo", two), TRUE);
   syllabus_entry_set_done (syllabus_store_get_entry (store, "other", two), TRUE);

@@ -296,6 +296,45 @@ test_damaged_topic_reported (void)
   g_assert_true (g_file_test (python, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A topic file of a newer version: that topic's checklist is shown, ticked
+ * as the file says, and cannot be changed; the store stays writable. */
+static gboolean
+newer_topic_read_only (SyllabusApplication *app,
+                       gpointer             data)
+{
+  SyllabusStore *store = syllabus_application_get_store (app);
+  GtkWidget *row = ui_test_find_row (app, "Rust in Action");
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = ui_test_row_check_button (row);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_get_sensitive (check));
+  g_assert_false (syllabus_store_get_read_only (store));
+  g_assert_true (syllabus_store_get_topic_read_only (store, "rust"));
+  g_assert_nonnull (strstr (syllabus_store_get_problem (store), "newer version"));
+
+  return TRUE;
+}
+
+static void
+test_newer_topic_read_only (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", "progress", NULL);
+  g_autofree char *rust = g_build_filename (dir, "rust.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (rust,
+                                      "{\"version\": 3, \"topic\": \"rust\", \"resources\": {"
+                                      "\"https://www.manning.com/books/rust-in-action\": "
+                                      "{\"status\": \"done\", \"done\": true}}}",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, newer_topic_read_only, NULL));
+}
+
 /* SIGTERM and SIGINT quit cleanly, writing notes still waiting for a pause
  * in typing. */
 static gboolean
@@ -800,6 +839,7 @@ main (int   argc,
   ui_test_add ("/ui/kept", test_progress_kept);
   ui_test_add ("/ui/damaged", test_damaged_file_reported);
   ui_test_add ("/ui/damaged-topic", test_damaged_topic_reported);
+  ui_test_add ("/ui/newer-topic", test_newer_topic_read_only);
   ui_test_add ("/ui/sigterm", test_sigterm);
   ui_test_add ("/ui/sigint", test_sigint);
   ui_test_add ("/ui/single", test_single_instance);
