@@ -10,8 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The progress file's format: parsing its text into entries and seen
- * lists, and printing snapshots of them with json-glib. */
+/* The progress files' format: parsing their text, a topic file of
+ * version 2 or a progress file or backup of version 1, into entries and
+ * seen lists with json-glib. Printing is in syllabus-store-print.c. */
 
 #include "config.h"
 
@@ -284,7 +285,47 @@ parse_seen (const char  *topic_id,
   return TRUE;
 }
 
-/* Parses the "topics" member into @topics and @seen. */
+/* Parses the members of one topic's progress, "seen" and "resources", of
+ * @object into @topics and @seen: a topic of a version 1 file, or the
+ * whole of a version 2 topic file. */
+static gboolean
+parse_topic_object (const char  *topic_id,
+                    JsonObject  *object,
+                    GHashTable  *topics,
+                    GHashTable  *seen,
+                    GError     **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *entry_node;
+  JsonNode *node;
+  GHashTable *entries;
+
+  if (!parse_seen (topic_id, json_object_get_member (object, "seen"), seen, error))
+    return FALSE;
+
+  node = json_object_get_member (object, "resources");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _syllabus_store_damaged (error, _("A topic’s “resources” is not a JSON object"));
+
+  entries = _syllabus_store_ensure_topic_table (topics, topic_id);
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &entry_node))
+    {
+      SyllabusEntry *entry;
+
+      if ((entry = parse_entry (topic_id, key, entry_node, error)) == NULL)
+        return FALSE;
+
+      g_hash_table_replace (entries, g_strdup (key), entry);
+    }
+
+  return TRUE;
+}
+
+/* Parses the "topics" member of a version 1 file into @topics and @seen. */
 static gboolean
 parse_topics (JsonNode    *node,
               GHashTable  *topics,
@@ -305,56 +346,44 @@ parse_topics (JsonNode    *node,
   json_object_iter_init_ordered (&topic_iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&topic_iter, &topic_id, &topic_node))
     {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *entry_node;
-      GHashTable *entries;
-
       if (!JSON_NODE_HOLDS_OBJECT (topic_node))
         return _syllabus_store_damaged (error, _("A topic’s progress is not a JSON object"));
 
-      if (!parse_seen (topic_id, json_object_get_member (json_node_get_object (topic_node), "seen"),
-                       seen, error))
+      if (!parse_topic_object (topic_id, json_node_get_object (topic_node), topics, seen, error))
         return FALSE;
-
-      node = json_object_get_member (json_node_get_object (topic_node), "resources");
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return _syllabus_store_damaged (error, _("A topic’s “resources” is not a JSON object"));
-
-      entries = _syllabus_store_ensure_topic_table (topics, topic_id);
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &key, &entry_node))
-        {
-          SyllabusEntry *entry;
-
-          if ((entry = parse_entry (topic_id, key, entry_node, error)) == NULL)
-            return FALSE;
-
-          g_hash_table_replace (entries, g_strdup (key), entry);
-        }
     }
 
   return TRUE;
 }
 
-/* Parses the file's contents into @topics. Any deviation from the expected
- * shape makes the whole file damaged: guessing at a half-understood file is
- * how data gets lost. */
-gboolean
-_syllabus_store_parse_contents (const char  *contents,
-                                gsize        length,
-                                GHashTable  *topics,
-                                GHashTable  *seen,
-                                gint64      *version,
-                                GError     **error)
+/* Reads the topic id a version 2 file names. */
+static gboolean
+parse_topic_id (JsonObject  *root,
+                const char **topic_id,
+                GError     **error)
 {
-  /* Not immutable: the tree is only read, and sealing every node of a
-   * large file took a tenth of parsing it. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node = json_object_get_member (root, "topic");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return _syllabus_store_damaged (error, _("The file does not name its topic"));
+
+  *topic_id = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Parses @contents as JSON and checks what every progress file shares: one
+ * object, not nested too deeply, with a "version". @parser holds the tree
+ * that @root points into. */
+static gboolean
+parse_json (const char  *contents,
+            gsize        length,
+            JsonParser  *parser,
+            JsonObject **root,
+            gint64      *version,
+            GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
   JsonNode *node;
   gsize start;
 
@@ -388,184 +417,158 @@ _syllabus_store_parse_contents (const char  *contents,
     return _syllabus_store_damaged (error, _("The file does not hold a JSON object"));
   if (nested_deeper (node, MAX_NESTING))
     return _syllabus_store_damaged (error, _("The file is nested far too deeply to be a progress file"));
-  root = json_node_get_object (node);
+  *root = json_node_get_object (node);
 
-  node = json_object_get_member (root, "version");
+  node = json_object_get_member (*root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
     return _syllabus_store_damaged (error, _("The file has no valid “version”"));
   *version = json_node_get_int (node);
 
-  node = json_object_get_member (root, "topics");
+  return TRUE;
+}
 
-  if (*version > SYLLABUS_STORE_VERSION)
+/* A newer program may have changed the shape: what can be understood is
+ * shown, but its file is never called damaged, which would move it aside.
+ * The caller opens it read-only. */
+static void
+parse_newer (JsonObject *root,
+             GHashTable *topics,
+             GHashTable *seen)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *topic_id;
+  gboolean ok;
+
+  if (json_object_has_member (root, "topics"))
+    ok = parse_topics (json_object_get_member (root, "topics"), topics, seen, &local_error);
+  else
+    ok = parse_topic_id (root, &topic_id, &local_error) &&
+         parse_topic_object (topic_id, root, topics, seen, &local_error);
+
+  if (!ok)
     {
-      /* A newer program may have changed the shape: show what can be
-       * understood, but never call its file damaged, which would move it
-       * aside. The caller opens it read-only. */
-      if (!parse_topics (node, topics, seen, &local_error))
-        {
-          g_debug ("Progress of a newer version not understood: %s", local_error->message);
-          g_hash_table_remove_all (topics);
-          g_hash_table_remove_all (seen);
-        }
+      g_debug ("Progress of a newer version not understood: %s", local_error->message);
+      g_hash_table_remove_all (topics);
+      g_hash_table_remove_all (seen);
+    }
+}
+
+/**
+ * _syllabus_store_parse_legacy:
+ *
+ * Parses the progress.json of version 1 that is to be migrated. One of any
+ * later version is what a newer Syllabus wrote there: parsed as far as it
+ * is understood, never damaged.
+ */
+gboolean
+_syllabus_store_parse_legacy (const char  *contents,
+                              gsize        length,
+                              GHashTable  *topics,
+                              GHashTable  *seen,
+                              gint64      *version,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  if (!parse_json (contents, length, parser, &root, version, error))
+    return FALSE;
+
+  if (*version > SYLLABUS_STORE_BACKUP_VERSION)
+    {
+      parse_newer (root, topics, seen);
       return TRUE;
     }
 
-  return parse_topics (node, topics, seen, error);
+  return parse_topics (json_object_get_member (root, "topics"), topics, seen, error);
 }
 
-/* Printing ----------------------------------------------------------------- */
-
-static int
-compare_snapshots (gconstpointer a,
-                   gconstpointer b)
+/**
+ * _syllabus_store_parse_topic_file:
+ * @topic_id: (out) (transfer full): the id the file names
+ *
+ * Parses a version 2 topic file, progress/<name>.json, into @topics and
+ * @seen. A file of a newer version is parsed as far as it is understood
+ * and returns TRUE with @version set; anything else that deviates makes
+ * the file damaged.
+ */
+gboolean
+_syllabus_store_parse_topic_file (const char  *contents,
+                                  gsize        length,
+                                  GHashTable  *topics,
+                                  GHashTable  *seen,
+                                  char       **topic_id,
+                                  gint64      *version,
+                                  GError     **error)
 {
-  const Snapshot *snapshot_a = *(const Snapshot **)a;
-  const Snapshot *snapshot_b = *(const Snapshot **)b;
-  int ret;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *id = NULL;
+  JsonObject *root;
 
-  if ((ret = strcmp (snapshot_a->topic_id, snapshot_b->topic_id)) != 0)
-    return ret;
+  *topic_id = NULL;
+  if (!parse_json (contents, length, parser, &root, version, error))
+    return FALSE;
 
-  /* A topic's seen list comes before its resources. */
-  return g_strcmp0 (snapshot_a->key, snapshot_b->key);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_optional_time (JsonBuilder *builder,
-                   const char  *member,
-                   GDateTime   *time)
-{
-  g_autofree char *text = time != NULL ? g_date_time_format_iso8601 (time) : NULL;
-
-  add_optional_string (builder, member, text);
-}
-
-/* Adds the member of "resources" that @snapshot of an entry is. */
-static void
-add_entry (JsonBuilder    *builder,
-           const Snapshot *snapshot)
-{
-  json_builder_set_member_name (builder, snapshot->key);
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "title", snapshot->title);
-  add_optional_string (builder, "url", snapshot->url);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, syllabus_status_to_string (snapshot->status));
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, snapshot->status == SYLLABUS_STATUS_DONE);
-  add_optional_time (builder, "started-at", snapshot->started_at);
-  add_optional_time (builder, "done-at", snapshot->done_at);
-  add_optional_string (builder, "notes", snapshot->notes);
-  add_optional_time (builder, "changed-at", snapshot->changed_at);
-  json_builder_end_object (builder);
-}
-
-/* Adds the "seen" member of a topic from @snapshot of its seen list. */
-static void
-add_seen (JsonBuilder    *builder,
-          const Snapshot *snapshot)
-{
-  json_builder_set_member_name (builder, "seen");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < snapshot->n_seen; i++)
-    json_builder_add_string_value (builder, snapshot->seen[i]);
-  json_builder_end_array (builder);
-}
-
-static JsonGenerator *
-new_generator (void)
-{
-  JsonGenerator *generator = json_generator_new ();
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  return generator;
-}
-
-/* Builds the file's text from a snapshot with json-glib, the whole tree at
- * once, sorted so that the file is easy to read and to compare. */
-char *
-_syllabus_store_serialize (GPtrArray *snapshots,
-                           gsize     *length)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = new_generator ();
-  g_autoptr(JsonNode) root = NULL;
-  const char *topic_id = NULL;
-  GString *out;
-
-  g_ptr_array_sort (snapshots, compare_snapshots);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SYLLABUS_STORE_VERSION);
-  json_builder_set_member_name (builder, "topics");
-  json_builder_begin_object (builder);
-
-  for (guint i = 0; i < snapshots->len; i++)
+  if (*version > SYLLABUS_STORE_VERSION)
     {
-      const Snapshot *snapshot = g_ptr_array_index (snapshots, i);
-
-      if (g_strcmp0 (topic_id, snapshot->topic_id) != 0)
-        {
-          if (topic_id != NULL)
-            {
-              json_builder_end_object (builder);
-              json_builder_end_object (builder);
-            }
-          topic_id = snapshot->topic_id;
-          json_builder_set_member_name (builder, topic_id);
-          json_builder_begin_object (builder);
-          if (snapshot->seen != NULL)
-            add_seen (builder, snapshot);
-          json_builder_set_member_name (builder, "resources");
-          json_builder_begin_object (builder);
-        }
-
-      if (snapshot->key != NULL)
-        add_entry (builder, snapshot);
+      if (json_object_has_member (root, "topic") && parse_topic_id (root, &id, NULL))
+        *topic_id = g_strdup (id);
+      parse_newer (root, topics, seen);
+      return TRUE;
     }
 
-  if (topic_id != NULL)
+  if (*version != SYLLABUS_STORE_VERSION)
+    return _syllabus_store_damaged (error, _("The file has no valid “version”"));
+
+  if (!parse_topic_id (root, &id, error) ||
+      !parse_topic_object (id, root, topics, seen, error))
+    return FALSE;
+
+  *topic_id = g_strdup (id);
+  return TRUE;
+}
+
+/* Parses a file of either version into @topics: a version 1 progress
+ * file or backup, with every topic, or one version 2 topic file. Any
+ * deviation from the expected shape makes the whole file damaged: guessing
+ * at a half-understood file is how data gets lost. */
+gboolean
+_syllabus_store_parse_contents (const char  *contents,
+                                gsize        length,
+                                GHashTable  *topics,
+                                GHashTable  *seen,
+                                gint64      *version,
+                                GError     **error)
+{
+  /* Not immutable: the tree is only read, and sealing every node of a
+   * large file took a tenth of parsing it. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *topic_id;
+  JsonObject *root;
+
+  if (!parse_json (contents, length, parser, &root, version, error))
+    return FALSE;
+
+  if (*version > SYLLABUS_STORE_VERSION)
     {
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
+      parse_newer (root, topics, seen);
+      return TRUE;
     }
 
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  if (*version == SYLLABUS_STORE_BACKUP_VERSION)
+    return parse_topics (json_object_get_member (root, "topics"), topics, seen, error);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
-  *length = out->len;
-
-  return g_string_free (out, FALSE);
+  return parse_topic_id (root, &topic_id, error) &&
+         parse_topic_object (topic_id, root, topics, seen, error);
 }
 
 /* Checking ----------------------------------------------------------------- */
 
 /**
  * syllabus_store_parse_data:
- * @data: (array length=length): the contents of a progress file
+ * @data: (array length=length): the contents of a progress file: one
+ *   topic's file (version 2), or a backup or progress.json (version 1)
  * @length: the length of @data
  * @n_entries: (out) (optional): return location for the number of entries
  *   read, or %NULL

@@ -36,6 +36,7 @@
 typedef struct
 {
   GHashTable *topics;
+  GHashTable *seen;
   char       *problem;
   char       *kept_file;
   GError     *damage;
@@ -43,10 +44,18 @@ typedef struct
   SyllabusLock *file_lock;
   gboolean    read_only;
   gboolean    locked;
-  gboolean    file_is_good;
-  /* The progress came from the backup and is not in the file yet. */
-  gboolean    restored;
-  GHashTable *seen;
+  /* What the writer learnt of the folder: FileStamps, good files, topics
+   * of a newer version. */
+  GHashTable *stamps;
+  GHashTable *good;
+  GHashTable *frozen;
+  /* The snapshots of what was read, made in the thread, so that the first
+   * save writes only what changes. */
+  GHashTable *entry_snapshots;
+  GHashTable *seen_snapshots;
+  /* Ids of topics whose progress came from a backup and is not in their
+   * file yet. */
+  GPtrArray  *restored;
 } LoadResult;
 
 static void
@@ -61,96 +70,13 @@ load_result_free (gpointer data)
   g_clear_error (&result->damage);
   g_strfreev (result->unseen_damage);
   g_clear_pointer (&result->file_lock, syllabus_lock_release);
+  g_clear_pointer (&result->stamps, g_hash_table_unref);
+  g_clear_pointer (&result->good, g_hash_table_unref);
+  g_clear_pointer (&result->frozen, g_hash_table_unref);
+  g_clear_pointer (&result->entry_snapshots, g_hash_table_unref);
+  g_clear_pointer (&result->seen_snapshots, g_hash_table_unref);
+  g_clear_pointer (&result->restored, g_ptr_array_unref);
   g_free (result);
-}
-
-/* Reads and parses @path. Returns FALSE with @error set when the file
- * exists but cannot be used; a missing file is an empty store. */
-static gboolean
-read_file (const char  *path,
-           GHashTable  *topics,
-           GHashTable  *seen,
-           gint64      *version,
-           gboolean    *missing,
-           GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  GStatBuf buf;
-
-  *missing = FALSE;
-  *version = SYLLABUS_STORE_VERSION;
-
-  if (g_stat (path, &buf) != 0)
-    {
-      int saved_errno = errno;
-
-      /* No file, or no folder for it (a file stands where a folder of
-       * the path should be): nothing there could be lost by saving, and
-       * saving reports why it cannot create the folder. */
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        {
-          *missing = TRUE;
-          return TRUE;
-        }
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (S_ISDIR (buf.st_mode))
-    return _syllabus_store_damaged (error, _("A folder stands where the file should be"));
-
-  /* Reading a pipe or a device could block or never end. */
-  if (!S_ISREG (buf.st_mode))
-    return _syllabus_store_damaged (error, _("Something other than a file stands where the file should be"));
-
-  if (buf.st_size > SYLLABUS_STORE_MAX_SIZE)
-    return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-
-  return _syllabus_store_parse_contents (contents, length, topics, seen, version, error);
-}
-
-/* Moves a damaged file out of the way under a name that says when, so that
- * nothing is lost and the user can look at it. */
-static char *
-move_aside (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *target = NULL;
-
-      if (i == 0)
-        target = g_strdup_printf ("%s.damaged-%s", path, stamp);
-      else
-        target = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
-
-      if (g_file_test (target, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (g_rename (path, target) == 0)
-        return g_steal_pointer (&target);
-      else
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "%s", g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                       _("Too many damaged files already kept"));
-  return NULL;
 }
 
 /* Takes the lock of a store that may write, creating the folder for it.
@@ -160,7 +86,7 @@ static void
 take_lock (Writer     *writer,
            LoadResult *result)
 {
-  g_autofree char *dir = g_path_get_dirname (writer->path);
+  g_autofree char *dir = g_path_get_dirname (writer->folder);
   g_autoptr(GError) error = NULL;
   gboolean first = FALSE;
 
@@ -185,8 +111,177 @@ take_lock (Writer     *writer,
    * now. */
   if (first)
     {
-      syllabus_atomic_file_remove_stale (writer->path);
-      syllabus_atomic_file_remove_stale (writer->backup_path);
+      g_autofree char *legacy_backup = g_strconcat (writer->legacy_path, ".bak", NULL);
+
+      syllabus_atomic_file_remove_stale (writer->legacy_path);
+      syllabus_atomic_file_remove_stale (legacy_backup);
+      _syllabus_store_remove_stale_in_folder (writer->folder);
+    }
+}
+
+static void
+add_problem (GString    *problems,
+             const char *problem)
+{
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  g_string_append (problems, problem);
+}
+
+/* Says what migrating progress.json found, if anything went wrong. */
+static void
+report_migration (Writer     *writer,
+                  gboolean    reader,
+                  Migration  *migration,
+                  LoadResult *result,
+                  GString    *problems)
+{
+  g_autofree char *problem = NULL;
+
+  if (migration->newer)
+    {
+      /* Saving would drop whatever the newer program added. */
+      result->read_only = TRUE;
+      problem = g_strdup_printf (_("Your progress was saved by a newer version of Syllabus. "
+                                   "It is shown read-only; changes will not be saved to %s."),
+                                 writer->legacy_path);
+    }
+  else if (migration->write_error != NULL)
+    {
+      /* Saving into a folder without the other topics would put it in
+       * charge and lose them. */
+      result->read_only = TRUE;
+      problem = g_strdup_printf (_("Your progress could not be moved from %s into the folder %s "
+                                   "(%s). It is shown read-only; changes will not be saved until "
+                                   "this is fixed."),
+                                 writer->legacy_path, writer->folder,
+                                 migration->write_error->message);
+    }
+  else if (migration->damage != NULL)
+    {
+      result->damage = g_error_copy (migration->damage);
+      if (reader)
+        return;
+
+      if (migration->kept_file == NULL)
+        {
+          /* Neither readable nor movable: saving would overwrite it. */
+          result->read_only = TRUE;
+          problem = g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not "
+                                       "be moved aside (%s). Changes will not be saved until "
+                                       "this is fixed."),
+                                     writer->legacy_path, migration->damage->message,
+                                     migration->move_error->message);
+        }
+      else
+        {
+          result->kept_file = g_strdup (migration->kept_file);
+          if (migration->restored)
+            problem = g_strdup_printf (_("Your progress file could not be read (%s). It was kept "
+                                         "as %s, and your progress was restored from the last "
+                                         "backup."),
+                                       migration->damage->message, migration->kept_file);
+          else
+            problem = g_strdup_printf (_("Your progress file could not be read (%s). It was kept "
+                                         "as %s, and Syllabus started with empty progress."),
+                                       migration->damage->message, migration->kept_file);
+        }
+    }
+
+  if (problem != NULL)
+    add_problem (problems, problem);
+}
+
+/* Says which topic files could not be read, and what became of each. */
+static void
+report_folder (Writer     *writer,
+               gboolean    reader,
+               FolderRead *read,
+               LoadResult *result,
+               GString    *problems)
+{
+  GHashTableIter iter;
+  gpointer topic_id;
+
+  for (guint i = 0; i < read->damages->len; i++)
+    {
+      TopicDamage *damage = g_ptr_array_index (read->damages, i);
+      g_autofree char *problem = NULL;
+
+      if (result->damage == NULL)
+        {
+          result->damage = g_error_copy (damage->error);
+          g_prefix_error (&result->damage, "%s: ", damage->path);
+        }
+      if (damage->kept_file != NULL && result->kept_file == NULL)
+        result->kept_file = g_strdup (damage->kept_file);
+      if (damage->restored)
+        {
+          if (result->restored == NULL)
+            result->restored = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (result->restored, g_strdup (damage->topic_id));
+        }
+
+      if (reader)
+        continue;
+
+      if (damage->topic_id == NULL)
+        {
+          /* Not even the folder could be read. */
+          if (damage->kept_file == NULL)
+            {
+              result->read_only = TRUE;
+              problem = g_strdup_printf (_("Your progress folder %s cannot be read (%s) and could "
+                                           "not be moved aside (%s). Changes will not be saved "
+                                           "until this is fixed."),
+                                         damage->path, damage->error->message,
+                                         damage->move_error->message);
+            }
+          else
+            problem = g_strdup_printf (_("Your progress folder could not be read (%s). It was "
+                                         "kept as %s, and Syllabus started with empty progress."),
+                                       damage->error->message, damage->kept_file);
+        }
+      else if (damage->kept_file == NULL)
+        /* Translators: the first %s is a topic's name */
+        problem = g_strdup_printf (_("Your progress in “%s” cannot be read from %s (%s) and could "
+                                     "not be moved aside (%s). Changes to it will not be saved "
+                                     "until this is fixed."),
+                                   damage->topic_id, damage->path, damage->error->message,
+                                   damage->move_error->message);
+      else if (damage->restored)
+        problem = g_strdup_printf (_("Your progress in “%s” could not be read (%s). Its file was "
+                                     "kept as %s, and its progress was restored from the last "
+                                     "backup."),
+                                   damage->topic_id, damage->error->message, damage->kept_file);
+      else
+        problem = g_strdup_printf (_("Your progress in “%s” could not be read (%s). Its file was "
+                                     "kept as %s, and it starts with empty progress."),
+                                   damage->topic_id, damage->error->message, damage->kept_file);
+
+      add_problem (problems, problem);
+    }
+
+  g_hash_table_iter_init (&iter, read->frozen);
+  while (g_hash_table_iter_next (&iter, &topic_id, NULL))
+    {
+      g_autofree char *name = _syllabus_store_topic_file_name (topic_id);
+      g_autofree char *path = g_build_filename (writer->folder, name, NULL);
+      g_autofree char *problem = NULL;
+      gboolean damaged = FALSE;
+
+      /* A damaged file left in place is told above. */
+      for (guint i = 0; i < read->damages->len; i++)
+        damaged |= g_strcmp0 (((TopicDamage *)g_ptr_array_index (read->damages, i))->topic_id,
+                              topic_id) == 0;
+      if (damaged || reader)
+        continue;
+
+      problem = g_strdup_printf (_("Your progress in “%s” was saved by a newer version of "
+                                   "Syllabus. It is shown, but changes to it will not be saved "
+                                   "to %s."),
+                                 (const char *)topic_id, path);
+      add_problem (problems, problem);
     }
 }
 
@@ -198,97 +293,54 @@ load_thread (GTask        *task,
 {
   Writer *writer = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) move_error = NULL;
-  gint64 version;
-  gboolean missing;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GHashTable) groups = NULL;
+  Migration migration = { NULL };
+  FolderRead read = { NULL };
+  gboolean reader;
 
-  result->topics = _syllabus_store_new_topics_table ();
-  result->seen = _syllabus_store_new_seen_table ();
   result->read_only = writer->reader;
 
   if (!writer->reader)
     take_lock (writer, result);
 
-  /* Nothing writes through this writer before loading is over. */
-  g_mutex_lock (&writer->lock);
-  _syllabus_store_stamp_take (&writer->stamp, writer->path);
-  g_mutex_unlock (&writer->lock);
+  _syllabus_store_folder_read_init (&read);
 
-  if (read_file (writer->path, result->topics, result->seen, &version, &missing, &error))
+  /* Another process holds the lock, and may be migrating: what is there
+   * is read as a store that only reads would, and nothing is changed. */
+  reader = writer->reader || result->locked;
+
+  if (_syllabus_store_migrate (writer, !reader, &migration))
     {
-      result->file_is_good = !missing;
-      if (version > SYLLABUS_STORE_VERSION)
-        {
-          /* Saving would drop whatever the newer program added. */
-          result->read_only = TRUE;
-          result->problem =
-            g_strdup_printf (_("Your progress was saved by a newer version of Syllabus. "
-                               "It is shown read-only; changes will not be saved to %s."),
-                             writer->path);
-        }
-      goto done;
-    }
-
-  g_debug ("Cannot read %s: %s", writer->path, error->message);
-  g_hash_table_remove_all (result->topics);
-  g_hash_table_remove_all (result->seen);
-  result->damage = g_error_copy (error);
-
-  /* Only the writer may move the file: a store that only reads, or that
-   * another process's lock keeps out, leaves it where it is and reports
-   * why it could not be read. */
-  if (result->read_only)
-    {
-      goto done;
-    }
-
-  if ((result->kept_file = move_aside (writer->path, &move_error)) != NULL)
-    {
-      g_autoptr(GError) log_error = NULL;
-
-      if (!syllabus_damage_log_add (writer->damage_log_path, result->kept_file, &log_error))
-        g_debug ("Cannot record %s in %s: %s", result->kept_file, writer->damage_log_path,
-                 log_error->message);
+      _syllabus_store_read_folder (writer->folder, !reader, writer->damage_log_path, &read);
     }
   else
     {
-      /* Neither readable nor movable: saving would overwrite it. */
-      result->read_only = TRUE;
-      result->problem =
-        g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not be moved "
-                           "aside (%s). Changes will not be saved until this is fixed."),
-                         writer->path, error->message, move_error->message);
-      goto done;
+      g_hash_table_unref (read.topics);
+      g_hash_table_unref (read.seen);
+      read.topics = g_steal_pointer (&migration.topics);
+      read.seen = g_steal_pointer (&migration.seen);
     }
 
-  /* Start from the last good copy if there is one. */
-  if (g_file_test (writer->backup_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GError) backup_error = NULL;
+  report_migration (writer, reader, &migration, result, problems);
+  report_folder (writer, reader, &read, result, problems);
 
-      if (read_file (writer->backup_path, result->topics, result->seen, &version, &missing,
-                     &backup_error) &&
-          version <= SYLLABUS_STORE_VERSION)
-        {
-          result->restored = TRUE;
-          result->problem =
-            g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
-                               "and your progress was restored from the last backup."),
-                             error->message, result->kept_file);
-          goto done;
-        }
+  result->topics = g_steal_pointer (&read.topics);
+  result->seen = g_steal_pointer (&read.seen);
+  result->stamps = g_steal_pointer (&read.stamps);
+  result->good = g_steal_pointer (&read.good);
+  result->frozen = g_steal_pointer (&read.frozen);
+  result->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
+  result->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  _syllabus_store_snapshot_unref);
+  groups = _syllabus_store_group_snapshots (result->topics, result->seen,
+                                            result->entry_snapshots, result->seen_snapshots);
+  if (problems->len > 0)
+    result->problem = g_strdup (problems->str);
 
-      g_hash_table_remove_all (result->topics);
-      g_hash_table_remove_all (result->seen);
-    }
+  _syllabus_store_migration_clear (&migration);
+  _syllabus_store_folder_read_clear (&read);
 
-  result->problem =
-    g_strdup_printf (_("Your progress file could not be read (%s). It was kept as %s, "
-                       "and Syllabus started with empty progress."),
-                     error->message, result->kept_file);
-
-done:
   /* Every kept file the user has not seen yet, this one included: the
    * window shows them until its message is dismissed. */
   result->unseen_damage = syllabus_damage_log_read (writer->damage_log_path);
@@ -339,10 +391,30 @@ apply_load_result (SyllabusStore *self,
   }
 
   g_mutex_lock (&self->writer->lock);
-  self->writer->file_is_good = result->file_is_good;
+  g_clear_pointer (&self->writer->stamps, g_hash_table_unref);
+  self->writer->stamps = g_steal_pointer (&result->stamps);
+  g_clear_pointer (&self->writer->good, g_hash_table_unref);
+  self->writer->good = g_steal_pointer (&result->good);
+  {
+    GHashTableIter iter;
+    gpointer topic_id;
+
+    g_hash_table_iter_init (&iter, result->frozen);
+    while (g_hash_table_iter_next (&iter, &topic_id, NULL))
+      g_hash_table_add (self->frozen, g_strdup (topic_id));
+  }
+  g_clear_pointer (&self->writer->frozen, g_hash_table_unref);
+  self->writer->frozen = g_steal_pointer (&result->frozen);
   if (self->writer->file_lock == NULL)
     self->writer->file_lock = g_steal_pointer (&result->file_lock);
   g_mutex_unlock (&self->writer->lock);
+
+  /* What was read is what the files hold: the first save compares with
+   * it and writes only what changes. */
+  g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
+  self->entry_snapshots = g_steal_pointer (&result->entry_snapshots);
+  g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
+  self->seen_snapshots = g_steal_pointer (&result->seen_snapshots);
 
   g_free (self->kept_file);
   self->kept_file = g_strdup (result->kept_file);
@@ -374,10 +446,14 @@ apply_load_result (SyllabusStore *self,
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), _syllabus_store_get_pspec (PROP_LOADED));
 
-  /* What was restored from the backup must reach the progress file, or
-   * the next start would find no file and begin empty. */
-  if (result->restored)
-    _syllabus_store_mark_changed (self, 0);
+  /* What was restored from a backup must reach its topic's file, or the
+   * next start would find no file and begin empty. */
+  if (result->restored != NULL)
+    {
+      for (guint i = 0; i < result->restored->len; i++)
+        _syllabus_store_mark_topic_unsaved (self, g_ptr_array_index (result->restored, i));
+      _syllabus_store_mark_changed (self, 0);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -30,6 +30,7 @@ _syllabus_store_merge_data_free (gpointer data)
   g_clear_object (&merge->file);
   g_clear_pointer (&merge->topics, g_hash_table_unref);
   g_clear_pointer (&merge->seen, g_hash_table_unref);
+  g_clear_pointer (&merge->stamps, g_hash_table_unref);
   g_free (merge);
 }
 
@@ -45,9 +46,6 @@ _syllabus_store_merge_data_new (GFile *file)
   return merge;
 }
 
-/* Reads and parses the file of @merge with the loader's strict parser. A
- * file this program would not load as it is, including one written by a
- * newer version, is refused. */
 /* Notes past the limit would be kept whole but could not be edited: the
  * import is refused, naming the resource, rather than cutting them. */
 static gboolean
@@ -80,8 +78,22 @@ check_notes_length (GHashTable  *topics,
   return TRUE;
 }
 
+/* Reads and parses the file of @merge with the loader's strict parser. A
+ * file this program would not load as it is, including one written by a
+ * newer version, is refused. */
 gboolean
 _syllabus_store_read_merge_file (MergeData     *merge,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return _syllabus_store_read_merge_path (merge, merge->file, cancellable, error);
+}
+
+/* Reads @file into @merge, adding to what it holds: a backup or version 1
+ * progress file (every topic), or one topic's file. */
+gboolean
+_syllabus_store_read_merge_path (MergeData     *merge,
+                                 GFile         *file,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
@@ -90,7 +102,7 @@ _syllabus_store_read_merge_file (MergeData     *merge,
   gint64 version = SYLLABUS_STORE_VERSION;
   gsize length;
 
-  info = g_file_query_info (merge->file,
+  info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
@@ -106,7 +118,7 @@ _syllabus_store_read_merge_file (MergeData     *merge,
   if (g_file_info_get_size (info) > SYLLABUS_STORE_MAX_SIZE)
     return _syllabus_store_damaged (error, _("The file is far too large to be a progress file"));
 
-  if (!g_file_load_contents (merge->file, cancellable, &contents, &length, NULL, error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return FALSE;
 
   if (length > SYLLABUS_STORE_MAX_SIZE)

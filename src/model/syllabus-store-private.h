@@ -24,10 +24,17 @@ G_BEGIN_DECLS
  * one file calls in another. No other unit includes this; tests may. */
 
 /* For tests: saving reuses the snapshots of unchanged entries, and must
- * still write what snapshots made afresh print. */
+ * still write what snapshots made afresh print (the version 1 text of a
+ * backup, every topic in one). */
 char *_syllabus_store_serialize_for_test (SyllabusStore *self,
                                           gboolean       fresh,
                                           gsize         *length);
+/* For tests: how many topic files this store's saves wrote. */
+guint _syllabus_store_get_n_writes_for_test (SyllabusStore *self);
+
+/* The version of backups (syllabus_store_export_backup()) and of the one
+ * progress.json of Syllabus before topic files: every topic in one file. */
+#define SYLLABUS_STORE_BACKUP_VERSION 1
 
 /* syllabus-store.c */
 
@@ -61,6 +68,15 @@ struct _SyllabusStore
    * its seen list. */
   GHashTable *entry_snapshots;
   GHashTable *seen_snapshots;
+  /* Topic id → the generation of the last save that wrote it, for the
+   * topics changed since their file was last written: what the next save
+   * writes. A save's success removes those it wrote, unless a later save
+   * took them again. */
+  GHashTable *unsaved;
+  /* Ids of topics whose file a newer version wrote, or that could be
+   * neither read nor moved aside: shown, never written (the writer keeps
+   * its own copy for its threads). */
+  GHashTable *frozen;
 
   char       *problem;
   char       *kept_file;
@@ -154,11 +170,18 @@ typedef struct
   GHashTable *seen;
   /* The file as it was before it was read. */
   FileStamp   stamp;
+  /* For topic files that changed under a save: file name → FileStamp
+   * (g_free) of each file as it was before it was read. */
+  GHashTable *stamps;
 } MergeData;
 
 void        _syllabus_store_merge_data_free    (gpointer              data);
 MergeData  *_syllabus_store_merge_data_new     (GFile                *file);
 gboolean    _syllabus_store_read_merge_file    (MergeData            *merge,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+gboolean    _syllabus_store_read_merge_path    (MergeData            *merge,
+                                                GFile                *file,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
 void        _syllabus_store_apply_merge        (SyllabusStore        *self,
@@ -179,33 +202,88 @@ gboolean    _syllabus_store_parse_contents     (const char  *contents,
                                                 GHashTable  *seen,
                                                 gint64      *version,
                                                 GError     **error);
+gboolean    _syllabus_store_parse_legacy       (const char  *contents,
+                                                gsize        length,
+                                                GHashTable  *topics,
+                                                GHashTable  *seen,
+                                                gint64      *version,
+                                                GError     **error);
+gboolean    _syllabus_store_parse_topic_file   (const char  *contents,
+                                                gsize        length,
+                                                GHashTable  *topics,
+                                                GHashTable  *seen,
+                                                char       **topic_id,
+                                                gint64      *version,
+                                                GError     **error);
+/* syllabus-store-print.c */
+
 char       *_syllabus_store_serialize          (GPtrArray   *snapshots,
                                                 gsize       *length);
+char       *_syllabus_store_serialize_topic    (const char  *topic_id,
+                                                GPtrArray   *snapshots,
+                                                gsize       *length);
 
-/* syllabus-store-save.c */
+/* syllabus-store-snapshot.c */
+
+Snapshot   *_syllabus_store_snapshot_ref          (Snapshot      *snapshot);
+void        _syllabus_store_snapshot_unref        (gpointer       snapshot);
+Snapshot   *_syllabus_store_snapshot_new_for_entry (const char    *topic_id,
+                                                   const char    *key,
+                                                   SyllabusEntry *entry);
+Snapshot   *_syllabus_store_snapshot_new_for_seen (const char    *topic_id,
+                                                   GHashTable    *keys);
+void        _syllabus_store_mark_topic_unsaved    (SyllabusStore *self,
+                                                   const char    *topic_id);
+GPtrArray  *_syllabus_store_take_snapshot         (SyllabusStore *self);
+GPtrArray  *_syllabus_store_take_topic_writes     (SyllabusStore *self,
+                                                   guint64        generation);
+void        _syllabus_store_forget_written_topics (SyllabusStore *self,
+                                                   GPtrArray     *topic_writes,
+                                                   guint64        generation);
+
+/* syllabus-store-writer.c */
 
 /* The writer: serialises writes from threads and from the main loop, and
- * never lets an older snapshot replace a newer one. */
+ * never lets an older snapshot replace a newer one. Every path is fixed
+ * when it is made; the rest is guarded by @lock. */
 typedef struct _Writer
 {
   gatomicrefcount ref_count;
   GMutex          lock;
-  char           *path;
-  char           *backup_path;
+  /* progress/, one file per topic */
+  char           *folder;
+  /* progress.json, the one file of format version 1 */
+  char           *legacy_path;
+  /* progress.partial/, where a migration writes the folder first */
+  char           *partial_path;
   char           *lock_path;
   char           *damage_log_path;
   /* Held from loading on, unless the store only reads. */
   SyllabusLock   *file_lock;
-  /* The file as this store last read or wrote it. */
-  FileStamp       stamp;
+  /* Topic file name → FileStamp: each file as this store last read or
+   * wrote it. */
+  GHashTable     *stamps;
+  /* Names of the topic files this program read or wrote: only those are
+   * copied to their backup (NAME.bak). */
+  GHashTable     *good;
+  /* Ids of topics whose file a newer version wrote: never written. */
+  GHashTable     *frozen;
   gboolean        reader;
   guint64         written_generation;
-  /* Only a file this program read or wrote is copied to the backup. */
-  gboolean        file_is_good;
+  /* How many topic files were written, for tests. */
+  guint           n_writes;
 } Writer;
 
-/* The writer shared with the threads (syllabus-store-writer.c). */
-Writer     *_syllabus_store_writer_new          (GFile           *file,
+/* What a save writes of one topic. */
+typedef struct
+{
+  char      *topic_id;
+  /* The Snapshots of its entries and its seen list. */
+  GPtrArray *snapshots;
+} TopicWrite;
+
+void        _syllabus_store_topic_write_free    (gpointer         data);
+Writer     *_syllabus_store_writer_new          (GFile           *folder,
                                                  gboolean         reader);
 Writer     *_syllabus_store_writer_ref          (Writer          *writer);
 void        _syllabus_store_writer_unref        (Writer          *writer);
@@ -213,11 +291,99 @@ void        _syllabus_store_stamp_from_stat     (FileStamp       *stamp,
                                                  const GStatBuf  *buf);
 gboolean    _syllabus_store_stamp_equal         (const FileStamp *a,
                                                  const FileStamp *b);
-gboolean    _syllabus_store_write_snapshot      (Writer          *writer,
-                                                 GPtrArray       *snapshots,
+gboolean    _syllabus_store_write_topics        (Writer          *writer,
+                                                 GPtrArray       *topic_writes,
                                                  guint64          generation,
                                                  MergeData      **changed,
                                                  GError         **error);
+
+/* syllabus-store-folder.c */
+
+char       *_syllabus_store_topic_file_name     (const char      *topic_id);
+char       *_syllabus_store_topic_id_from_file_name (const char  *name);
+GHashTable *_syllabus_store_group_snapshots     (GHashTable      *topics,
+                                                 GHashTable      *seen,
+                                                 GHashTable      *entry_snapshots,
+                                                 GHashTable      *seen_snapshots);
+gboolean    _syllabus_store_write_topic_file    (const char      *folder,
+                                                 const char      *topic_id,
+                                                 GPtrArray       *snapshots,
+                                                 GStatBuf        *written,
+                                                 GError         **error);
+void        _syllabus_store_remove_stale_in_folder (const char   *folder);
+char       *_syllabus_store_move_aside          (const char      *path,
+                                                 GError         **error);
+gboolean    _syllabus_store_read_path           (const char      *path,
+                                                 gboolean         topic_file,
+                                                 GHashTable      *topics,
+                                                 GHashTable      *seen,
+                                                 char           **topic_id,
+                                                 gint64          *version,
+                                                 gboolean        *missing,
+                                                 GError         **error);
+
+/* One topic file that could not be read, found by loading. */
+typedef struct
+{
+  char   *topic_id;
+  char   *path;
+  GError *error;
+  /* Where it was moved, or NULL if it was left in place. */
+  char   *kept_file;
+  GError *move_error;
+  /* Its progress came from NAME.bak. */
+  gboolean restored;
+} TopicDamage;
+
+void        _syllabus_store_topic_damage_free   (gpointer         data);
+
+/* What reading the folder found, for loading. */
+typedef struct
+{
+  GHashTable *topics;
+  GHashTable *seen;
+  GHashTable *stamps;
+  GHashTable *good;
+  /* Ids of topics of a newer version */
+  GHashTable *frozen;
+  /* TopicDamage of each damaged file */
+  GPtrArray  *damages;
+} FolderRead;
+
+void        _syllabus_store_folder_read_init    (FolderRead      *read);
+void        _syllabus_store_folder_read_clear   (FolderRead      *read);
+void        _syllabus_store_read_folder         (const char      *folder,
+                                                 gboolean         may_move,
+                                                 const char      *damage_log_path,
+                                                 FolderRead      *read);
+
+/* syllabus-store-migrate.c */
+
+/* What migrating progress.json found, for loading. */
+typedef struct
+{
+  /* progress.json could not be read: why, and where it went. */
+  GError   *damage;
+  char     *kept_file;
+  GError   *move_error;
+  /* Its progress came from progress.json.bak. */
+  gboolean  restored;
+  /* progress.json is of a newer version: not migrated, the store reads
+   * it and saves nothing. */
+  gboolean  newer;
+  /* Writing the folder failed: the store keeps progress.json in charge
+   * for this run and saves nothing. */
+  GError   *write_error;
+  /* What progress.json held, for a store that may not migrate it (one
+   * that only reads, or a newer file). */
+  GHashTable *topics;
+  GHashTable *seen;
+} Migration;
+
+void        _syllabus_store_migration_clear     (Migration       *migration);
+gboolean    _syllabus_store_migrate             (Writer          *writer,
+                                                 gboolean         may_change,
+                                                 Migration       *migration);
 
 /* In syllabus-store.c. */
 void        _syllabus_store_set_string_property (SyllabusStore   *self,

@@ -10,8 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Saving: snapshots of the entries taken on the main loop, printed and
- * written in a worker thread, one save after the other; and backups. */
+/* Saving: the topics whose snapshots changed (syllabus-store-snapshot.c),
+ * printed and written in a worker thread, one save after the other; and
+ * backups. */
 
 #include "config.h"
 
@@ -24,44 +25,6 @@
 
 #include "syllabus-atomic-file.h"
 
-static Snapshot *
-snapshot_ref (Snapshot *snapshot)
-{
-  g_atomic_ref_count_inc (&snapshot->ref_count);
-  return snapshot;
-}
-
-static void
-snapshot_unref (gpointer data)
-{
-  Snapshot *snapshot = data;
-
-  if (!g_atomic_ref_count_dec (&snapshot->ref_count))
-    return;
-
-  g_free (snapshot->topic_id);
-  g_free (snapshot->key);
-  g_free (snapshot->title);
-  g_free (snapshot->url);
-  g_free (snapshot->notes);
-  g_clear_pointer (&snapshot->done_at, g_date_time_unref);
-  g_clear_pointer (&snapshot->started_at, g_date_time_unref);
-  g_strfreev (snapshot->seen);
-  g_clear_pointer (&snapshot->changed_at, g_date_time_unref);
-  g_free (snapshot);
-}
-
-static Snapshot *
-snapshot_new (const char *topic_id)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-  g_atomic_ref_count_init (&snapshot->ref_count);
-  snapshot->topic_id = g_strdup (topic_id);
-
-  return snapshot;
-}
-
 /* How often a save merges a file that changed under it before giving up:
  * a program rewriting it all the time would otherwise keep it busy. */
 #define MAX_SAVE_ATTEMPTS 3
@@ -69,7 +32,8 @@ snapshot_new (const char *topic_id)
 typedef struct
 {
   Writer    *writer;
-  GPtrArray *snapshots;
+  /* TopicWrite of each topic to write */
+  GPtrArray *topic_writes;
   guint64    generation;
   /* What another program wrote meanwhile: to merge, then save again. */
   MergeData *changed;
@@ -82,209 +46,11 @@ save_job_free (gpointer data)
   SaveJob *job = data;
 
   g_clear_pointer (&job->writer, _syllabus_store_writer_unref);
-  g_clear_pointer (&job->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&job->topic_writes, g_ptr_array_unref);
   g_clear_pointer (&job->changed, _syllabus_store_merge_data_free);
   g_free (job);
 }
 
-/* Saving ----------------------------------------------------------------- */
-
-/* The file is read back only if it is UTF-8: text that is not is written
- * with replacement characters rather than making the whole file damaged. */
-static char *
-copy_valid (const char *text,
-            gboolean   *repaired)
-{
-  if (text == NULL)
-    return NULL;
-
-  /* Nearly always valid already: checking is much cheaper than making. */
-  if (g_utf8_validate (text, -1, NULL))
-    return g_strdup (text);
-
-  if (repaired != NULL)
-    *repaired = TRUE;
-
-  return g_utf8_make_valid (text, -1);
-}
-
-static GDateTime *
-ref_time (GDateTime *time)
-{
-  return time != NULL ? g_date_time_ref (time) : NULL;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return strcmp (*(const char **)a, *(const char **)b);
-}
-
-/* Whether @snapshot holds exactly what @entry of @topic_id, under @key,
- * holds now, so that it can be written again as it is. Every value that
- * reaches the file is compared. Text that had to be repaired to become
- * UTF-8 never compares equal: such an entry is copied at each save.
- * GDateTime is immutable and the snapshot holds a reference to its dates,
- * so the same pointer is the same date. */
-static gboolean
-snapshot_matches_entry (const Snapshot *snapshot,
-                        const char     *topic_id,
-                        const char     *key,
-                        SyllabusEntry  *entry)
-{
-  return snapshot->status == syllabus_entry_get_status (entry) &&
-         snapshot->started_at == syllabus_entry_get_started_at (entry) &&
-         snapshot->done_at == syllabus_entry_get_done_at (entry) &&
-         snapshot->changed_at == syllabus_entry_get_changed_at (entry) &&
-         g_strcmp0 (snapshot->title, syllabus_entry_get_title (entry)) == 0 &&
-         g_strcmp0 (snapshot->url, syllabus_entry_get_url (entry)) == 0 &&
-         g_strcmp0 (snapshot->notes, syllabus_entry_get_notes (entry)) == 0 &&
-         strcmp (snapshot->key, key) == 0 &&
-         strcmp (snapshot->topic_id, topic_id) == 0;
-}
-
-/* Whether @snapshot's seen list is the set @keys. The list was copied from
- * a set without repairs, so its strings are distinct: as many strings, all
- * in @keys, is the same set. */
-static gboolean
-snapshot_matches_seen (const Snapshot *snapshot,
-                       const char     *topic_id,
-                       GHashTable     *keys)
-{
-  if (!snapshot->seen_exact || strcmp (snapshot->topic_id, topic_id) != 0 ||
-      snapshot->n_seen != g_hash_table_size (keys))
-    return FALSE;
-
-  for (guint i = 0; i < snapshot->n_seen; i++)
-    if (!g_hash_table_contains (keys, snapshot->seen[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-static Snapshot *
-snapshot_new_for_entry (const char    *topic_id,
-                        const char    *key,
-                        SyllabusEntry *entry)
-{
-  Snapshot *snapshot = snapshot_new (topic_id);
-
-  snapshot->key = g_strdup (key);
-  snapshot->title = copy_valid (syllabus_entry_get_title (entry), NULL);
-  snapshot->url = copy_valid (syllabus_entry_get_url (entry), NULL);
-  snapshot->notes = copy_valid (syllabus_entry_get_notes (entry), NULL);
-  snapshot->status = syllabus_entry_get_status (entry);
-  snapshot->started_at = ref_time (syllabus_entry_get_started_at (entry));
-  snapshot->done_at = ref_time (syllabus_entry_get_done_at (entry));
-  snapshot->changed_at = ref_time (syllabus_entry_get_changed_at (entry));
-
-  return snapshot;
-}
-
-static Snapshot *
-snapshot_new_for_seen (const char *topic_id,
-                       GHashTable *keys)
-{
-  Snapshot *snapshot = snapshot_new (topic_id);
-  g_autofree gpointer *array = g_hash_table_get_keys_as_array (keys, &snapshot->n_seen);
-  gboolean repaired = FALSE;
-
-  snapshot->seen = g_new0 (char *, snapshot->n_seen + 1);
-  for (guint i = 0; i < snapshot->n_seen; i++)
-    snapshot->seen[i] = copy_valid (array[i], &repaired);
-  snapshot->seen_exact = !repaired;
-
-  /* Sorted, so that the file is stable from save to save; sorted here
-   * because the snapshot is shared and never changes afterwards. */
-  g_sort_array (snapshot->seen, snapshot->n_seen, sizeof (char *), compare_strings, NULL);
-
-  return snapshot;
-}
-
-/* Copies what the file will hold, on the main loop, for a writer thread.
- * An entry or seen list that holds the same values as at the last save
- * keeps that save's snapshot, with its text already made: comparing is far
- * cheaper than copying, and than printing the entry again. */
-static GPtrArray *
-take_snapshot (SyllabusStore *self)
-{
-  GPtrArray *snapshots;
-  g_autoptr(GHashTable) seen_snapshots = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-  guint n_entries = 0;
-
-  /* Entries are keys without a reference, only ever compared: an entry
-   * can leave the store (a load replaces what a topic held), and a new one
-   * at its address is then compared like any other, by value. */
-  if (self->entry_snapshots == NULL)
-    self->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, snapshot_unref);
-  snapshots = g_ptr_array_new_full (g_hash_table_size (self->entry_snapshots) + 16, snapshot_unref);
-
-  g_hash_table_iter_init (&iter, self->topics);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GHashTableIter entry_iter;
-      gpointer entry_key;
-      gpointer entry_value;
-
-      g_hash_table_iter_init (&entry_iter, value);
-      while (g_hash_table_iter_next (&entry_iter, &entry_key, &entry_value))
-        {
-          SyllabusEntry *entry = entry_value;
-          Snapshot *snapshot;
-
-          if (syllabus_entry_is_pristine (entry))
-            {
-              g_hash_table_remove (self->entry_snapshots, entry);
-              continue;
-            }
-
-          snapshot = g_hash_table_lookup (self->entry_snapshots, entry);
-          if (snapshot == NULL || !snapshot_matches_entry (snapshot, key, entry_key, entry))
-            {
-              snapshot = snapshot_new_for_entry (key, entry_key, entry);
-              g_hash_table_replace (self->entry_snapshots, entry, snapshot);
-            }
-
-          g_ptr_array_add (snapshots, snapshot_ref (snapshot));
-          n_entries++;
-        }
-    }
-
-  /* Snapshots of entries no longer in the store (none leave it today) are
-   * not kept: the next save copies every entry again. */
-  if (g_hash_table_size (self->entry_snapshots) > n_entries)
-    g_hash_table_remove_all (self->entry_snapshots);
-
-  /* The seen lists of a few topics: this save's snapshots replace the
-   * last ones, which drops those of topics no longer listed. */
-  seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, snapshot_unref);
-  g_hash_table_iter_init (&iter, self->seen);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Snapshot *snapshot = NULL;
-
-      if (self->seen_snapshots != NULL)
-        snapshot = g_hash_table_lookup (self->seen_snapshots, key);
-
-      if (snapshot != NULL && snapshot_matches_seen (snapshot, key, value))
-        snapshot_ref (snapshot);
-      else
-        snapshot = snapshot_new_for_seen (key, value);
-
-      g_hash_table_insert (seen_snapshots, snapshot->topic_id, snapshot);
-      g_ptr_array_add (snapshots, snapshot_ref (snapshot));
-    }
-
-  g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
-  self->seen_snapshots = g_steal_pointer (&seen_snapshots);
-
-  return snapshots;
-}
 
 static void
 save_thread (GTask        *task,
@@ -295,7 +61,7 @@ save_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (_syllabus_store_write_snapshot (job->writer, job->snapshots, job->generation, &job->changed, &error))
+  if (_syllabus_store_write_topics (job->writer, job->topic_writes, job->generation, &job->changed, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -376,8 +142,19 @@ merge_changed_file (SyllabusStore *self,
   _syllabus_store_apply_merge (self, changed, &summary);
 
   g_mutex_lock (&self->writer->lock);
-  self->writer->stamp = changed->stamp;
-  self->writer->file_is_good = TRUE;
+  if (changed->stamps != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name;
+      gpointer stamp;
+
+      g_hash_table_iter_init (&iter, changed->stamps);
+      while (g_hash_table_iter_next (&iter, &name, &stamp))
+        {
+          g_hash_table_replace (self->writer->stamps, g_strdup (name), g_memdup2 (stamp, sizeof (FileStamp)));
+          g_hash_table_add (self->writer->good, g_strdup (name));
+        }
+    }
   g_mutex_unlock (&self->writer->lock);
 
   g_debug ("Merged the changed progress file: %u added, %u taken", summary.added, summary.taken);
@@ -419,6 +196,9 @@ save_ready_cb (GObject      *object,
   if (job->changed != NULL)
     {
       merge_changed_file (self, job->changed);
+      /* The files merged are rewritten with what the store holds now. */
+      for (guint i = 0; i < job->topic_writes->len; i++)
+        _syllabus_store_mark_topic_unsaved (self, ((TopicWrite *)g_ptr_array_index (job->topic_writes, i))->topic_id);
       if (job->attempt + 1 < MAX_SAVE_ATTEMPTS)
         {
           start_save_job (self, g_steal_pointer (&outer), job->attempt + 1);
@@ -431,6 +211,7 @@ save_ready_cb (GObject      *object,
       return;
     }
 
+  _syllabus_store_forget_written_topics (self, job->topic_writes, job->generation);
   record_save_result (self, job->generation, NULL);
   g_task_return_boolean (outer, TRUE);
 }
@@ -447,8 +228,8 @@ start_save_job (SyllabusStore *self,
 
   job = g_new0 (SaveJob, 1);
   job->writer = _syllabus_store_writer_ref (self->writer);
-  job->snapshots = take_snapshot (self);
   job->generation = self->generation;
+  job->topic_writes = _syllabus_store_take_topic_writes (self, job->generation);
   job->attempt = attempt;
 
   self->saves_in_flight++;
@@ -521,7 +302,7 @@ gboolean
 syllabus_store_save (SyllabusStore  *self,
                      GError        **error)
 {
-  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) topic_writes = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
@@ -540,18 +321,21 @@ syllabus_store_save (SyllabusStore  *self,
     {
       MergeData *changed = NULL;
 
-      snapshots = take_snapshot (self);
-      if (!_syllabus_store_write_snapshot (self->writer, snapshots, self->generation, &changed, &local_error))
+      guint64 generation = self->generation;
+
+      g_clear_pointer (&topic_writes, g_ptr_array_unref);
+      topic_writes = _syllabus_store_take_topic_writes (self, generation);
+      if (!_syllabus_store_write_topics (self->writer, topic_writes, generation, &changed, &local_error))
         {
-          record_save_result (self, self->generation, local_error);
+          record_save_result (self, generation, local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_clear_pointer (&snapshots, g_ptr_array_unref);
 
       if (changed == NULL)
         {
-          record_save_result (self, self->generation, NULL);
+          _syllabus_store_forget_written_topics (self, topic_writes, generation);
+          record_save_result (self, generation, NULL);
           return TRUE;
         }
 
@@ -559,6 +343,8 @@ syllabus_store_save (SyllabusStore  *self,
        * now rather than at the next idle. */
       merge_changed_file (self, changed);
       _syllabus_store_merge_data_free (changed);
+      for (guint i = 0; i < topic_writes->len; i++)
+        _syllabus_store_mark_topic_unsaved (self, ((TopicWrite *)g_ptr_array_index (topic_writes, i))->topic_id);
       g_clear_handle_id (&self->save_source, g_source_remove);
     }
 
@@ -650,7 +436,7 @@ syllabus_store_export_backup (SyllabusStore  *self,
       return FALSE;
     }
 
-  snapshots = take_snapshot (self);
+  snapshots = _syllabus_store_take_snapshot (self);
   contents = _syllabus_store_serialize (snapshots, &length);
 
   /* Notes are private: the backup is readable by the user only. */
@@ -683,8 +469,14 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
     {
       GHashTable *entry_snapshots = g_steal_pointer (&self->entry_snapshots);
       GHashTable *seen_snapshots = g_steal_pointer (&self->seen_snapshots);
+      g_autoptr(GHashTable) unsaved = g_hash_table_ref (self->unsaved);
 
-      snapshots = take_snapshot (self);
+      /* Snapshots made afresh mark every topic changed: not for saving. */
+      g_hash_table_unref (self->unsaved);
+      self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      snapshots = _syllabus_store_take_snapshot (self);
+      g_hash_table_unref (self->unsaved);
+      self->unsaved = g_steal_pointer (&unsaved);
       g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
       g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
       self->entry_snapshots = entry_snapshots;
@@ -692,8 +484,27 @@ _syllabus_store_serialize_for_test (SyllabusStore *self,
     }
   else
     {
-      snapshots = take_snapshot (self);
+      snapshots = _syllabus_store_take_snapshot (self);
     }
 
   return _syllabus_store_serialize (snapshots, length);
+}
+
+/**
+ * _syllabus_store_get_n_writes_for_test:
+ *
+ * Returns: how many topic files the saves of this store wrote
+ */
+guint
+_syllabus_store_get_n_writes_for_test (SyllabusStore *self)
+{
+  guint n;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), 0);
+
+  g_mutex_lock (&self->writer->lock);
+  n = self->writer->n_writes;
+  g_mutex_unlock (&self->writer->lock);
+
+  return n;
 }

@@ -61,32 +61,37 @@ _syllabus_store_stamp_equal (const FileStamp *a,
 }
 
 
-/* progress.json → progress.lock; any other name gets ".lock" added. */
-static char *
-lock_path_for (const char *path)
+void
+_syllabus_store_topic_write_free (gpointer data)
 {
-  if (g_str_has_suffix (path, ".json"))
-    {
-      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".json"));
+  TopicWrite *write = data;
 
-      return g_strconcat (stem, ".lock", NULL);
-    }
-
-  return g_strconcat (path, ".lock", NULL);
+  g_free (write->topic_id);
+  g_clear_pointer (&write->snapshots, g_ptr_array_unref);
+  g_free (write);
 }
 
+/* Every path the store uses, beside the folder: progress/ gives
+ * progress.json (what version 1 wrote, migrated), progress.partial/ (a
+ * migration under way), progress.lock (the same lock as version 1 took,
+ * so that an older Syllabus and this one never write at once) and
+ * progress.json.unseen-damage (the damage log, where version 1 kept it). */
 Writer *
-_syllabus_store_writer_new (GFile    *file,
+_syllabus_store_writer_new (GFile    *folder,
                             gboolean  reader)
 {
   Writer *writer = g_new0 (Writer, 1);
 
   g_atomic_ref_count_init (&writer->ref_count);
   g_mutex_init (&writer->lock);
-  writer->path = g_file_get_path (file);
-  writer->backup_path = g_strconcat (writer->path, ".bak", NULL);
-  writer->lock_path = lock_path_for (writer->path);
-  writer->damage_log_path = g_strconcat (writer->path, ".unseen-damage", NULL);
+  writer->folder = g_file_get_path (folder);
+  writer->legacy_path = g_strconcat (writer->folder, ".json", NULL);
+  writer->partial_path = g_strconcat (writer->folder, ".partial", NULL);
+  writer->lock_path = g_strconcat (writer->folder, ".lock", NULL);
+  writer->damage_log_path = g_strconcat (writer->legacy_path, ".unseen-damage", NULL);
+  writer->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer->good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->reader = reader;
 
   return writer;
@@ -106,106 +111,176 @@ _syllabus_store_writer_unref (Writer *writer)
     {
       g_mutex_clear (&writer->lock);
       g_clear_pointer (&writer->file_lock, syllabus_lock_release);
-      g_free (writer->path);
-      g_free (writer->backup_path);
+      g_free (writer->folder);
+      g_free (writer->legacy_path);
+      g_free (writer->partial_path);
       g_free (writer->lock_path);
       g_free (writer->damage_log_path);
+      g_clear_pointer (&writer->stamps, g_hash_table_unref);
+      g_clear_pointer (&writer->good, g_hash_table_unref);
+      g_clear_pointer (&writer->frozen, g_hash_table_unref);
       g_free (writer);
     }
 }
 
-/* Keeps the current file, which was read or written successfully, as the
- * backup: a hard link where the file system allows, else a copy. */
+/* Keeps the current file at @path, which was read or written
+ * successfully, as its backup: a hard link where the file system allows,
+ * else a copy. */
 static void
-keep_backup (Writer *writer)
+keep_backup (const char *path)
 {
+  g_autofree char *backup_path = g_strconcat (path, ".bak", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (syllabus_atomic_file_link (writer->path, writer->backup_path, &error) ||
+  if (syllabus_atomic_file_link (path, backup_path, &error) ||
       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     return;
 
-  if (g_file_get_contents (writer->path, &contents, &length, NULL))
-    syllabus_atomic_file_write_path (writer->backup_path, contents, length, 0600, NULL);
+  if (g_file_get_contents (path, &contents, &length, NULL))
+    syllabus_atomic_file_write_path (backup_path, contents, length, 0600, NULL);
 }
 
-gboolean
-_syllabus_store_write_snapshot (Writer      *writer,
-                                GPtrArray   *snapshots,
-                                guint64      generation,
-                                MergeData  **changed,
-                                GError     **error)
+/* Whether another program changed @name since this store read or wrote
+ * it, or made it since: what it wrote is merged first, not overwritten.
+ * A file gone meanwhile holds nothing to merge. */
+static gboolean
+changed_under_us (Writer     *writer,
+                  const char *name,
+                  const char *path,
+                  FileStamp  *now)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *dir = NULL;
-  gboolean ret = TRUE;
-  FileStamp now;
-  GStatBuf written;
-  gsize length;
+  const FileStamp *known = g_hash_table_lookup (writer->stamps, name);
 
-  contents = _syllabus_store_serialize (snapshots, &length);
+  _syllabus_store_stamp_take (now, path);
+  if (!now->exists)
+    return FALSE;
+
+  return known == NULL || !_syllabus_store_stamp_equal (now, known);
+}
+
+/**
+ * _syllabus_store_write_topics:
+ * @topic_writes: (element-type TopicWrite): the topics to write
+ * @generation: the store's generation they were taken at
+ * @changed: (out): what other programs wrote meanwhile, if they did
+ *
+ * Writes the file of each topic of @topic_writes atomically and durably,
+ * or, if another program changed one of them since this store read or
+ * wrote it, none, returning what it wrote in @changed to merge before
+ * saving again. A topic of a newer version is never written.
+ */
+gboolean
+_syllabus_store_write_topics (Writer      *writer,
+                              GPtrArray   *topic_writes,
+                              guint64      generation,
+                              MergeData  **changed,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  MergeData *merge = NULL;
+  gboolean ret = TRUE;
+
+  for (guint i = 0; i < topic_writes->len; i++)
+    {
+      TopicWrite *write = g_ptr_array_index (topic_writes, i);
+
+      g_ptr_array_add (names, _syllabus_store_topic_file_name (write->topic_id));
+    }
 
   g_mutex_lock (&writer->lock);
 
-  /* A newer snapshot already reached the disk: this one must not undo it. */
+  /* A newer snapshot already reached the disk: this one must not undo it.
+   * It wrote every topic this one would: a save takes every topic not yet
+   * written when it starts. */
   if (generation <= writer->written_generation)
     goto out;
 
-  dir = g_path_get_dirname (writer->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (g_mkdir_with_parents (writer->folder, 0700) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+                   _("Could not create the folder %s: %s"), writer->folder, g_strerror (saved_errno));
       ret = FALSE;
       goto out;
     }
 
-  /* Another program changed the file since we read or wrote it: what it
-   * wrote is merged first, not overwritten. A file gone meanwhile holds
-   * nothing to merge. */
-  _syllabus_store_stamp_take (&now, writer->path);
-  if (now.exists && !_syllabus_store_stamp_equal (&now, &writer->stamp))
+  for (guint i = 0; i < topic_writes->len; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (writer->path);
+      TopicWrite *write = g_ptr_array_index (topic_writes, i);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (writer->folder, name, NULL);
+      g_autoptr(GFile) file = NULL;
       g_autoptr(GError) local_error = NULL;
-      MergeData *merge = _syllabus_store_merge_data_new (file);
+      FileStamp now;
 
-      merge->stamp = now;
-      g_debug ("%s changed since it was last read or written; merging it", writer->path);
-      if (!_syllabus_store_read_merge_file (merge, NULL, &local_error))
+      if (g_hash_table_contains (writer->frozen, write->topic_id) ||
+          !changed_under_us (writer, name, path, &now))
+        continue;
+
+      g_debug ("%s changed since it was last read or written; merging it", path);
+      if (merge == NULL)
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (writer->folder);
+
+          merge = _syllabus_store_merge_data_new (folder);
+          merge->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        }
+
+      file = g_file_new_for_path (path);
+      if (!_syllabus_store_read_merge_path (merge, file, NULL, &local_error))
         {
           /* Never overwrite what cannot be read: the save fails and says
            * why, and the file stays as it is. */
-          _syllabus_store_merge_data_free (merge);
           g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_CHANGED,
-                       _("Another program changed the progress file, and it cannot be "
+                       _("Another program changed the progress file %s, and it cannot be "
                          "merged: %s"),
-                       local_error->message);
+                       path, local_error->message);
+          g_clear_pointer (&merge, _syllabus_store_merge_data_free);
+          ret = FALSE;
+          goto out;
+        }
+      g_hash_table_insert (merge->stamps, g_strdup (name), g_memdup2 (&now, sizeof now));
+    }
+
+  if (merge != NULL)
+    {
+      *changed = g_steal_pointer (&merge);
+      goto out;
+    }
+
+  for (guint i = 0; i < topic_writes->len; i++)
+    {
+      TopicWrite *write = g_ptr_array_index (topic_writes, i);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (writer->folder, name, NULL);
+      FileStamp *stamp;
+      GStatBuf written;
+
+      if (g_hash_table_contains (writer->frozen, write->topic_id))
+        continue;
+
+      if (g_hash_table_contains (writer->good, name))
+        keep_backup (path);
+
+      if (!_syllabus_store_write_topic_file (writer->folder, write->topic_id, write->snapshots,
+                                             &written, error))
+        {
+          g_prefix_error (error, "%s: ", path);
           ret = FALSE;
           goto out;
         }
 
-      *changed = merge;
-      goto out;
-    }
-
-  if (writer->file_is_good)
-    keep_backup (writer);
-
-  if (!syllabus_atomic_file_write_path_stat (writer->path, contents, length, 0600, &written,
-                                             error))
-    {
-      ret = FALSE;
-      goto out;
+      writer->n_writes++;
+      g_hash_table_add (writer->good, g_strdup (name));
+      stamp = g_new0 (FileStamp, 1);
+      _syllabus_store_stamp_from_stat (stamp, &written);
+      g_hash_table_replace (writer->stamps, g_strdup (name), stamp);
     }
 
   writer->written_generation = generation;
-  writer->file_is_good = TRUE;
-  _syllabus_store_stamp_from_stat (&writer->stamp, &written);
 
 out:
   g_mutex_unlock (&writer->lock);

@@ -26,38 +26,49 @@
 #include "syllabus-damage-log.h"
 #include "syllabus-lock.h"
 
-/* The progress store keeps every SyllabusEntry the user changed in one JSON
- * file, g_get_user_data_dir()/syllabus/progress.json:
+/* The progress store keeps every SyllabusEntry the user changed in a
+ * folder, g_get_user_data_dir()/syllabus/progress/, one JSON file per
+ * topic (format version 2, named as syllabus-store-folder.c describes):
  *
+ *   progress/rust.json
  *   {
- *     "version": 1,
- *     "topics": {
- *       "rust": {
- *         "resources": {
- *           "https://www.manning.com/books/rust-in-action": {
- *             "title": "Rust in Action", "url": "…", "done": true,
- *             "done-at": "2026-11-25T12:00:00Z", "notes": "…",
- *             "changed-at": "2026-11-25T12:00:00Z"
- *           } } } } }
+ *     "version" : 2,
+ *     "topic" : "rust",
+ *     "seen" : [ "https://www.manning.com/books/rust-in-action" ],
+ *     "resources" : {
+ *       "https://www.manning.com/books/rust-in-action" : {
+ *         "title" : "Rust in Action", "url" : "…", "status" : "done",
+ *         "done" : true, "done-at" : "2026-11-25T12:00:00Z", "notes" : "…",
+ *         "changed-at" : "2026-11-25T12:00:00Z"
+ *       } } }
  *
  * Saving snapshots the entries on the main loop (cheap: string copies, and
- * none for an entry unchanged since the last save) and builds and writes the
- * JSON in a worker thread with json-glib (serialize_plain()). Writes go to a temporary file that is flushed and
- * renamed over the old one (syllabus-atomic-file.c), so the file on disk is
- * always either the old or the new content. The previous file is kept as
- * progress.json.bak. A file that cannot be read is moved aside, never
- * overwritten, and the store says so in its "problem" property.
+ * none for an entry unchanged since the last save) and builds and writes
+ * the JSON in a worker thread with json-glib; only the files of topics
+ * that changed since the last save are written. Each write goes to a
+ * temporary file that is flushed and renamed over the old one
+ * (syllabus-atomic-file.c), so that each file on disk is always either
+ * the old or the new content; the previous one is kept as NAME.json.bak.
+ * A file that cannot be read is moved aside, never overwritten, and the
+ * store says so in its "problem" property; the other topics load.
+ *
+ * Syllabus before version 2 kept everything in one progress.json beside
+ * the folder; syllabus-store-migrate.c turns it into the folder at the
+ * first start, and backups are still written in that form (version 1).
  *
  * One writer at a time: a store that may write holds the lock on
- * progress.lock beside the file (syllabus-lock.c) from loading until it is
- * finalized. A store that cannot get it, because another process writes
- * the file, is read-only and says so in its "locked" property. A store
- * made for reading (the command line's --status and --export) takes no
- * lock and changes nothing in the folder: it neither removes leftovers nor
- * moves a damaged file aside.
+ * progress.lock beside the folder (syllabus-lock.c) from loading until it
+ * is finalized. A store that cannot get it, because another process
+ * writes the folder, is read-only and says so in its "locked" property. A
+ * store made for reading (the command line's --status and --export) takes
+ * no lock and changes nothing in the folder: it neither removes leftovers,
+ * migrates nor moves a damaged file aside.
  */
 
 G_DEFINE_FINAL_TYPE (SyllabusStore, syllabus_store, G_TYPE_OBJECT)
+
+static const char *valid_utf8 (const char  *text,
+                               char       **copy);
 
 G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
@@ -108,6 +119,8 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->writer, _syllabus_store_writer_unref);
   g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->unsaved, g_hash_table_unref);
+  g_clear_pointer (&self->frozen, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
@@ -225,6 +238,8 @@ static void
 syllabus_store_init (SyllabusStore *self)
 {
   self->seen = _syllabus_store_new_seen_table ();
+  self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)g_hash_table_unref);
 }
@@ -232,17 +247,40 @@ syllabus_store_init (SyllabusStore *self)
 /**
  * syllabus_store_get_default_file:
  *
- * Returns: (transfer full): g_get_user_data_dir()/syllabus/progress.json
+ * Returns: (transfer full): the progress folder,
+ *   g_get_user_data_dir()/syllabus/progress
  */
 GFile *
 syllabus_store_get_default_file (void)
 {
-  return g_file_new_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
+  return g_file_new_build_filename (g_get_user_data_dir (), "syllabus", "progress", NULL);
+}
+
+/* The folder for @file: itself, or for a version 1 file "NAME.json" (as
+ * callers named the store before folders) the folder "NAME" beside it. */
+static GFile *
+folder_for (GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return syllabus_store_get_default_file ();
+
+  path = g_file_get_path (file);
+  if (path != NULL && g_str_has_suffix (path, ".json"))
+    {
+      path[strlen (path) - strlen (".json")] = '\0';
+      return g_file_new_for_path (path);
+    }
+
+  return g_object_ref (file);
 }
 
 /**
  * syllabus_store_new:
- * @file: (nullable): the progress file, or %NULL for the default one
+ * @file: (nullable): the progress folder, or %NULL for the default one;
+ *   a path ending in ".json" names a version 1 file, and the folder
+ *   beside it of the same name without ".json" is used
  *
  * Returns: (transfer full): a store; call syllabus_store_load_async() next
  */
@@ -251,7 +289,7 @@ syllabus_store_new (GFile *file)
 {
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
-  self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
+  self->file = folder_for (file);
   self->writer = _syllabus_store_writer_new (self->file, FALSE);
 
   return self;
@@ -259,7 +297,7 @@ syllabus_store_new (GFile *file)
 
 /**
  * syllabus_store_new_for_reading:
- * @file: (nullable): the progress file, or %NULL for the default one
+ * @file: (nullable): the progress folder, as for syllabus_store_new()
  *
  * A store that only reads: it takes no lock, removes nothing, never moves
  * a damaged file aside (syllabus_store_get_damage() says why it could not
@@ -274,7 +312,7 @@ syllabus_store_new_for_reading (GFile *file)
 {
   SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
 
-  self->file = file != NULL ? g_object_ref (file) : syllabus_store_get_default_file ();
+  self->file = folder_for (file);
   self->writer = _syllabus_store_writer_new (self->file, TRUE);
   self->read_only = TRUE;
 
@@ -284,7 +322,7 @@ syllabus_store_new_for_reading (GFile *file)
 /**
  * syllabus_store_get_file:
  *
- * Returns: (transfer none): the progress file
+ * Returns: (transfer none): the progress folder
  */
 GFile *
 syllabus_store_get_file (SyllabusStore *self)
@@ -392,6 +430,30 @@ syllabus_store_get_read_only (SyllabusStore *self)
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
 
   return self->read_only;
+}
+
+/**
+ * syllabus_store_get_topic_read_only:
+ * @topic_id: a topic's id
+ *
+ * Whether changes to @topic_id's progress will not be saved: the store is
+ * read-only, or that topic's file was written by a newer version of
+ * Syllabus (or could be neither read nor moved aside), and the others
+ * are saved as usual. #SyllabusStore:problem says why.
+ *
+ * Returns: whether @topic_id's progress may not be changed
+ */
+gboolean
+syllabus_store_get_topic_read_only (SyllabusStore *self,
+                                    const char    *topic_id)
+{
+  g_autofree char *topic_id_copy = NULL;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), TRUE);
+  g_return_val_if_fail (topic_id != NULL, TRUE);
+
+  return self->read_only ||
+         g_hash_table_contains (self->frozen, valid_utf8 (topic_id, &topic_id_copy));
 }
 
 /**

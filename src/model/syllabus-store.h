@@ -31,10 +31,11 @@ typedef enum
   SYLLABUS_STORE_ERROR_NOTES_TOO_LONG,
 } SyllabusStoreError;
 
-/* The file format version this program writes and fully understands. */
-#define SYLLABUS_STORE_VERSION 1
+/* The format version of the topic files this program writes and fully
+ * understands (backups keep version 1's one-file form). */
+#define SYLLABUS_STORE_VERSION 2
 
-/* Progress files larger than this are not parsed: ten thousand resources
+/* Progress files (a topic's, a backup) larger than this are not parsed: ten thousand resources
  * with notes take a few megabytes. */
 #define SYLLABUS_STORE_MAX_SIZE (64 * 1024 * 1024)
 
@@ -71,6 +72,8 @@ gboolean       syllabus_store_load              (SyllabusStore       *self,
                                                  GError             **error);
 gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
 gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
+gboolean       syllabus_store_get_topic_read_only (SyllabusStore     *self,
+                                                   const char        *topic_id);
 gboolean       syllabus_store_get_locked        (SyllabusStore       *self);
 const GError  *syllabus_store_get_damage        (SyllabusStore       *self);
 const char * const *syllabus_store_get_unseen_damage (SyllabusStore  *self);

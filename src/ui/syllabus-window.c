@@ -240,7 +240,8 @@ checklist_key_pressed_cb (SyllabusWindow        *self,
   SyllabusEntry *entry;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      syllabus_store_get_read_only (self->store) ||
+      self->topic == NULL ||
+      syllabus_store_get_topic_read_only (self->store, syllabus_topic_get_id (self->topic)) ||
       (row = focused_row (self)) == NULL ||
       (entry = syllabus_resource_row_get_entry (row)) == NULL)
     return FALSE;
@@ -435,7 +436,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                               resource, entry, group,
                               new_keys != NULL &&
                               g_hash_table_contains (new_keys, syllabus_resource_get_key (resource)),
-                              syllabus_store_get_read_only (self->store));
+                              syllabus_store_get_topic_read_only (self->store, topic_id));
 }
 
 static void

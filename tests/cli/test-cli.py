@@ -138,7 +138,31 @@ def make_home(name, progress=None):
 
 
 def progress_path(home):
+    """The progress.json of version 1 that make_home() writes, migrated to
+    the progress folder by the first command that writes."""
     return os.path.join(home, "data", "syllabus", "progress.json")
+
+
+def folder_path(home):
+    return os.path.join(home, "data", "syllabus", "progress")
+
+
+def progress_saved(home):
+    """Whether the progress folder holds a topic file."""
+    folder = folder_path(home)
+    return os.path.isdir(folder) and any(n.endswith(".json") for n in os.listdir(folder))
+
+
+def read_folder(home):
+    """Every topic file of the progress folder, by name, or b"" if none."""
+    folder = folder_path(home)
+    if not os.path.isdir(folder):
+        return b""
+    out = b""
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), "rb") as f:
+            out += name.encode() + b"\n" + f.read()
+    return out
 
 
 def environment(home):
@@ -515,18 +539,18 @@ def main():
     report(completed.returncode == 0 and
            text(completed) == "Added progress for 5 resources.\n",
            "--import merges the backup", describe(completed))
-    report(os.path.exists(progress_path(b)), "--import saves before exiting")
+    report(progress_saved(b), "--import saves before exiting")
     code_a, data_a = status_json(a)
     code_b, data_b = status_json(b)
     report(code_a == 0 and code_b == 0 and data_a == data_b,
            "the imported status matches the exported one", f"{data_a}\n{data_b}")
 
-    before = read(progress_path(b)) if os.path.exists(progress_path(b)) else b""
+    before = read_folder(b)
     completed = run(b, "--import", backup)
     report(completed.returncode == 0 and text(completed) == "Nothing new to import.\n",
            "a second --import changes nothing", describe(completed))
-    after = read(progress_path(b)) if os.path.exists(progress_path(b)) else b""
-    report(before == after and before != b"", "a second --import leaves the file alone")
+    after = read_folder(b)
+    report(before == after and before != b"", "a second --import leaves the files alone")
 
     # --import then --status in one run: the status includes the import.
     c = make_home("c")
@@ -540,7 +564,7 @@ def main():
     # Errors: exit code 1, a message on stderr, nothing changed.
     with open(os.path.join(TOP, "garbage.json"), "w") as f:
         f.write("this is not a backup")
-    newer = dict(PROGRESS, version=2)
+    newer = dict(PROGRESS, version=3)
     with open(os.path.join(TOP, "newer.json"), "w") as f:
         json.dump(newer, f)
     cases = [
@@ -559,7 +583,7 @@ def main():
     ]
     for args, mention, description in cases:
         completed = run(b, *args)
-        after_error = read(progress_path(b))
+        after_error = read_folder(b)
         report(completed.returncode == 1 and mention in errors(completed) and
                text(completed) == "" and after_error == before,
                description, describe(completed))
@@ -590,7 +614,7 @@ def main():
             report(owned, "a stand-in for a running Syllabus owns the name")
             completed = run(d, "--import", backup)
             report(completed.returncode == 1 and "running" in errors(completed) and
-                   not os.path.exists(progress_path(d)),
+                   not progress_saved(d),
                    "--import refuses while Syllabus runs", describe(completed))
             completed = run(d, "--status")
             report(completed.returncode == 0, "--status works while Syllabus runs",
@@ -599,7 +623,7 @@ def main():
             owner.stdin.close()
             owner.wait(timeout=30)
         completed = run(d, "--import", backup)
-        report(completed.returncode == 0 and os.path.exists(progress_path(d)),
+        report(completed.returncode == 0 and progress_saved(d),
                "--import works once Syllabus quit", describe(completed))
     else:
         for description in ("a stand-in for a running Syllabus owns the name",

@@ -20,6 +20,12 @@ gboolean flag_cb        (gpointer        user_data);
 gboolean never          (SyllabusStore  *store);
 gboolean store_is_clean (SyllabusStore  *store);
 char    *progress_path  (void);
+char    *folder_path    (void);
+char    *topic_path     (const char     *topic_id);
+char    *read_folder_as_v1 (void);
+void     remove_folder  (void);
+void     write_text     (const char     *path,
+                         const char     *contents);
 void     save_or_fail   (SyllabusStore  *store);
 gboolean run_until      (gboolean      (*done) (SyllabusStore *),
                          SyllabusStore  *store,

@@ -24,6 +24,10 @@
 
 #include "syllabus-store.h"
 
+/* From store-test-utils.c, whose other helpers this program has its own
+ * versions of. */
+char *read_folder_as_v1 (void);
+
 #define KEY_A "https://example.org/a"
 #define KEY_B "https://example.org/b"
 #define KEY_C "https://example.org/c"
@@ -90,6 +94,13 @@ write_file (const char *path,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, &error));
   g_assert_no_error (error);
+}
+
+/* The progress folder's topic files, as one version 1 text. */
+static char *
+read_progress (void)
+{
+  return read_folder_as_v1 ();
 }
 
 static char *
@@ -364,7 +375,7 @@ test_idempotent (void)
   merge_or_fail (store, file, &summary);
   g_assert_true (syllabus_store_get_dirty (store));
   save_or_fail (store);
-  first = read_file (path);
+  first = read_progress ();
 
   merge_or_fail (store, file, &summary);
   g_assert_cmpuint (summary.added, ==, 0);
@@ -376,7 +387,7 @@ test_idempotent (void)
   g_assert_false (syllabus_store_get_dirty (store));
 
   save_or_fail (store);
-  second = read_file (path);
+  second = read_progress ();
   g_assert_cmpstr (first, ==, second);
 }
 
@@ -452,14 +463,17 @@ test_refused (void)
       "\"" KEY_C "\": {\"status\": \"done\", \"changed-at\": \"2026-03-01T10:00:00Z\"}, "
       "\"" KEY_E "\": {\"status\": \"done\", \"done-at\": \"yesterday\"}}}}}",
       SYLLABUS_STORE_ERROR_DAMAGED },
+    /* Version 2 is a topic file's: one that names no topic is damaged. */
+    { "not-a-topic.json",
+      "{\"version\": 2, \"topics\": {}}", SYLLABUS_STORE_ERROR_DAMAGED },
     { "newer.json",
-      "{\"version\": 2, \"topics\": {\"demo\": {\"resources\": {\"" KEY_C "\": "
+      "{\"version\": 3, \"topics\": {\"demo\": {\"resources\": {\"" KEY_C "\": "
       "{\"status\": \"done\", \"changed-at\": \"2026-03-01T10:00:00Z\"}}}}}",
       SYLLABUS_STORE_ERROR_NEWER_VERSION },
   };
   g_autofree char *path = progress_path ();
   g_autoptr(SyllabusStore) store = load_ours ();
-  g_autofree char *before = read_file (path);
+  g_autofree char *before = read_progress ();
   g_autoptr(GFile) missing = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
@@ -493,7 +507,7 @@ test_refused (void)
   /* No save is queued either. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  after = read_file (path);
+  after = read_progress ();
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -505,7 +519,7 @@ test_notes_too_long (void)
 {
   g_autofree char *path = progress_path ();
   g_autoptr(SyllabusStore) store = load_ours ();
-  g_autofree char *before = read_file (path);
+  g_autofree char *before = read_progress ();
   g_autofree char *after = NULL;
   g_autofree char *notes = g_strnfill (SYLLABUS_ENTRY_NOTES_MAX + 1, 'n');
   g_autofree char *contents =
@@ -524,7 +538,7 @@ test_notes_too_long (void)
 
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  after = read_file (path);
+  after = read_progress ();
   g_assert_cmpstr (before, ==, after);
 
   /* At the limit, the notes come in whole. */
@@ -582,7 +596,7 @@ static char *
 seen_in_file (const char *topic_id)
 {
   g_autofree char *path = progress_path ();
-  g_autofree char *contents = read_file (path);
+  g_autofree char *contents = read_progress ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -842,7 +856,17 @@ test_backup_round_trip (void)
   g_assert_cmpuint (summary.taken + summary.kept_newer_here + summary.conflicts_kept, ==, 0);
   save_or_fail (other);
 
-  other_text = read_file (other_path);
+  /* Saved into the other folder's topic files and read back from them. */
+  g_clear_object (&other);
+  other = load_store (other_file);
+  {
+    g_autofree char *again_path = g_build_filename (g_get_user_cache_dir (), "again.json", NULL);
+    g_autoptr(GFile) again = g_file_new_for_path (again_path);
+
+    g_assert_true (syllabus_store_export_backup (other, again, &error));
+    g_assert_no_error (error);
+    other_text = read_file (again_path);
+  }
   g_assert_cmpstr (other_text, ==, backup_text);
 
   /* Exporting again replaces the backup. */

@@ -43,6 +43,7 @@
 #define KEY_TWO "https://example.org/two"
 
 #define KEPT_PATTERN "^progress\\.json\\.damaged-[0-9]{8}-[0-9]{6}(-[0-9]+)?$"
+#define KEPT_TOPIC_PATTERN "^demo\\.json\\.damaged-[0-9]{8}-[0-9]{6}(-[0-9]+)?$"
 
 static const char good_json[] =
   "{\n"
@@ -62,6 +63,55 @@ static const char good_json[] =
   "    }\n"
   "  }\n"
   "}\n";
+
+/* The same progress as good_json, as the topic's file in the folder. */
+static const char good_topic_json[] =
+  "{\n"
+  "  \"version\": 2,\n"
+  "  \"topic\": \"demo\",\n"
+  "  \"resources\": {\n"
+  "    \"https://example.org/one\": {\n"
+  "      \"title\": \"Book One\",\n"
+  "      \"url\": \"https://example.org/one\",\n"
+  "      \"done\": true,\n"
+  "      \"done-at\": \"2026-01-02T03:04:05Z\",\n"
+  "      \"notes\": \"from backup\",\n"
+  "      \"changed-at\": \"2026-01-02T03:04:05Z\"\n"
+  "    }\n"
+  "  }\n"
+  "}\n";
+
+/* Another topic's good file, which damage to "demo" must leave alone. */
+static const char other_topic_json[] =
+  "{\"version\": 2, \"topic\": \"other\", \"resources\": {\"https://example.org/one\":"
+  " {\"status\": \"skipped\", \"notes\": \"still here\"}}}\n";
+
+/* Whether the damage cases are made in the topic's file of the folder
+ * rather than in the progress.json of version 1 that is migrated. */
+static gboolean topic_mode;
+
+/* The prefix of a version 1 file that damages only the topic "demo". */
+#define V1_DEMO_PREFIX "{\"version\": 1, \"topics\": {\"demo\": {"
+
+/* The damaged text @text of version 1 as a topic file, or NULL if the
+ * damage does not carry over (it is in the version 1 shape itself). */
+static char *
+topic_text (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  gsize length;
+
+  if (!g_str_has_prefix (text, V1_DEMO_PREFIX))
+    return NULL;
+
+  stripped = g_strchomp (g_strdup (text + strlen (V1_DEMO_PREFIX)));
+  length = strlen (stripped);
+  if (length < 3 || strcmp (stripped + length - 3, "}}}") != 0)
+    return NULL;
+  stripped[length - 2] = '\0';
+
+  return g_strconcat ("{\"version\": 2, \"topic\": \"demo\", ", stripped, NULL);
+}
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -274,7 +324,9 @@ static void
 make_text (const char    *path,
            gconstpointer  data)
 {
-  write_bytes (path, data, -1);
+  g_autofree char *text = topic_mode ? topic_text (data) : NULL;
+
+  write_bytes (path, text != NULL ? text : data, -1);
 }
 
 static void
@@ -306,7 +358,9 @@ static void
 make_truncated (const char    *path,
                 gconstpointer  data)
 {
-  write_bytes (path, good_json, GPOINTER_TO_UINT (data));
+  const char *good = topic_mode ? good_topic_json : good_json;
+
+  write_bytes (path, good, MIN (GPOINTER_TO_UINT (data), strlen (good) - 3));
 }
 
 static void
@@ -322,11 +376,12 @@ static void
 make_nul_inside (const char    *path,
                  gconstpointer  data)
 {
-  g_autofree char *text = g_strdup (good_json);
+  const char *good = topic_mode ? good_topic_json : good_json;
+  g_autofree char *text = g_strdup (good);
 
   /* A NUL byte inside the notes, where a space was: the rest is fine. */
   strstr (text, "from backup")[4] = '\0';
-  write_bytes (path, text, strlen (good_json));
+  write_bytes (path, text, strlen (good));
 }
 
 static void
@@ -474,14 +529,34 @@ typedef struct
   const DamageCase *damage;
   gboolean          with_backup;
   gboolean          async;
+  /* In the topic's file of the folder, not in progress.json */
+  gboolean          topic;
 } DamageRun;
+
+/* Whether @damage carries over to a topic file. */
+static gboolean
+damage_in_topic_file (const DamageCase *damage)
+{
+  g_autofree char *text = NULL;
+
+  if (damage->make != make_text)
+    return TRUE;
+
+  text = topic_text (damage->data);
+  return text != NULL;
+}
 
 static void
 test_damaged (gconstpointer data)
 {
   const DamageRun *run = data;
-  g_autofree char *path = progress_path ();
-  g_autofree char *bak = backup_path ();
+  g_autofree char *legacy = progress_path ();
+  g_autofree char *data_dir = g_path_get_dirname (legacy);
+  g_autofree char *folder = folder_path ();
+  g_autofree char *demo = topic_path (TOPIC_ID);
+  g_autofree char *other = topic_path ("other");
+  g_autofree char *path = g_strdup (run->topic ? demo : legacy);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *kept = NULL;
   g_autofree char *kept_name = NULL;
@@ -493,14 +568,22 @@ test_damaged (gconstpointer data)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GBytes) bak_bytes = NULL;
   Fingerprint original;
+  Fingerprint other_print;
   const char *problem;
   SyllabusEntry *entry;
 
+  topic_mode = run->topic;
+  if (run->topic)
+    {
+      /* Another topic beside the damaged one, in a folder in charge. */
+      write_bytes (other, other_topic_json, -1);
+      fingerprint_take (&other_print, other);
+    }
   run->damage->make (path, run->damage->data);
   fingerprint_take (&original, path);
   if (run->with_backup)
     {
-      write_bytes (bak, good_json, -1);
+      write_bytes (bak, run->topic ? good_topic_json : good_json, -1);
       bak_bytes = read_bytes (bak);
     }
 
@@ -518,7 +601,7 @@ test_damaged (gconstpointer data)
   kept_name = g_path_get_basename (kept);
   kept_dir = g_path_get_dirname (kept);
   g_assert_cmpstr (kept_dir, ==, dir);
-  g_assert_true (g_regex_match_simple (KEPT_PATTERN, kept_name, 0, 0));
+  g_assert_true (g_regex_match_simple (run->topic ? KEPT_TOPIC_PATTERN : KEPT_PATTERN, kept_name, 0, 0));
   fingerprint_assert_same (&original, kept);
   if (S_ISDIR (original.mode))
     {
@@ -526,6 +609,17 @@ test_damaged (gconstpointer data)
       g_autoptr(GBytes) bytes = read_bytes (inside);
 
       g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "keep me", 7);
+    }
+
+  /* Damage to one topic is that topic's only: the other one loads, and
+   * its file is left as it was. */
+  if (run->topic)
+    {
+      entry = syllabus_store_lookup (store, "other", KEY_ONE);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (syllabus_entry_get_status (entry), ==, SYLLABUS_STATUS_SKIPPED);
+      g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "still here");
+      g_assert_nonnull (strstr (problem, "“demo”"));
     }
 
   list = syllabus_store_list_entries (store, TOPIC_ID);
@@ -541,7 +635,7 @@ test_damaged (gconstpointer data)
       g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "from backup");
       g_assert_true (run_until (store_is_clean, store, 5000));
       g_assert_null (syllabus_store_get_save_error (store));
-      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
       /* The backup stays the last good file until a good file is written
        * over. */
       {
@@ -576,8 +670,24 @@ test_damaged (gconstpointer data)
   else
     g_assert_null (entry);
 
-  /* Exactly the new file, its backup and the kept file. */
-  g_assert_cmpuint (count_files (dir), ==, 3);
+  if (run->topic)
+    {
+      /* Exactly the new file, the kept file, the other topic (untouched)
+       * and "another"; and the new file's backup if it was written twice:
+       * once restored, once ticked (saving "another" wrote only its own
+       * file). */
+      g_assert_cmpuint (count_files (folder), ==, run->with_backup ? 5 : 4);
+      fingerprint_assert_same (&other_print, other);
+      fingerprint_clear (&other_print);
+    }
+  else
+    {
+      /* The folder the damaged file's backup was migrated into, the kept
+       * file and, if there was one, the old backup; in the folder the new
+       * file, "another" and, if the file was written twice, its backup. */
+      g_assert_cmpuint (count_files (data_dir), ==, run->with_backup ? 3 : 2);
+      g_assert_cmpuint (count_files (folder), ==, run->with_backup ? 3 : 2);
+    }
 
   fingerprint_clear (&original);
 }
@@ -668,20 +778,30 @@ test_backup_damaged_too (void)
   list = syllabus_store_list_entries (store, TOPIC_ID);
   g_assert_cmpuint (list->len, ==, 0);
 
-  /* The first save does not replace the backup with a file it did not
-   * read; the damaged backup is replaced by a good one only once a good
-   * file was written. */
+  /* Saving writes the folder and never touches the damaged backup of
+   * version 1; the topic's file gets a backup of its own once a good file
+   * was written over. */
   tick (store, TOPIC_ID, one);
   save_or_fail (store);
   fingerprint_assert_same (&bak_print, bak);
-  tick (store, TOPIC_ID, one);
-  save_or_fail (store);
-  g_clear_object (&store);
+  {
+    g_autofree char *demo = topic_path (TOPIC_ID);
+    g_autofree char *demo_bak = g_strconcat (demo, ".bak", NULL);
 
-  g_unlink (path);
-  g_assert_cmpint (g_rename (bak, path), ==, 0);
-  store = load_good_store ();
-  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)));
+    g_assert_false (g_file_test (demo_bak, G_FILE_TEST_EXISTS));
+    tick (store, TOPIC_ID, one);
+    save_or_fail (store);
+    g_clear_object (&store);
+    fingerprint_assert_same (&bak_print, bak);
+
+    /* The backup is the first good file: restored from when the file
+     * itself is damaged. */
+    g_assert_cmpint (g_rename (demo, path), ==, 0);
+    write_bytes (demo, "damaged", -1);
+    store = load_store (NULL, FALSE);
+    g_assert_nonnull (strstr (syllabus_store_get_problem (store), "backup"));
+    g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)));
+  }
 
   fingerprint_clear (&bak_print);
 }
@@ -968,7 +1088,7 @@ test_save_folder_blocked (void)
 static void
 test_save_write_fails (void)
 {
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(SyllabusStore) store = NULL;
   g_autoptr(SyllabusStore) again = NULL;
@@ -981,7 +1101,7 @@ test_save_write_fails (void)
   Fingerprint original;
   gboolean saved;
 
-  write_bytes (path, good_json, -1);
+  write_bytes (path, good_topic_json, -1);
   fingerprint_take (&original, path);
   store = load_good_store ();
   tick (store, TOPIC_ID, two);
@@ -1049,7 +1169,7 @@ can_mount_tmpfs (const char *target)
 static void
 test_save_disk_full (void)
 {
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *filler = NULL;
   g_autoptr(SyllabusStore) store = NULL;
@@ -1241,6 +1361,17 @@ main (int   argc,
           run->with_backup = variant != 0;
           run->async = variant == 2;
           name = g_strdup_printf ("/store-damage/%s/%s", damage_cases[i].name,
+                                  variant == 0 ? "no-backup"
+                                  : variant == 1 ? "backup" : "backup-async");
+          g_test_add_data_func (name, run, test_damaged);
+          g_ptr_array_add (runs, run);
+
+          if (!damage_in_topic_file (&damage_cases[i]))
+            continue;
+          run = g_memdup2 (run, sizeof *run);
+          run->topic = TRUE;
+          g_free (name);
+          name = g_strdup_printf ("/store-damage/topic/%s/%s", damage_cases[i].name,
                                   variant == 0 ? "no-backup"
                                   : variant == 1 ? "backup" : "backup-async");
           g_test_add_data_func (name, run, test_damaged);

@@ -114,6 +114,24 @@ folder_state (void)
       g_autofree char *path = g_build_filename (dir, name, NULL);
       char *contents = NULL;
 
+      /* The progress folder's files too, by their path in it. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) inner = g_dir_open (path, 0, NULL);
+          const char *inner_name;
+
+          g_assert_nonnull (inner);
+          g_hash_table_insert (state, g_strconcat (name, "/", NULL), g_strdup (""));
+          while ((inner_name = g_dir_read_name (inner)) != NULL)
+            {
+              g_autofree char *inner_path = g_build_filename (path, inner_name, NULL);
+
+              g_assert_true (g_file_get_contents (inner_path, &contents, NULL, NULL));
+              g_hash_table_insert (state, g_strconcat (name, "/", inner_name, NULL), contents);
+            }
+          continue;
+        }
+
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_hash_table_insert (state, g_strdup (name), contents);
     }
@@ -277,20 +295,17 @@ test_reader_changes_nothing (void)
  * an import does, instead of overwriting it. */
 static const char changed_json[] =
   "{\n"
-  "  \"version\": 1,\n"
-  "  \"topics\": {\n"
-  "    \"demo\": {\n"
-  "      \"resources\": {\n"
-  "        \"https://example.org/two\": {\n"
-  "          \"title\": \"Book Two\",\n"
-  "          \"url\": \"https://example.org/two\",\n"
-  "          \"status\": \"done\",\n"
-  "          \"done\": true,\n"
-  "          \"done-at\": \"2026-11-26T09:00:00Z\",\n"
-  "          \"notes\": \"imported behind the window's back\",\n"
-  "          \"changed-at\": \"2026-11-26T09:00:00Z\"\n"
-  "        }\n"
-  "      }\n"
+  "  \"version\": 2,\n"
+  "  \"topic\": \"demo\",\n"
+  "  \"resources\": {\n"
+  "    \"https://example.org/two\": {\n"
+  "      \"title\": \"Book Two\",\n"
+  "      \"url\": \"https://example.org/two\",\n"
+  "      \"status\": \"done\",\n"
+  "      \"done\": true,\n"
+  "      \"done-at\": \"2026-11-26T09:00:00Z\",\n"
+  "      \"notes\": \"imported behind the window's back\",\n"
+  "      \"changed-at\": \"2026-11-26T09:00:00Z\"\n"
   "    }\n"
   "  }\n"
   "}\n";
@@ -299,7 +314,7 @@ static void
 check_changed_merged (gboolean async)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
-  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autoptr(SyllabusStore) store = syllabus_store_new (NULL);
   g_autoptr(SyllabusStore) again = NULL;
   g_autoptr(SyllabusResource) one = syllabus_resource_new ("Book One", KEY_ONE, NULL, 0);
@@ -363,18 +378,17 @@ test_changed_under_it_async (void)
 static void
 test_changed_unreadable (void)
 {
-  g_autofree char *dir = data_dir ();
-  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autoptr(SyllabusStore) store = syllabus_store_new (NULL);
   g_autoptr(SyllabusResource) one = syllabus_resource_new ("Book One", KEY_ONE, NULL, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  const char *garbage = "{\"version\": 1, \"topics\": {\"demo\": ";
+  const char *garbage = "{\"version\": 2, \"topic\": \"demo\", \"resources\": ";
 
   write_file ("progress.json", good_json);
   g_assert_true (syllabus_store_load (store, &error));
   g_assert_no_error (error);
-  write_file ("progress.json", garbage);
+  write_text (path, garbage);
 
   syllabus_entry_set_notes (syllabus_store_get_entry (store, TOPIC_ID, one), "mine");
   g_assert_false (syllabus_store_save (store, &error));

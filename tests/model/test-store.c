@@ -118,10 +118,17 @@ new_loaded_store (void)
   return store;
 }
 
+/* The folder's topic files, as the text of one version 1 file. */
 static char *
 read_progress_file (void)
 {
-  g_autofree char *path = progress_path ();
+  return read_folder_as_v1 ();
+}
+
+static char *
+read_topic_file (const char *topic_id)
+{
+  g_autofree char *path = topic_path (topic_id);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
@@ -409,7 +416,7 @@ test_pristine_not_written (void)
   g_autoptr(SyllabusResource) one = find_resource (topic, "Book One");
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   GListModel *resources = syllabus_topic_get_resources (topic);
   JsonObject *resources_object;
 
@@ -561,7 +568,7 @@ test_async (void)
 static gboolean
 file_has_text (const char *text)
 {
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autofree char *contents = NULL;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
@@ -703,8 +710,9 @@ test_file_format (void)
   g_autoptr(SyllabusTopic) topic = parse_topic (topic_v1);
   g_autoptr(SyllabusResource) one = find_resource (topic, "Book One");
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *parent = g_path_get_dirname (dir);
   g_autofree char *contents = NULL;
   JsonObject *object;
   GStatBuf buf;
@@ -723,14 +731,18 @@ test_file_format (void)
   g_assert_true (json_object_has_member (object, "done-at"));
   g_assert_true (json_object_has_member (object, "changed-at"));
 
-  contents = read_progress_file ();
+  contents = read_topic_file (TOPIC_ID);
   g_assert_true (g_str_has_suffix (contents, "}\n"));
+  /* Pretty-printed, for a person to read. */
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"version\" : 2,\n  \"topic\" : \"demo\",\n"));
 
   /* Private to the user. */
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_true (S_ISREG (buf.st_mode));
   g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (dir, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0077, ==, 0);
+  g_assert_cmpint (g_stat (parent, &buf), ==, 0);
   g_assert_cmpint (buf.st_mode & 0077, ==, 0);
 
   /* No temporary files left behind. */
@@ -740,8 +752,15 @@ test_file_format (void)
 
     g_assert_nonnull (listing);
     while ((name = g_dir_read_name (listing)) != NULL)
-      g_assert_true (g_str_equal (name, "progress.json") || g_str_equal (name, "progress.json.bak") ||
-                     g_str_equal (name, "progress.lock"));
+      g_assert_true (g_str_equal (name, "demo.json") || g_str_equal (name, "demo.json.bak"));
+  }
+  {
+    g_autoptr(GDir) listing = g_dir_open (parent, 0, NULL);
+    const char *name;
+
+    g_assert_nonnull (listing);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_true (g_str_equal (name, "progress") || g_str_equal (name, "progress.lock"));
   }
 }
 
@@ -752,7 +771,7 @@ test_backup (void)
   g_autoptr(SyllabusTopic) topic = parse_topic (topic_v1);
   g_autoptr(SyllabusResource) one = find_resource (topic, "Book One");
   g_autoptr(SyllabusResource) two = find_resource (topic, "Book Two");
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = topic_path (TOPIC_ID);
   g_autofree char *backup_path = g_strconcat (path, ".bak", NULL);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -763,11 +782,11 @@ test_backup (void)
   save_or_fail (store);
   /* A first file has nothing to back up. */
   g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
-  first = read_progress_file ();
+  first = read_topic_file (TOPIC_ID);
 
   syllabus_entry_set_done (syllabus_store_get_entry (store, TOPIC_ID, two), TRUE);
   save_or_fail (store);
-  second = read_progress_file ();
+  second = read_topic_file (TOPIC_ID);
   g_assert_cmpstr (first, !=, second);
 
   g_assert_true (g_file_get_contents (backup_path, &backup, NULL, NULL));
@@ -982,6 +1001,8 @@ file_seen_joined (const char *topic_id)
   return g_strjoinv (" ", names);
 }
 
+/* Sets up a version 1 progress.json, without a folder: what Syllabus
+ * before topic files left. */
 static void
 write_progress_file (const char *contents)
 {
@@ -989,6 +1010,7 @@ write_progress_file (const char *contents)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
 
+  remove_folder ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, &error));
   g_assert_no_error (error);
@@ -1767,24 +1789,41 @@ assert_fast_is_plain (SyllabusStore *store,
   g_assert_cmpmem (fast, fast_length, *plain, *plain_length);
 }
 
+static JsonNode *
+parse_text (const char *text,
+            gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+  g_assert_no_error (error);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* The topic files together hold what a fresh snapshot prints (every
+ * topic file is checked by read_folder_as_v1()), and a backup is that
+ * text byte for byte. */
 static void
 assert_file_is_plain (SyllabusStore *store)
 {
-  g_autofree char *path = progress_path ();
   g_autofree char *backup_path = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *plain = NULL;
-  gsize length;
+  g_autoptr(JsonNode) folder_root = NULL;
+  g_autoptr(JsonNode) plain_root = NULL;
   gsize exported_length;
   gsize plain_length;
 
   assert_fast_is_plain (store, &plain, &plain_length);
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, plain, plain_length);
+  contents = read_folder_as_v1 ();
+  folder_root = parse_text (contents, strlen (contents));
+  plain_root = parse_text (plain, plain_length);
+  g_assert_true (json_node_equal (folder_root, plain_root));
 
   /* A backup is written the same way. */
   g_assert_true (syllabus_store_export_backup (store, backup, &error));

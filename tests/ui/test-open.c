@@ -877,11 +877,11 @@ test_open_folder (void)
   g_autofree char *first = g_build_filename (folder, "1-basics", "2-first.md", NULL);
   g_autofree char *renumbered = g_build_filename (folder, "1-basics", "5-first.md", NULL);
   g_autofree char *progress = g_build_filename (g_get_user_data_dir (), "syllabus",
-                                                "progress.json", NULL);
+                                                "progress", FOLDER_ID ".json", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GSubprocess) rm = NULL;
-  JsonObject *topics;
+  JsonObject *topic;
   JsonObject *entry;
 
   g_assert_no_error (error);
@@ -902,13 +902,10 @@ test_open_folder (void)
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
   g_assert_no_error (error);
-  topics = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                          "topics");
-  g_assert_true (json_object_has_member (topics, FOLDER_ID));
-  entry = json_object_get_object_member (
-    json_object_get_object_member (json_object_get_object_member (topics, FOLDER_ID),
-                                   "resources"),
-    FOLDER_URL);
+  topic = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (topic, "topic"), ==, FOLDER_ID);
+  entry = json_object_get_object_member (json_object_get_object_member (topic, "resources"),
+                                         FOLDER_URL);
   g_assert_nonnull (entry);
   g_assert_true (json_object_get_boolean_member (entry, "done"));
 

@@ -145,19 +145,18 @@ test_progress_kept (void)
 
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, tick_and_write, NULL));
 
-  path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json", NULL);
+  /* The topic's own file in the progress folder. */
+  path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress", "rust.json", NULL);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "version"), ==, 2);
 
   entry = json_object_get_object_member (
-    json_object_get_object_member (
-      json_object_get_object_member (
-        json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                       "topics"),
-        "rust"),
-      "resources"),
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                   "resources"),
     "https://www.manning.com/books/rust-in-action");
   g_assert_nonnull (entry);
   g_assert_true (json_object_get_boolean_member (entry, "done"));
@@ -243,6 +242,99 @@ test_damaged_file_reported (void)
   g_assert_true (found);
 }
 
+/* A damaged topic file is that topic's alone: it is kept aside and the
+ * window names it, and another topic's progress is there. */
+static gboolean
+topic_problem_shown (SyllabusApplication *app,
+                     gpointer             data)
+{
+  SyllabusStore *store = syllabus_application_get_store (app);
+  SyllabusEntry *entry;
+
+  if (!problem_shown (app, data))
+    return FALSE;
+
+  g_assert_nonnull (strstr (syllabus_store_get_problem (store), "“rust”"));
+  g_assert_false (syllabus_store_get_read_only (store));
+  entry = syllabus_store_lookup (store, "python", "https://example.org/python-book");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (syllabus_entry_get_notes (entry), ==, "still here");
+
+  return TRUE;
+}
+
+static void
+test_damaged_topic_reported (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", "progress", NULL);
+  g_autofree char *rust = g_build_filename (dir, "rust.json", NULL);
+  g_autofree char *python = g_build_filename (dir, "python.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (rust, "{\"version\": 2, \"topic\": \"rust\", \"res", -1,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (python,
+                                      "{\"version\": 2, \"topic\": \"python\", \"resources\": {"
+                                      "\"https://example.org/python-book\": {\"status\": \"done\","
+                                      " \"notes\": \"still here\"}}}",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ui_test_run_app (NULL, topic_problem_shown, done_now, NULL));
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "rust.json.damaged-"))
+      found = TRUE;
+  g_assert_true (found);
+  g_assert_true (g_file_test (python, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A topic file of a newer version: that topic's checklist is shown, ticked
+ * as the file says, and cannot be changed; the store stays writable. */
+static gboolean
+newer_topic_read_only (SyllabusApplication *app,
+                       gpointer             data)
+{
+  SyllabusStore *store = syllabus_application_get_store (app);
+  GtkWidget *row = ui_test_find_row (app, "Rust in Action");
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = ui_test_row_check_button (row);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_get_sensitive (check));
+  g_assert_false (syllabus_store_get_read_only (store));
+  g_assert_true (syllabus_store_get_topic_read_only (store, "rust"));
+  g_assert_nonnull (strstr (syllabus_store_get_problem (store), "newer version"));
+
+  return TRUE;
+}
+
+static void
+test_newer_topic_read_only (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", "progress", NULL);
+  g_autofree char *rust = g_build_filename (dir, "rust.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (rust,
+                                      "{\"version\": 3, \"topic\": \"rust\", \"resources\": {"
+                                      "\"https://www.manning.com/books/rust-in-action\": "
+                                      "{\"status\": \"done\", \"done\": true}}}",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ui_test_run_app (NULL, all_rows_shown, newer_topic_read_only, NULL));
+}
+
 /* SIGTERM and SIGINT quit cleanly, writing notes still waiting for a pause
  * in typing. */
 static gboolean
@@ -268,8 +360,8 @@ write_note_and_signal (SyllabusApplication *app,
 static void
 check_note_on_disk (void)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress.json",
-                                            NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "syllabus", "progress",
+                                            "rust.json", NULL);
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -705,6 +797,8 @@ main (int   argc,
   ui_test_add ("/ui/checklist", test_rust_checklist);
   ui_test_add ("/ui/kept", test_progress_kept);
   ui_test_add ("/ui/damaged", test_damaged_file_reported);
+  ui_test_add ("/ui/damaged-topic", test_damaged_topic_reported);
+  ui_test_add ("/ui/newer-topic", test_newer_topic_read_only);
   ui_test_add ("/ui/sigterm", test_sigterm);
   ui_test_add ("/ui/sigint", test_sigint);
   ui_test_add ("/ui/single", test_single_instance);

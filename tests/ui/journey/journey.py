@@ -19,7 +19,8 @@ accessible name; they are used with real pointer and key events (xdotool).
 
 The journey: start; choose another topic, then Rust; tick "Rust in Action";
 set "Programming Rust" in progress; write a note; search for it, where the
-application has a search; quit with Ctrl+Q; check progress.json; start again
+application has a search; quit with Ctrl+Q; check the Rust topic's progress
+file; start again
 and check every change through the accessibility tree; quit again.
 
 --pointer does it with the mouse; --keyboard with the keyboard only, moving
@@ -836,7 +837,8 @@ class Journey:
 
     def progress_path(self):
         data = os.environ.get("XDG_DATA_HOME", os.path.expanduser("~/.local/share"))
-        return os.path.join(data, "syllabus", "progress.json")
+        # The Rust topic's own file in the progress folder.
+        return os.path.join(data, "syllabus", "progress", "rust.json")
 
     def start_app(self):
         self.app = App(self, self.args.syllabus)
@@ -1274,7 +1276,9 @@ class Journey:
     def check_file(self):
         with open(self.progress_path()) as f:
             data = json.load(f)
-        resources = data["topics"]["rust"]["resources"]
+        if data.get("version") != 2 or data.get("topic") != "rust":
+            raise Failure("the Rust topic's file is %s" % {k: data.get(k) for k in ("version", "topic")})
+        resources = data["resources"]
 
         def entry(fragment):
             keys = [key for key in resources if fragment.lower() in key.lower()]
@@ -1358,7 +1362,7 @@ class Journey:
         self.step("write a note on “%s”" % TICKED, self.write_note)
         self.step("search for the note's word", self.search)
         self.step("quit with Ctrl+Q", self.quit)
-        self.step("progress.json holds every change", self.check_file)
+        self.step("the progress file holds every change", self.check_file)
         self.step("start Syllabus again", self.start_app)
         self.step("every change is back, as the accessibility tree shows", self.check_restored)
         self.step("quit with Ctrl+Q again", self.quit)

@@ -546,30 +546,26 @@ sorted_members (JsonObject *object)
   return g_list_sort (json_object_get_members (object), (GCompareFunc)strcmp);
 }
 
-/* Reads a progress file as the application does, checks its shape and
- * returns its state text; "" when there is no file. */
-static char *
-file_state (const char *path,
-            gboolean   *exists)
+/* Reads one topic file as the application does, checks its shape and
+ * appends its entries to @state. */
+static void
+append_topic_file (const char *path,
+                   GString    *state)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GList) topic_ids = NULL;
-  GString *state = g_string_new (NULL);
+  g_autoptr(GList) keys = NULL;
   JsonObject *root;
-  JsonObject *topics;
+  JsonObject *resources;
   JsonNode *node;
+  const char *topic_id;
   guint n_entries = 0;
   guint n_counted = 0;
   gsize length;
 
-  *exists = g_file_get_contents (path, &contents, &length, &error);
-  if (!*exists)
-    {
-      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-      return g_string_free (state, FALSE);
-    }
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
 
   /* The application would load it as it is. */
   g_assert_true (syllabus_store_parse_data (contents, length, &n_entries, &error));
@@ -584,86 +580,124 @@ file_state (const char *path,
   g_assert_nonnull (node);
   g_assert_true (json_node_get_value_type (node) == G_TYPE_INT64);
   g_assert_cmpint (json_node_get_int (node), ==, SYLLABUS_STORE_VERSION);
+  topic_id = member_string (root, "topic");
 
-  topics = member_object (root, "topics");
-  topic_ids = sorted_members (topics);
-  for (const GList *l = topic_ids; l != NULL; l = l->next)
+  resources = member_object (root, "resources");
+  keys = sorted_members (resources);
+  for (const GList *k = keys; k != NULL; k = k->next)
     {
-      JsonObject *resources = member_object (member_object (topics, l->data), "resources");
-      g_autoptr(GList) keys = sorted_members (resources);
+      JsonObject *entry = member_object (resources, k->data);
+      SyllabusStatus status;
+      const char *notes = "";
+      gboolean done;
 
-      for (const GList *k = keys; k != NULL; k = k->next)
-        {
-          JsonObject *entry = member_object (resources, k->data);
-          SyllabusStatus status;
-          const char *notes = "";
-          gboolean done;
+      node = json_object_get_member (entry, "done");
+      g_assert_nonnull (node);
+      g_assert_true (json_node_get_value_type (node) == G_TYPE_BOOLEAN);
+      done = json_node_get_boolean (node);
 
-          node = json_object_get_member (entry, "done");
-          g_assert_nonnull (node);
-          g_assert_true (json_node_get_value_type (node) == G_TYPE_BOOLEAN);
-          done = json_node_get_boolean (node);
+      g_assert_cmpstr (member_string (entry, "title"), !=, "");
+      g_assert_cmpstr (member_string (entry, "url"), !=, "");
+      assert_time (entry, "changed-at");
+      if (done)
+        assert_time (entry, "done-at");
+      if (json_object_has_member (entry, "notes"))
+        notes = member_string (entry, "notes");
 
-          g_assert_cmpstr (member_string (entry, "title"), !=, "");
-          g_assert_cmpstr (member_string (entry, "url"), !=, "");
-          assert_time (entry, "changed-at");
-          if (done)
-            assert_time (entry, "done-at");
-          if (json_object_has_member (entry, "notes"))
-            notes = member_string (entry, "notes");
+      g_assert_true (syllabus_status_from_string (member_string (entry, "status"), &status));
 
-          g_assert_true (syllabus_status_from_string (member_string (entry, "status"), &status));
-
-          append_entry (state, l->data, k->data, member_string (entry, "status"), done, notes);
-          n_counted++;
-        }
+      append_entry (state, topic_id, k->data, member_string (entry, "status"), done, notes);
+      n_counted++;
     }
 
   g_assert_cmpuint (n_counted, ==, n_entries);
+}
+
+/* Whether @name in the progress folder is a topic file. */
+static gboolean
+is_topic_file (const char *name)
+{
+  return name[0] != '.' && g_str_has_suffix (name, ".json");
+}
+
+/* Reads the topic files of the progress folder @folder as the application
+ * does, checks their shape and returns their state text; "" when there is
+ * none. */
+static char *
+file_state (const char *folder,
+            gboolean   *exists)
+{
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *state = g_string_new (NULL);
+  const char *name;
+
+  *exists = FALSE;
+  if (listing == NULL)
+    return g_string_free (state, FALSE);
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (is_topic_file (name))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      append_topic_file (path, state);
+      *exists = TRUE;
+    }
 
   return g_string_free (state, FALSE);
 }
 
-/* Checks the progress folder: no file was ever found damaged, and a backup,
- * if any, is a good progress file. Returns the number of other files, left
- * over by writes that a kill interrupted. */
+/* Checks the data folder and the progress folder in it: no file was ever
+ * found damaged, and a backup, if any, is a good topic file. Returns the
+ * number of other files, left over by writes that a kill interrupted. */
 static guint
 check_folder (const char *dir,
               GHashTable *seen)
 {
-  g_autoptr(GDir) listing = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
+  g_autofree char *folder = g_build_filename (dir, "progress", NULL);
+  const char *dirs[] = { dir, folder };
   guint n_leftovers = 0;
 
-  listing = g_dir_open (dir, 0, &error);
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return 0;
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (listing)) != NULL)
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
     {
-      /* The lock every writer holds stays, empty, beside the file. */
-      if (g_str_equal (name, "progress.json") || g_str_equal (name, "progress.lock"))
+      g_autoptr(GDir) listing = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *name;
+
+      listing = g_dir_open (dirs[d], 0, &error);
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         continue;
+      g_assert_no_error (error);
 
-      if (strstr (name, ".damaged-") != NULL)
-        g_error ("The application found its progress file damaged after a kill: %s", name);
-
-      if (g_str_equal (name, "progress.json.bak"))
+      while ((name = g_dir_read_name (listing)) != NULL)
         {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-          g_autofree char *state = NULL;
-          gboolean exists;
+          /* The lock every writer holds stays, empty, beside the folder. */
+          if (d == 0 && (g_str_equal (name, "progress") || g_str_equal (name, "progress.lock")))
+            continue;
+          if (d == 1 && is_topic_file (name))
+            continue;
 
-          state = file_state (path, &exists);
-          g_assert_true (exists);
-          continue;
+          if (strstr (name, ".damaged-") != NULL)
+            g_error ("The application found its progress file damaged after a kill: %s", name);
+
+          if (d == 1 && g_str_has_suffix (name, ".json.bak") && name[0] != '.')
+            {
+              g_autofree char *path = g_build_filename (dirs[d], name, NULL);
+              g_autoptr(GString) state = g_string_new (NULL);
+
+              append_topic_file (path, state);
+              continue;
+            }
+
+          if (g_hash_table_add (seen, g_strdup (name)))
+            g_test_message ("Left over by an interrupted write: %s", name);
+          n_leftovers++;
         }
-
-      if (g_hash_table_add (seen, g_strdup (name)))
-        g_test_message ("Left over by an interrupted write: %s", name);
-      n_leftovers++;
     }
 
   return n_leftovers;
@@ -804,7 +838,7 @@ test_kill_rounds (void)
   g_autofree char *display = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "syllabus", NULL);
-  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress", NULL);
   g_autofree char *last_state = g_strdup ("");
   g_autofree char *verify_log = NULL;
   g_autoptr(Log) log = NULL;
