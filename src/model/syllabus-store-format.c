@@ -437,7 +437,7 @@ parse_newer (JsonObject *root,
              GHashTable *seen)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *topic_id;
+  const char *topic_id = NULL;
   gboolean ok;
 
   if (json_object_has_member (root, "topics"))
@@ -544,7 +544,7 @@ _syllabus_store_parse_contents (const char  *contents,
   /* Not immutable: the tree is only read, and sealing every node of a
    * large file took a tenth of parsing it. */
   g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *topic_id;
+  const char *topic_id = NULL;
   JsonObject *root;
 
   if (!parse_json (contents, length, parser, &root, version, error))
