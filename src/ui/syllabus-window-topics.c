@@ -259,20 +259,13 @@ present_opened (SyllabusWindow *self)
     }
 }
 
+/* Shows what came of opening a file. */
 static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+show_opened (SyllabusWindow *self,
+             GAsyncResult   *result)
 {
-  g_autoptr(SyllabusWindow) self = user_data;
   g_autoptr(SyllabusTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_assert (self->n_opening > 0);
-  self->n_opening--;
-  /* Whatever came of it, the window is shown once nothing is opening. */
-  if (self->n_opening == 0 && self->present_source != 0)
-    present_opened (self);
 
   if (!(topic = syllabus_open_topic_finish (result, &error)) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -297,6 +290,22 @@ imported_cb (GObject      *object,
     }
 
   syllabus_window_set_topic (self, topic);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SyllabusWindow) self = user_data;
+
+  g_assert (self->n_opening > 0);
+  self->n_opening--;
+  show_opened (self, result);
+
+  /* Whatever came of it, the window is shown once nothing is opening. */
+  if (self->n_opening == 0)
+    present_opened (self);
 }
 
 /**
