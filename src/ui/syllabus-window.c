@@ -90,16 +90,15 @@ offer_undo (SyllabusWindow *self,
   target = g_variant_new ("(ss)", syllabus_entry_get_topic_id (entry),
                           syllabus_entry_get_key (entry));
 
-  /* libadwaita before 1.3 crashes when a toast is dismissed while it still
-   * slides in (a few quick ticks): change the toast on screen instead of
-   * replacing it. */
+  /* The newest change replaces the toast of the one before, with a time of
+   * its own: changing the toast on screen left it the little time it had
+   * left, so that it could vanish as the change was made. */
   if (self->undo_toast != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *shown = self->undo_toast;
 
-      adw_toast_set_title (self->undo_toast, escaped);
-      adw_toast_set_action_target_value (self->undo_toast, target);
-      return;
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (shown);
     }
 
   toast = syllabus_window_new_toast (message);
