@@ -420,6 +420,7 @@ _syllabus_store_topic_damage_free (gpointer data)
   TopicDamage *damage = data;
 
   g_free (damage->topic_id);
+  g_free (damage->name);
   g_free (damage->path);
   g_clear_error (&damage->error);
   g_free (damage->kept_file);
@@ -435,6 +436,7 @@ _syllabus_store_folder_read_init (FolderRead *read)
   read->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   read->good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   read->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  read->frozen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   read->damages = g_ptr_array_new_with_free_func (_syllabus_store_topic_damage_free);
 }
 
@@ -446,6 +448,7 @@ _syllabus_store_folder_read_clear (FolderRead *read)
   g_clear_pointer (&read->stamps, g_hash_table_unref);
   g_clear_pointer (&read->good, g_hash_table_unref);
   g_clear_pointer (&read->frozen, g_hash_table_unref);
+  g_clear_pointer (&read->frozen_names, g_hash_table_unref);
   g_clear_pointer (&read->damages, g_ptr_array_unref);
 }
 
@@ -466,9 +469,13 @@ steal_tables (GHashTable *from,
     }
 }
 
-/* Reads the backup NAME.bak of a damaged topic file into @read. */
-static gboolean
+/* Reads the backup NAME.bak of the damaged topic file @path, named
+ * @name, into @read, if it holds the topic that file is named for: the one
+ * @topic_id, or, for a long id's cut name (@topic_id %NULL), any id whose
+ * file is @name. Returns the topic's id, or %NULL. */
+static char *
 restore_backup (const char *path,
+                const char *name,
                 const char *topic_id,
                 FolderRead *read)
 {
@@ -477,22 +484,25 @@ restore_backup (const char *path,
   g_autoptr(GHashTable) seen = _syllabus_store_new_seen_table ();
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *id_name = NULL;
   gint64 version;
   gboolean missing;
 
   if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
-    return FALSE;
+    return NULL;
 
   if (!_syllabus_store_read_path (backup, TRUE, topics, seen, &id, &version, &missing, &error) ||
-      missing || version > SYLLABUS_STORE_VERSION || g_strcmp0 (id, topic_id) != 0)
+      missing || version > SYLLABUS_STORE_VERSION || id == NULL ||
+      (topic_id != NULL && strcmp (id, topic_id) != 0) ||
+      strcmp ((id_name = _syllabus_store_topic_file_name (id)), name) != 0)
     {
       g_debug ("Cannot restore %s: %s", backup, error != NULL ? error->message : "not this topic's");
-      return FALSE;
+      return NULL;
     }
 
   steal_tables (topics, read->topics);
   steal_tables (seen, read->seen);
-  return TRUE;
+  return g_steal_pointer (&id);
 }
 
 /* What stands where the folder should be is not a folder. */
@@ -567,6 +577,7 @@ _syllabus_store_read_folder (const char *folder,
       g_autofree char *name_id = NULL;
       g_autofree char *file_id = NULL;
       g_autofree char *expected = NULL;
+      g_autofree char *restored_id = NULL;
       FileStamp *stamp = g_new0 (FileStamp, 1);
       TopicDamage *damage;
       gint64 version;
@@ -605,7 +616,10 @@ _syllabus_store_read_folder (const char *folder,
           steal_tables (seen, read->seen);
           g_hash_table_insert (read->stamps, g_strdup (name), stamp);
           if (version > SYLLABUS_STORE_VERSION)
-            g_hash_table_add (read->frozen, g_strdup (file_id));
+            {
+              g_hash_table_add (read->frozen, g_strdup (file_id));
+              g_hash_table_add (read->frozen_names, g_strdup (name));
+            }
           else
             g_hash_table_add (read->good, g_strdup (name));
           continue;
@@ -614,7 +628,9 @@ _syllabus_store_read_folder (const char *folder,
       g_free (stamp);
       g_debug ("Cannot read %s: %s", path, error->message);
       damage = g_new0 (TopicDamage, 1);
-      damage->topic_id = g_strdup (name_id != NULL ? name_id : name);
+      /* A long id's cut name does not tell the id: its backup may. */
+      damage->topic_id = g_strdup (name_id);
+      damage->name = g_strdup (name);
       damage->path = g_strdup (path);
       damage->error = g_steal_pointer (&error);
       g_ptr_array_add (read->damages, damage);
@@ -631,12 +647,21 @@ _syllabus_store_read_folder (const char *folder,
           if (!syllabus_damage_log_add (damage_log_path, damage->kept_file, &log_error))
             g_debug ("Cannot record %s in %s: %s", damage->kept_file, damage_log_path,
                      log_error->message);
-          damage->restored = restore_backup (path, damage->topic_id, read);
+          restored_id = restore_backup (path, name, name_id, read);
+          if (restored_id != NULL)
+            {
+              damage->restored = TRUE;
+              g_free (damage->topic_id);
+              damage->topic_id = g_steal_pointer (&restored_id);
+            }
         }
       else
         {
-          /* Neither readable nor movable: saving would overwrite it. */
-          g_hash_table_add (read->frozen, g_strdup (damage->topic_id));
+          /* Neither readable nor movable: saving would overwrite it, even
+           * the topic of a cut name no id is known for. */
+          g_hash_table_add (read->frozen_names, g_strdup (name));
+          if (damage->topic_id != NULL)
+            g_hash_table_add (read->frozen, g_strdup (damage->topic_id));
         }
     }
 }

@@ -49,6 +49,7 @@ typedef struct
   GHashTable *stamps;
   GHashTable *good;
   GHashTable *frozen;
+  GHashTable *frozen_names;
   /* The snapshots of what was read, made in the thread, so that the first
    * save writes only what changes. */
   GHashTable *entry_snapshots;
@@ -73,6 +74,7 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->stamps, g_hash_table_unref);
   g_clear_pointer (&result->good, g_hash_table_unref);
   g_clear_pointer (&result->frozen, g_hash_table_unref);
+  g_clear_pointer (&result->frozen_names, g_hash_table_unref);
   g_clear_pointer (&result->entry_snapshots, g_hash_table_unref);
   g_clear_pointer (&result->seen_snapshots, g_hash_table_unref);
   g_clear_pointer (&result->restored, g_ptr_array_unref);
@@ -192,6 +194,14 @@ report_migration (Writer     *writer,
     add_problem (problems, problem);
 }
 
+/* What names a damaged file's topic for the user: its id, or its file's
+ * name where the id is not known. */
+static const char *
+damage_title (const TopicDamage *damage)
+{
+  return damage->topic_id != NULL ? damage->topic_id : damage->name;
+}
+
 /* Says which topic files could not be read, and what became of each. */
 static void
 report_folder (Writer     *writer,
@@ -215,7 +225,7 @@ report_folder (Writer     *writer,
         }
       if (damage->kept_file != NULL && result->kept_file == NULL)
         result->kept_file = g_strdup (damage->kept_file);
-      if (damage->restored)
+      if (damage->restored && damage->topic_id != NULL)
         {
           if (result->restored == NULL)
             result->restored = g_ptr_array_new_with_free_func (g_free);
@@ -225,7 +235,7 @@ report_folder (Writer     *writer,
       if (reader)
         continue;
 
-      if (damage->topic_id == NULL)
+      if (damage->name == NULL)
         {
           /* Not even the folder could be read. */
           if (damage->kept_file == NULL)
@@ -247,17 +257,17 @@ report_folder (Writer     *writer,
         problem = g_strdup_printf (_("Your progress in “%s” cannot be read from %s (%s) and could "
                                      "not be moved aside (%s). Changes to it will not be saved "
                                      "until this is fixed."),
-                                   damage->topic_id, damage->path, damage->error->message,
+                                   damage_title (damage), damage->path, damage->error->message,
                                    damage->move_error->message);
       else if (damage->restored)
         problem = g_strdup_printf (_("Your progress in “%s” could not be read (%s). Its file was "
                                      "kept as %s, and its progress was restored from the last "
                                      "backup."),
-                                   damage->topic_id, damage->error->message, damage->kept_file);
+                                   damage_title (damage), damage->error->message, damage->kept_file);
       else
         problem = g_strdup_printf (_("Your progress in “%s” could not be read (%s). Its file was "
                                      "kept as %s, and it starts with empty progress."),
-                                   damage->topic_id, damage->error->message, damage->kept_file);
+                                   damage_title (damage), damage->error->message, damage->kept_file);
 
       add_problem (problems, problem);
     }
@@ -330,6 +340,7 @@ load_thread (GTask        *task,
   result->stamps = g_steal_pointer (&read.stamps);
   result->good = g_steal_pointer (&read.good);
   result->frozen = g_steal_pointer (&read.frozen);
+  result->frozen_names = g_steal_pointer (&read.frozen_names);
   result->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
   result->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   _syllabus_store_snapshot_unref);
@@ -404,7 +415,7 @@ apply_load_result (SyllabusStore *self,
       g_hash_table_add (self->frozen, g_strdup (topic_id));
   }
   g_clear_pointer (&self->writer->frozen, g_hash_table_unref);
-  self->writer->frozen = g_steal_pointer (&result->frozen);
+  self->writer->frozen = g_steal_pointer (&result->frozen_names);
   if (self->writer->file_lock == NULL)
     self->writer->file_lock = g_steal_pointer (&result->file_lock);
   g_mutex_unlock (&self->writer->lock);

@@ -243,6 +243,7 @@ _syllabus_store_apply_merge (SyllabusStore        *self,
       GHashTableIter entry_iter;
       gpointer entry_key;
       gpointer entry_value;
+      gboolean frozen = g_hash_table_contains (self->frozen, topic_id);
 
       g_hash_table_iter_init (&entry_iter, value);
       while (g_hash_table_iter_next (&entry_iter, &entry_key, &entry_value))
@@ -254,6 +255,13 @@ _syllabus_store_apply_merge (SyllabusStore        *self,
           /* Nothing was done with it there: nothing to take. */
           if (syllabus_entry_is_pristine (theirs))
             continue;
+
+          /* This store could not save it: it stays in the file. */
+          if (frozen)
+            {
+              summary->not_merged++;
+              continue;
+            }
 
           if (entries == NULL)
             entries = _syllabus_store_ensure_topic_table (self->topics, topic_id);
@@ -301,6 +309,9 @@ _syllabus_store_apply_merge (SyllabusStore        *self,
       GHashTable *ours = g_hash_table_lookup (self->seen, key);
       GHashTableIter seen_iter;
       gpointer seen_key;
+
+      if (g_hash_table_contains (self->frozen, key))
+        continue;
 
       if (ours == NULL)
         {

@@ -75,8 +75,12 @@ struct _SyllabusStore
   GHashTable *unsaved;
   /* Ids of topics whose file a newer version wrote, or that could be
    * neither read nor moved aside: shown, never written (the writer keeps
-   * its own copy for its threads). */
+   * the names of their files for its threads). */
   GHashTable *frozen;
+  /* Those of @frozen the user changed all the same: each save fails,
+   * saying so, until they are saved elsewhere (a backup) or the program
+   * ends. */
+  GHashTable *frozen_changed;
 
   char       *problem;
   char       *kept_file;
@@ -266,7 +270,8 @@ typedef struct _Writer
   /* Names of the topic files this program read or wrote: only those are
    * copied to their backup (NAME.bak). */
   GHashTable     *good;
-  /* Ids of topics whose file a newer version wrote: never written. */
+  /* Names of the topic files a newer version wrote, or that could be
+   * neither read nor moved aside: never written. */
   GHashTable     *frozen;
   gboolean        reader;
   guint64         written_generation;
@@ -325,7 +330,10 @@ gboolean    _syllabus_store_read_path           (const char      *path,
 /* One topic file that could not be read, found by loading. */
 typedef struct
 {
+  /* The topic's id, or %NULL where not known: a long id's cut name whose
+   * backup did not tell it, or the folder itself (@name %NULL too). */
   char   *topic_id;
+  char   *name;
   char   *path;
   GError *error;
   /* Where it was moved, or NULL if it was left in place. */
@@ -344,8 +352,11 @@ typedef struct
   GHashTable *seen;
   GHashTable *stamps;
   GHashTable *good;
-  /* Ids of topics of a newer version */
+  /* Ids of topics of a newer version, or of files that could be neither
+   * read nor moved aside, and the names of those files (the latter even
+   * where the id is not known) */
   GHashTable *frozen;
+  GHashTable *frozen_names;
   /* TopicDamage of each damaged file */
   GPtrArray  *damages;
 } FolderRead;

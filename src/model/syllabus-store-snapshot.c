@@ -181,6 +181,13 @@ void
 _syllabus_store_mark_topic_unsaved (SyllabusStore *self,
                                     const char    *topic_id)
 {
+  /* A frozen topic's file is written only to say that the user's change
+   * cannot be: what the store refreshes itself (titles, the seen list, a
+   * snapshot made afresh) is no reason to fail a save. */
+  if (g_hash_table_contains (self->frozen, topic_id) &&
+      !g_hash_table_contains (self->frozen_changed, topic_id))
+    return;
+
   g_hash_table_insert (self->unsaved, g_strdup (topic_id), GSIZE_TO_POINTER (NOT_TAKEN));
 }
 

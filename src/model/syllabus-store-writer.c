@@ -169,7 +169,9 @@ changed_under_us (Writer     *writer,
  * Writes the file of each topic of @topic_writes atomically and durably,
  * or, if another program changed one of them since this store read or
  * wrote it, none, returning what it wrote in @changed to merge before
- * saving again. A topic of a newer version is never written.
+ * saving again. A topic whose file is frozen (a newer version wrote it,
+ * or it could be neither read nor moved aside) is never written: the
+ * others are, and then this fails, saying which.
  */
 gboolean
 _syllabus_store_write_topics (Writer      *writer,
@@ -180,6 +182,7 @@ _syllabus_store_write_topics (Writer      *writer,
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   MergeData *merge = NULL;
+  TopicWrite *frozen = NULL;
   gboolean ret = TRUE;
 
   for (guint i = 0; i < topic_writes->len; i++)
@@ -209,14 +212,13 @@ _syllabus_store_write_topics (Writer      *writer,
 
   for (guint i = 0; i < topic_writes->len; i++)
     {
-      TopicWrite *write = g_ptr_array_index (topic_writes, i);
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (writer->folder, name, NULL);
       g_autoptr(GFile) file = NULL;
       g_autoptr(GError) local_error = NULL;
       FileStamp now;
 
-      if (g_hash_table_contains (writer->frozen, write->topic_id) ||
+      if (g_hash_table_contains (writer->frozen, name) ||
           !changed_under_us (writer, name, path, &now))
         continue;
 
@@ -259,8 +261,13 @@ _syllabus_store_write_topics (Writer      *writer,
       FileStamp *stamp;
       GStatBuf written;
 
-      if (g_hash_table_contains (writer->frozen, write->topic_id))
-        continue;
+      /* Told once the others are written. */
+      if (g_hash_table_contains (writer->frozen, name))
+        {
+          if (frozen == NULL)
+            frozen = write;
+          continue;
+        }
 
       if (g_hash_table_contains (writer->good, name))
         keep_backup (path);
@@ -281,6 +288,21 @@ _syllabus_store_write_topics (Writer      *writer,
     }
 
   writer->written_generation = generation;
+
+  /* The user changed a topic whose file cannot be written: the save must
+   * not look as if it kept that change. */
+  if (frozen != NULL)
+    {
+      g_autofree char *name = _syllabus_store_topic_file_name (frozen->topic_id);
+      g_autofree char *path = g_build_filename (writer->folder, name, NULL);
+
+      g_set_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NEWER_VERSION,
+                   /* Translators: the first %s is a topic's name */
+                   _("changes to “%s” cannot be written to %s, a file Syllabus may not "
+                     "change (a newer version wrote it, or it cannot be read)"),
+                   frozen->topic_id, path);
+      ret = FALSE;
+    }
 
 out:
   g_mutex_unlock (&writer->lock);

@@ -121,6 +121,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_pointer (&self->frozen, g_hash_table_unref);
+  g_clear_pointer (&self->frozen_changed, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
@@ -240,6 +241,7 @@ syllabus_store_init (SyllabusStore *self)
   self->seen = _syllabus_store_new_seen_table ();
   self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->frozen_changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)g_hash_table_unref);
 }
@@ -542,6 +544,13 @@ _syllabus_store_entry_changed_cb (SyllabusEntry *entry,
                                   gboolean       typing,
                                   SyllabusStore *self)
 {
+  const char *topic_id = syllabus_entry_get_topic_id (entry);
+
+  /* The window offers no way to change a frozen topic; a change all the
+   * same (from a caller of the model) makes each save fail, saying so. */
+  if (g_hash_table_contains (self->frozen, topic_id))
+    g_hash_table_add (self->frozen_changed, g_strdup (topic_id));
+
   /* Typing in notes saves after a pause; everything else at once. */
   _syllabus_store_mark_changed (self, typing ? SYLLABUS_STORE_NOTES_DELAY_MS : 0);
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
@@ -716,8 +725,11 @@ syllabus_store_mark_seen (SyllabusStore *self,
         g_hash_table_add (new_keys, g_strdup (key));
     }
 
-  /* Only a real difference is worth a save. */
-  if (previous == NULL || g_hash_table_size (new_keys) > 0 ||
+  /* Only a real difference is worth a save, and what a frozen topic's
+   * file says was seen stays so. */
+  if (g_hash_table_contains (self->frozen, topic_id))
+    g_hash_table_unref (current);
+  else if (previous == NULL || g_hash_table_size (new_keys) > 0 ||
       g_hash_table_size (previous) != g_hash_table_size (current))
     {
       g_hash_table_replace (self->seen, g_strdup (topic_id), current);

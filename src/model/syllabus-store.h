@@ -132,6 +132,9 @@ void           syllabus_store_count             (SyllabusStore       *self,
  * @conflicts_kept: resources changed at the same moment in both but
  *   holding different progress: ours was kept
  * @unchanged: resources with the same progress in both
+ * @not_merged: resources of topics whose progress here cannot be saved
+ *   (a newer version of Syllabus wrote their file, or it can be neither
+ *   read nor moved aside): left as they are in the merged file
  *
  * What syllabus_store_merge_file() did. Merging the same file twice gives
  * @added and @taken of 0 the second time.
@@ -143,6 +146,7 @@ typedef struct
   guint kept_newer_here;
   guint conflicts_kept;
   guint unchanged;
+  guint not_merged;
 } SyllabusMergeSummary;
 
 gboolean       syllabus_store_export_backup     (SyllabusStore       *self,

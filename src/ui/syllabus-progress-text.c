@@ -166,5 +166,17 @@ syllabus_progress_text_merge (const SyllabusMergeSummary *summary)
       append_sentence (text, sentence);
     }
 
+  if (summary->not_merged > 0)
+    {
+      g_autofree char *sentence =
+        g_strdup_printf (ngettext ("%u resource was not taken: its topic’s progress cannot "
+                                   "be saved here.",
+                                   "%u resources were not taken: their topics’ progress "
+                                   "cannot be saved here.",
+                                   summary->not_merged),
+                         summary->not_merged);
+      append_sentence (text, sentence);
+    }
+
   return g_string_free (text, FALSE);
 }

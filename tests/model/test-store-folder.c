@@ -733,6 +733,11 @@ test_newer_topic (void)
   g_autoptr(SyllabusResource) two = syllabus_resource_new ("Two", "https://example.org/two", NULL, 0);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
+  g_autoptr(GListStore) resources = NULL;
+  g_autofree char *backup = g_build_filename (g_get_user_data_dir (), "backup.json", NULL);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(GError) error = NULL;
+  SyllabusMergeSummary summary;
   const char *problem;
 
   write_text (demo, newer);
@@ -752,17 +757,90 @@ test_newer_topic (void)
   g_assert_true (syllabus_store_get_topic_read_only (store, "demo"));
   g_assert_false (syllabus_store_get_topic_read_only (store, "other"));
 
-  syllabus_entry_set_done (syllabus_store_get_entry (store, "demo", two), TRUE);
-  syllabus_entry_set_done (syllabus_store_get_entry (store, "other", two), TRUE);
+  /* Opening it changes nothing to save: what its file says was seen
+   * stays so. */
+  resources = g_list_store_new (SYLLABUS_TYPE_RESOURCE);
+  g_list_store_append (resources, two);
+  g_hash_table_unref (syllabus_store_mark_seen (store, "demo", G_LIST_MODEL (resources)));
+  save_or_fail (store);
+  g_assert_cmpuint (_syllabus_store_get_n_writes_for_test (store), ==, 0);
+
+  /* A backup's progress for it is not taken, and the summary says so. */
+  write_text (backup, "{\"version\": 1, \"topics\": {"
+                      "\"demo\": {\"resources\": {\"https://example.org/three\": {\"status\": \"done\"}}},"
+                      "\"other\": {\"resources\": {\"https://example.org/three\": {\"status\": \"done\"}}}}}");
+  g_assert_true (syllabus_store_merge_file (store, backup_file, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpuint (summary.not_merged, ==, 1);
+  g_assert_null (syllabus_store_lookup (store, "demo", "https://example.org/three"));
   save_or_fail (store);
   g_assert_cmpuint (_syllabus_store_get_n_writes_for_test (store), ==, 1);
+
+  /* A change made to it all the same is not dropped in silence: the
+   * other topic is written, and the save fails, naming the topic. */
+  syllabus_entry_set_done (syllabus_store_get_entry (store, "demo", two), TRUE);
+  syllabus_entry_set_done (syllabus_store_get_entry (store, "other", two), TRUE);
+  g_assert_false (syllabus_store_save (store, &error));
+  g_test_message ("save error: %s", error->message);
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "“demo”"));
+  g_clear_error (&error);
+  g_assert_true (syllabus_store_get_dirty (store));
+  g_assert_nonnull (syllabus_store_get_save_error (store));
+  g_assert_cmpuint (_syllabus_store_get_n_writes_for_test (store), ==, 2);
   after = read_bytes (demo);
   g_assert_true (g_bytes_equal (before, after));
   g_clear_object (&store);
 
   store = load_or_fail ();
   g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, "other", "https://example.org/two")));
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, "other", "https://example.org/three")));
   g_assert_null (syllabus_store_lookup (store, "demo", "https://example.org/two"));
+}
+
+/* A long id's file, whose cut name does not tell the id, damaged: its
+ * backup tells it and restores it, as for any other topic. */
+static void
+test_cut_name_restored (void)
+{
+  g_autofree char *long_id = g_strnfill (300, 'x');
+  g_autofree char *path = topic_path (long_id);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *backup_text = NULL;
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusResource) two = syllabus_resource_new ("Two", "https://example.org/two", NULL, 0);
+  g_autofree char *name = g_path_get_basename (path);
+  const char *problem;
+
+  g_assert_nonnull (strchr (name, '~'));
+  backup_text = g_strdup_printf ("{\"version\": 2, \"topic\": \"%s\", \"resources\": {"
+                                 "\"https://example.org/one\": {\"status\": \"done\", "
+                                 "\"notes\": \"from backup\"}}}", long_id);
+  write_text (path, "{\"version\": 2, \"topic\": ");
+  write_text (bak, backup_text);
+
+  store = load_or_fail ();
+  problem = syllabus_store_get_problem (store);
+  g_test_message ("problem: %s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "backup"));
+  g_assert_nonnull (strstr (problem, long_id));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, long_id, "https://example.org/one")),
+                   ==, "from backup");
+  g_assert_false (syllabus_store_get_topic_read_only (store, long_id));
+
+  /* Written back at once, and saved with the next change. */
+  g_assert_true (run_until (store_is_clean, store, 5000));
+  syllabus_entry_set_done (syllabus_store_get_entry (store, long_id, two), TRUE);
+  save_or_fail (store);
+  g_clear_object (&store);
+
+  store = load_or_fail ();
+  g_assert_null (syllabus_store_get_problem (store));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, long_id, "https://example.org/one")),
+                   ==, "from backup");
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, long_id, "https://example.org/two")));
 }
 
 /* Files in the folder that are not ours are left alone, and not read. */
@@ -826,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/store-folder/migrate/reader-does-not-migrate", test_reader_does_not_migrate);
   g_test_add_func ("/store-folder/migrate/killed", test_migration_killed);
   g_test_add_func ("/store-folder/newer-topic", test_newer_topic);
+  g_test_add_func ("/store-folder/cut-name-restored", test_cut_name_restored);
   g_test_add_func ("/store-folder/foreign-files", test_foreign_files);
 
   return g_test_run ();
