@@ -148,6 +148,19 @@ report_migration (Writer     *writer,
                                    "It is shown read-only; changes will not be saved to %s."),
                                  writer->legacy_path);
     }
+  else if (migration->write_error != NULL && migration->damage != NULL)
+    {
+      /* The damaged file stays in charge, so that the next start tries
+       * again; what the backup holds is shown meanwhile. */
+      result->damage = g_error_copy (migration->damage);
+      result->read_only = TRUE;
+      problem = g_strdup_printf (_("Your progress file %s cannot be read (%s). The progress of "
+                                   "its last backup is shown read-only: it could not be written "
+                                   "into the folder %s (%s). Nothing was moved, and changes will "
+                                   "not be saved until this is fixed."),
+                                 writer->legacy_path, migration->damage->message, writer->folder,
+                                 migration->write_error->message);
+    }
   else if (migration->write_error != NULL)
     {
       /* Saving into a folder without the other topics would put it in
@@ -165,7 +178,16 @@ report_migration (Writer     *writer,
       if (reader)
         return;
 
-      if (migration->kept_file == NULL)
+      if (migration->kept_file == NULL && migration->restored)
+        {
+          /* The folder is in charge; the next start renames the file. */
+          problem = g_strdup_printf (_("Your progress file %s cannot be read (%s) and could not "
+                                       "be moved aside (%s). Your progress was restored from the "
+                                       "last backup."),
+                                     writer->legacy_path, migration->damage->message,
+                                     migration->move_error->message);
+        }
+      else if (migration->kept_file == NULL)
         {
           /* Neither readable nor movable: saving would overwrite it. */
           result->read_only = TRUE;

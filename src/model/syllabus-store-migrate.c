@@ -212,6 +212,7 @@ _syllabus_store_migrate (Writer    *writer,
                                   NULL, &version, &missing, &error))
     {
       g_autoptr(GError) backup_error = NULL;
+      g_autofree char *data_dir = g_path_get_dirname (writer->legacy_path);
 
       g_debug ("Cannot read %s: %s", writer->legacy_path, error->message);
       g_hash_table_remove_all (migration->topics);
@@ -222,25 +223,43 @@ _syllabus_store_migrate (Writer    *writer,
       if (!may_change)
         return FALSE;
 
-      migration->kept_file = _syllabus_store_move_aside (writer->legacy_path, &migration->move_error);
-      if (migration->kept_file == NULL)
-        return FALSE;
-      if (!syllabus_damage_log_add (writer->damage_log_path, migration->kept_file, &backup_error))
-        g_debug ("Cannot record %s: %s", migration->kept_file, backup_error->message);
-      g_clear_error (&backup_error);
-
-      /* Start from the last good copy if there is one. */
+      /* Start from the last good copy if there is one. Its folder is
+       * written before the damaged file is moved: if writing fails, the
+       * damaged file stays in charge and the next start tries again,
+       * rather than finding nothing and starting empty. */
       backup = g_strconcat (writer->legacy_path, ".bak", NULL);
-      if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR) ||
-          !_syllabus_store_read_path (backup, FALSE, migration->topics, migration->seen, NULL,
-                                      &version, &missing, &backup_error) ||
-          version != SYLLABUS_STORE_BACKUP_VERSION)
+      if (g_file_test (backup, G_FILE_TEST_IS_REGULAR) &&
+          _syllabus_store_read_path (backup, FALSE, migration->topics, migration->seen, NULL,
+                                     &version, &missing, &backup_error) &&
+          version == SYLLABUS_STORE_BACKUP_VERSION)
+        {
+          migration->restored = TRUE;
+          if (!write_folder (writer, migration->topics, migration->seen, &migration->write_error))
+            {
+              g_debug ("Cannot restore %s into the folder: %s", backup,
+                       migration->write_error->message);
+              return FALSE;
+            }
+          g_hash_table_remove_all (migration->topics);
+          g_hash_table_remove_all (migration->seen);
+        }
+      else
         {
           g_hash_table_remove_all (migration->topics);
           g_hash_table_remove_all (migration->seen);
-          return TRUE;
         }
-      migration->restored = TRUE;
+      g_clear_error (&backup_error);
+
+      /* Restored, the folder is in charge even if the damaged file
+       * cannot be moved: the next start renames it aside. */
+      migration->kept_file = _syllabus_store_move_aside (writer->legacy_path, &migration->move_error);
+      if (migration->kept_file == NULL)
+        return migration->restored;
+      if (!syllabus_damage_log_add (writer->damage_log_path, migration->kept_file, &backup_error))
+        g_debug ("Cannot record %s: %s", migration->kept_file, backup_error->message);
+      sync_dir (data_dir);
+
+      return TRUE;
     }
   else if (missing)
     {
@@ -262,9 +281,7 @@ _syllabus_store_migrate (Writer    *writer,
       return FALSE;
     }
 
-  /* A damaged progress.json was moved aside already. */
-  if (!migration->restored)
-    rename_legacy_aside (writer->legacy_path);
+  rename_legacy_aside (writer->legacy_path);
 
   /* The folder is read back: what it holds is what the store holds. */
   g_hash_table_remove_all (migration->topics);

@@ -985,6 +985,66 @@ test_newer_version_other_shape (void)
   check_newer ("{\"version\": 3, \"topics\": [{\"id\": \"demo\", \"done\": [\"one\"]}]}", FALSE);
 }
 
+/* A damaged progress.json whose backup cannot be written into the folder
+ * (something other than a folder stands where the migration writes it):
+ * the damaged file stays in charge, the backup's progress is shown
+ * read-only, and the next start, with room to write, restores it. It was
+ * once moved aside first, and the next start found nothing. */
+static void
+test_restore_write_fails (void)
+{
+  g_autofree char *legacy = progress_path ();
+  g_autofree char *bak = backup_path ();
+  g_autofree char *partial = g_build_filename (g_get_user_data_dir (), "syllabus",
+                                               "progress.partial", NULL);
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusResource) one = resource_one ();
+  g_autoptr(GError) error = NULL;
+  Fingerprint original;
+  const char *problem;
+
+  write_bytes (legacy, "{\"version\": 1, \"topics\": {", -1);
+  write_bytes (bak, good_json, -1);
+  write_bytes (partial, "in the way", -1);
+  fingerprint_take (&original, legacy);
+
+  store = load_store (NULL, FALSE);
+  problem = syllabus_store_get_problem (store);
+  g_test_message ("problem: %s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "backup"));
+  g_assert_nonnull (strstr (problem, "read-only"));
+  g_assert_true (syllabus_store_get_read_only (store));
+  g_assert_null (syllabus_store_get_kept_file (store));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)),
+                   ==, "from backup");
+  tick (store, TOPIC_ID, one);
+  g_assert_false (syllabus_store_save (store, &error));
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+  fingerprint_assert_same (&original, legacy);
+
+  /* The way is clear at the next start. */
+  g_assert_cmpint (g_unlink (partial), ==, 0);
+  store = load_store (NULL, FALSE);
+  problem = syllabus_store_get_problem (store);
+  g_test_message ("problem: %s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "restored from the last backup"));
+  g_assert_nonnull (syllabus_store_get_kept_file (store));
+  fingerprint_assert_same (&original, syllabus_store_get_kept_file (store));
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)),
+                   ==, "from backup");
+  g_clear_object (&store);
+
+  /* And it stays restored. */
+  store = load_good_store ();
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)),
+                   ==, "from backup");
+  fingerprint_clear (&original);
+}
+
 /* A file that can neither be read nor moved aside ------------------------- */
 
 static void
@@ -1388,6 +1448,7 @@ main (int   argc,
   g_test_add_func ("/store-damage/newer-version", test_newer_version);
   g_test_add_func ("/store-damage/newer-version-other-shape", test_newer_version_other_shape);
   g_test_add_func ("/store-damage/unmovable", test_unmovable);
+  g_test_add_func ("/store-damage/restore-write-fails", test_restore_write_fails);
   g_test_add_func ("/store-damage/save/folder-blocked", test_save_folder_blocked);
   g_test_add_func ("/store-damage/save/write-fails", test_save_write_fails);
   g_test_add_func ("/store-damage/save/disk-full", test_save_disk_full);
