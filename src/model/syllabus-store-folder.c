@@ -450,6 +450,7 @@ _syllabus_store_folder_read_clear (FolderRead *read)
   g_clear_pointer (&read->frozen, g_hash_table_unref);
   g_clear_pointer (&read->frozen_names, g_hash_table_unref);
   g_clear_pointer (&read->damages, g_ptr_array_unref);
+  g_clear_error (&read->unreadable);
 }
 
 /* Moves every table of @from into @to. */
@@ -552,15 +553,26 @@ _syllabus_store_read_folder (const char *folder,
   const char *name;
   GStatBuf buf;
 
+  /* A folder that cannot be listed is not empty: saving into it could
+   * replace files that were never read. */
   if (g_stat (folder, &buf) != 0)
-    return;
+    {
+      int saved_errno = errno;
+
+      /* No folder, or a file where a folder of its path should be:
+       * nothing there to lose, and saving says why it cannot write. */
+      if (saved_errno != ENOENT && saved_errno != ENOTDIR)
+        g_set_error (&read->unreadable, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     "%s", g_strerror (saved_errno));
+      return;
+    }
   if (!S_ISDIR (buf.st_mode))
     {
       folder_damaged (folder, may_move, damage_log_path, read);
       return;
     }
 
-  if ((listing = g_dir_open (folder, 0, NULL)) == NULL)
+  if ((listing = g_dir_open (folder, 0, &read->unreadable)) == NULL)
     return;
   while ((name = g_dir_read_name (listing)) != NULL)
     if (name[0] != '.' && g_str_has_suffix (name, ".json"))

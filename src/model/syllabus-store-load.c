@@ -235,6 +235,18 @@ report_folder (Writer     *writer,
   GHashTableIter iter;
   gpointer topic_id;
 
+  if (read->unreadable != NULL)
+    {
+      g_autofree char *problem = NULL;
+
+      result->read_only = TRUE;
+      problem = g_strdup_printf (_("Your progress folder %s cannot be read (%s). Nothing in it "
+                                   "was changed, and changes will not be saved until this is "
+                                   "fixed."),
+                                 writer->folder, read->unreadable->message);
+      add_problem (problems, problem);
+    }
+
   for (guint i = 0; i < read->damages->len; i++)
     {
       TopicDamage *damage = g_ptr_array_index (read->damages, i);

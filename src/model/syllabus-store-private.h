@@ -359,6 +359,9 @@ typedef struct
   GHashTable *frozen_names;
   /* TopicDamage of each damaged file */
   GPtrArray  *damages;
+  /* Why the folder could not be listed, if it could not: nothing was
+   * read, and nothing may be written. */
+  GError     *unreadable;
 } FolderRead;
 
 void        _syllabus_store_folder_read_init    (FolderRead      *read);

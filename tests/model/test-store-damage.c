@@ -32,6 +32,7 @@
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1045,6 +1046,76 @@ test_restore_write_fails (void)
   fingerprint_clear (&original);
 }
 
+/* A progress folder that cannot be listed (no read permission) is not an
+ * empty one: it was once loaded as empty and writable, and a save then
+ * replaced files it had never read. Root reads any folder, so the test
+ * drops to an unprivileged user, in a child of its own. */
+static void
+test_folder_unlistable (void)
+{
+  g_autofree char *folder = folder_path ();
+  g_autofree char *demo = topic_path (TOPIC_ID);
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusResource) two = resource_two ();
+  g_autoptr(GError) error = NULL;
+  Fingerprint original;
+  const char *problem;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      /* The child, owning the test's folders, removed them as it ended:
+       * what this process removes in its turn. */
+      g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+      return;
+    }
+
+  write_bytes (demo, good_topic_json, -1);
+  fingerprint_take (&original, demo);
+  if (geteuid () == 0)
+    {
+      const uid_t nobody = 65534;
+      g_autofree char *dir = g_strdup (folder);
+
+      g_assert_cmpint (chown (demo, nobody, nobody), ==, 0);
+      /* Every folder the test made, up to the temporary folder it made
+       * them in. */
+      for (;;)
+        {
+          g_autofree char *parent = g_path_get_dirname (dir);
+
+          g_assert_cmpint (chown (dir, nobody, nobody), ==, 0);
+          if (strcmp (dir, g_get_tmp_dir ()) == 0 || strcmp (parent, "/") == 0)
+            break;
+          g_free (dir);
+          dir = g_steal_pointer (&parent);
+        }
+      g_assert_cmpint (setgid (nobody), ==, 0);
+      g_assert_cmpint (setuid (nobody), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (folder, 0300), ==, 0);
+
+  store = load_store (NULL, FALSE);
+  problem = syllabus_store_get_problem (store);
+  g_test_message ("problem: %s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, folder));
+  g_assert_true (syllabus_store_get_read_only (store));
+  tick (store, TOPIC_ID, two);
+  g_assert_false (syllabus_store_save (store, &error));
+  g_assert_error (error, SYLLABUS_STORE_ERROR, SYLLABUS_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+  fingerprint_assert_same (&original, demo);
+  store = load_good_store ();
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, TOPIC_ID, KEY_ONE)),
+                   ==, "from backup");
+  g_assert_null (syllabus_store_lookup (store, TOPIC_ID, KEY_TWO));
+  fingerprint_clear (&original);
+}
+
 /* A file that can neither be read nor moved aside ------------------------- */
 
 static void
@@ -1449,6 +1520,7 @@ main (int   argc,
   g_test_add_func ("/store-damage/newer-version-other-shape", test_newer_version_other_shape);
   g_test_add_func ("/store-damage/unmovable", test_unmovable);
   g_test_add_func ("/store-damage/restore-write-fails", test_restore_write_fails);
+  g_test_add_func ("/store-damage/folder-unlistable", test_folder_unlistable);
   g_test_add_func ("/store-damage/save/folder-blocked", test_save_folder_blocked);
   g_test_add_func ("/store-damage/save/write-fails", test_save_write_fails);
   g_test_add_func ("/store-damage/save/disk-full", test_save_disk_full);
