@@ -50,16 +50,21 @@ _syllabus_store_migration_clear (Migration *migration)
   g_clear_pointer (&migration->seen, g_hash_table_unref);
 }
 
-/* Flushes @dir's entries: the files written or renamed in it. */
-static void
+/* Flushes @dir's entries: the files written or renamed in it. Returns
+ * the errno of a failure, or 0. */
+static int
 sync_dir (const char *dir)
 {
   int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int saved_errno = 0;
 
   if (fd < 0)
-    return;
-  fsync (fd);
+    return errno;
+  if (fsync (fd) != 0)
+    saved_errno = errno;
   g_close (fd, NULL);
+
+  return saved_errno;
 }
 
 static gboolean
@@ -137,6 +142,7 @@ write_folder (Writer      *writer,
   GHashTableIter iter;
   gpointer key;
   gpointer value;
+  int saved_errno;
 
   if (g_mkdir_with_parents (parent, 0700) != 0)
     return set_errno_error (error, errno, parent);
@@ -151,12 +157,16 @@ write_folder (Writer      *writer,
         return FALSE;
       }
 
-  sync_dir (writer->partial_path);
+  /* Every file is on the disk before the folder takes charge. */
+  if ((saved_errno = sync_dir (writer->partial_path)) != 0)
+    {
+      remove_partial (writer->partial_path);
+      return set_errno_error (error, saved_errno, writer->partial_path);
+    }
 
   if (g_rename (writer->partial_path, writer->folder) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       remove_partial (writer->partial_path);
       return set_errno_error (error, saved_errno, writer->folder);
     }
