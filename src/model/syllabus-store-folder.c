@@ -564,6 +564,8 @@ _syllabus_store_read_folder (const char *folder,
       if (saved_errno != ENOENT && saved_errno != ENOTDIR)
         g_set_error (&read->unreadable, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                      "%s", g_strerror (saved_errno));
+      else
+        read->missing = TRUE;
       return;
     }
   if (!S_ISDIR (buf.st_mode))

@@ -88,7 +88,7 @@ static void
 take_lock (Writer     *writer,
            LoadResult *result)
 {
-  g_autofree char *dir = g_path_get_dirname (writer->folder);
+  g_autofree char *dir = g_path_get_dirname (writer->lock_path);
   g_autoptr(GError) error = NULL;
   gboolean first = FALSE;
 
@@ -234,6 +234,18 @@ report_folder (Writer     *writer,
 {
   GHashTableIter iter;
   gpointer topic_id;
+
+  if (read->missing && writer->shared)
+    {
+      g_autofree char *problem = NULL;
+
+      /* Saves fail, saying so, and keep the changes in memory. */
+      problem = g_strdup_printf (_("Your progress folder %s is not there: if it is on a disk, "
+                                   "connect it. Until then your progress in it is not shown, "
+                                   "and changes are kept in memory."),
+                                 writer->folder);
+      add_problem (problems, problem);
+    }
 
   if (read->unreadable != NULL)
     {

@@ -203,6 +203,10 @@ _syllabus_store_migrate (Writer    *writer,
   migration->topics = _syllabus_store_new_topics_table ();
   migration->seen = _syllabus_store_new_seen_table ();
 
+  /* A folder the user chose holds topic files only. */
+  if (writer->shared)
+    return TRUE;
+
   if (g_lstat (writer->folder, &buf) == 0)
     {
       if (may_change)

@@ -274,6 +274,8 @@ typedef struct _Writer
    * neither read nor moved aside: never written. */
   GHashTable     *frozen;
   gboolean        reader;
+  /* The folder is one the user chose (SYLLABUS_STORE_SHARED). */
+  gboolean        shared;
   guint64         written_generation;
   /* How many topic files were written, for tests. */
   guint           n_writes;
@@ -289,7 +291,8 @@ typedef struct
 
 void        _syllabus_store_topic_write_free    (gpointer         data);
 Writer     *_syllabus_store_writer_new          (GFile           *folder,
-                                                 gboolean         reader);
+                                                 gboolean         reader,
+                                                 gboolean         shared);
 Writer     *_syllabus_store_writer_ref          (Writer          *writer);
 void        _syllabus_store_writer_unref        (Writer          *writer);
 void        _syllabus_store_stamp_from_stat     (FileStamp       *stamp,
@@ -362,6 +365,8 @@ typedef struct
   /* Why the folder could not be listed, if it could not: nothing was
    * read, and nothing may be written. */
   GError     *unreadable;
+  /* There was no folder. */
+  gboolean    missing;
 } FolderRead;
 
 void        _syllabus_store_folder_read_init    (FolderRead      *read);

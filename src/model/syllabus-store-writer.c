@@ -75,20 +75,27 @@ _syllabus_store_topic_write_free (gpointer data)
  * progress.json (what version 1 wrote, migrated), progress.partial/ (a
  * migration under way), progress.lock (the same lock as version 1 took,
  * so that an older Syllabus and this one never write at once) and
- * progress.json.unseen-damage (the damage log, where version 1 kept it). */
+ * progress.json.unseen-damage (the damage log, where version 1 kept it).
+ * A shared folder's lock and damage log are those of the default folder,
+ * this computer's: nothing of them is synced, and one program at a time
+ * writes, whichever folder it uses. */
 Writer *
 _syllabus_store_writer_new (GFile    *folder,
-                            gboolean  reader)
+                            gboolean  reader,
+                            gboolean  shared)
 {
   Writer *writer = g_new0 (Writer, 1);
+  g_autoptr(GFile) local = shared ? syllabus_store_get_default_file () : g_object_ref (folder);
+  g_autofree char *local_path = g_file_get_path (local);
 
   g_atomic_ref_count_init (&writer->ref_count);
   g_mutex_init (&writer->lock);
   writer->folder = g_file_get_path (folder);
   writer->legacy_path = g_strconcat (writer->folder, ".json", NULL);
   writer->partial_path = g_strconcat (writer->folder, ".partial", NULL);
-  writer->lock_path = g_strconcat (writer->folder, ".lock", NULL);
-  writer->damage_log_path = g_strconcat (writer->legacy_path, ".unseen-damage", NULL);
+  writer->lock_path = g_strconcat (local_path, ".lock", NULL);
+  writer->damage_log_path = g_strconcat (local_path, ".json.unseen-damage", NULL);
+  writer->shared = shared;
   writer->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   writer->good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -199,6 +206,16 @@ _syllabus_store_write_topics (Writer      *writer,
    * written when it starts. */
   if (generation <= writer->written_generation)
     goto out;
+
+  /* A shared folder not there is a disk not mounted, or a sync tool's
+   * folder gone: making it would write beside the user's data. */
+  if (writer->shared && !g_file_test (writer->folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("The progress folder %s is not there"), writer->folder);
+      ret = FALSE;
+      goto out;
+    }
 
   if (g_mkdir_with_parents (writer->folder, 0700) != 0)
     {

@@ -289,12 +289,45 @@ folder_for (GFile *file)
 SyllabusStore *
 syllabus_store_new (GFile *file)
 {
-  SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
+  return syllabus_store_new_full (file, SYLLABUS_STORE_FLAGS_NONE);
+}
 
-  self->file = folder_for (file);
-  self->writer = _syllabus_store_writer_new (self->file, FALSE);
+/**
+ * syllabus_store_new_full:
+ * @folder: (nullable): the progress folder, as for syllabus_store_new();
+ *   with %SYLLABUS_STORE_SHARED, not %NULL and never a ".json" name
+ * @flags: what kind of store
+ *
+ * Returns: (transfer full): a store; call syllabus_store_load_async() next
+ */
+SyllabusStore *
+syllabus_store_new_full (GFile              *folder,
+                         SyllabusStoreFlags  flags)
+{
+  SyllabusStore *self;
+  gboolean shared = (flags & SYLLABUS_STORE_SHARED) != 0;
+
+  g_return_val_if_fail (!shared || G_IS_FILE (folder), NULL);
+
+  self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
+  self->file = shared ? g_object_ref (folder) : folder_for (folder);
+  self->read_only = (flags & SYLLABUS_STORE_READ_ONLY) != 0;
+  self->writer = _syllabus_store_writer_new (self->file, self->read_only, shared);
 
   return self;
+}
+
+/**
+ * syllabus_store_get_shared:
+ *
+ * Returns: whether the store was made with %SYLLABUS_STORE_SHARED
+ */
+gboolean
+syllabus_store_get_shared (SyllabusStore *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+
+  return self->writer->shared;
 }
 
 /**
@@ -312,13 +345,7 @@ syllabus_store_new (GFile *file)
 SyllabusStore *
 syllabus_store_new_for_reading (GFile *file)
 {
-  SyllabusStore *self = g_object_new (SYLLABUS_TYPE_STORE, NULL);
-
-  self->file = folder_for (file);
-  self->writer = _syllabus_store_writer_new (self->file, TRUE);
-  self->read_only = TRUE;
-
-  return self;
+  return syllabus_store_new_full (file, SYLLABUS_STORE_READ_ONLY);
 }
 
 /**

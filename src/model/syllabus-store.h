@@ -58,8 +58,31 @@ G_DECLARE_FINAL_TYPE (SyllabusStore, syllabus_store, SYLLABUS, STORE, GObject)
 GQuark         syllabus_store_error_quark       (void);
 GFile         *syllabus_store_get_default_file  (void);
 
+/**
+ * SyllabusStoreFlags:
+ * @SYLLABUS_STORE_FLAGS_NONE: a store that saves into a folder of this
+ *   computer's
+ * @SYLLABUS_STORE_READ_ONLY: the store only reads, as
+ *   syllabus_store_new_for_reading() makes
+ * @SYLLABUS_STORE_SHARED: the folder is one the user chose, which a sync
+ *   tool may share with other computers: the lock and the log of damaged
+ *   files stay in this computer's data folder, nothing is migrated into
+ *   it, it is never created (a folder that is not there is a disk not
+ *   mounted), and what other programs write into it is merged while the
+ *   store runs
+ */
+typedef enum
+{
+  SYLLABUS_STORE_FLAGS_NONE = 0,
+  SYLLABUS_STORE_READ_ONLY = 1 << 0,
+  SYLLABUS_STORE_SHARED = 1 << 1,
+} SyllabusStoreFlags;
+
 SyllabusStore *syllabus_store_new               (GFile               *file);
 SyllabusStore *syllabus_store_new_for_reading   (GFile               *file);
+SyllabusStore *syllabus_store_new_full          (GFile               *folder,
+                                                 SyllabusStoreFlags   flags);
+gboolean       syllabus_store_get_shared        (SyllabusStore       *self);
 GFile         *syllabus_store_get_file          (SyllabusStore       *self);
 void           syllabus_store_load_async        (SyllabusStore       *self,
                                                  GCancellable        *cancellable,
