@@ -303,6 +303,8 @@ _syllabus_store_remove_stale_in_folder (const char *folder)
  * @topic_file: whether @path is a version 2 topic file, else a version 1
  *   progress.json
  * @topic_id: (out) (optional): for a topic file, the id it names
+ * @computer: (out) (optional): for a topic file, the computer that wrote
+ *   it, or %NULL if it does not say
  * @missing: (out): whether there is no file at @path
  *
  * Reads and parses @path. Returns FALSE with @error set when the file
@@ -314,6 +316,7 @@ _syllabus_store_read_path (const char  *path,
                            GHashTable  *topics,
                            GHashTable  *seen,
                            char       **topic_id,
+                           char       **computer,
                            gint64      *version,
                            gboolean    *missing,
                            GError     **error)
@@ -360,7 +363,7 @@ _syllabus_store_read_path (const char  *path,
   if (!topic_file)
     return _syllabus_store_parse_legacy (contents, length, topics, seen, version, error);
 
-  if (!_syllabus_store_parse_topic_file (contents, length, topics, seen, &id, version, error))
+  if (!_syllabus_store_parse_topic_file (contents, length, topics, seen, &id, computer, version, error))
     return FALSE;
 
   if (topic_id != NULL)
@@ -492,7 +495,7 @@ restore_backup (const char *path,
   if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
     return NULL;
 
-  if (!_syllabus_store_read_path (backup, TRUE, topics, seen, &id, &version, &missing, &error) ||
+  if (!_syllabus_store_read_path (backup, TRUE, topics, seen, &id, NULL, &version, &missing, &error) ||
       missing || version > SYLLABUS_STORE_VERSION || id == NULL ||
       (topic_id != NULL && strcmp (id, topic_id) != 0) ||
       strcmp ((id_name = _syllabus_store_topic_file_name (id)), name) != 0)
@@ -609,7 +612,7 @@ _syllabus_store_read_folder (const char *folder,
 
       path = g_build_filename (folder, name, NULL);
       _syllabus_store_stamp_take (stamp, path);
-      if (_syllabus_store_read_path (path, TRUE, topics, seen, &file_id, &version, &missing, &error))
+      if (_syllabus_store_read_path (path, TRUE, topics, seen, &file_id, NULL, &version, &missing, &error))
         {
           if (missing)
             {

@@ -487,6 +487,8 @@ _syllabus_store_parse_legacy (const char  *contents,
 /**
  * _syllabus_store_parse_topic_file:
  * @topic_id: (out) (transfer full): the id the file names
+ * @computer: (out) (transfer full) (optional) (nullable): the computer
+ *   that wrote it, if the file says
  *
  * Parses a version 2 topic file, progress/<name>.json, into @topics and
  * @seen. A file of a newer version is parsed as far as it is understood
@@ -499,6 +501,7 @@ _syllabus_store_parse_topic_file (const char  *contents,
                                   GHashTable  *topics,
                                   GHashTable  *seen,
                                   char       **topic_id,
+                                  char       **computer,
                                   gint64      *version,
                                   GError     **error)
 {
@@ -507,6 +510,8 @@ _syllabus_store_parse_topic_file (const char  *contents,
   JsonObject *root;
 
   *topic_id = NULL;
+  if (computer != NULL)
+    *computer = NULL;
   if (!parse_json (contents, length, parser, &root, version, error))
     return FALSE;
 
@@ -524,6 +529,17 @@ _syllabus_store_parse_topic_file (const char  *contents,
   if (!parse_topic_id (root, &id, error) ||
       !parse_topic_object (id, root, topics, seen, error))
     return FALSE;
+
+  /* Only a name: anything else there is no reason to refuse the file. */
+  if (computer != NULL)
+    {
+      JsonNode *node = json_object_get_member (root, "computer");
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING &&
+          g_utf8_validate (json_node_get_string (node), -1, NULL))
+        *computer = g_strdup (json_node_get_string (node));
+    }
 
   *topic_id = g_strdup (id);
   return TRUE;

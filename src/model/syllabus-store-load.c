@@ -54,6 +54,8 @@ typedef struct
    * save writes only what changes. */
   GHashTable *entry_snapshots;
   GHashTable *seen_snapshots;
+  /* Topic id → GPtrArray of the Snapshots of what its file holds */
+  GHashTable *groups;
   /* Ids of topics whose progress came from a backup and is not in their
    * file yet. */
   GPtrArray  *restored;
@@ -77,6 +79,7 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->frozen_names, g_hash_table_unref);
   g_clear_pointer (&result->entry_snapshots, g_hash_table_unref);
   g_clear_pointer (&result->seen_snapshots, g_hash_table_unref);
+  g_clear_pointer (&result->groups, g_hash_table_unref);
   g_clear_pointer (&result->restored, g_ptr_array_unref);
   g_free (result);
 }
@@ -350,7 +353,6 @@ load_thread (GTask        *task,
   Writer *writer = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autoptr(GHashTable) groups = NULL;
   Migration migration = { NULL };
   FolderRead read = { NULL };
   gboolean reader;
@@ -390,8 +392,8 @@ load_thread (GTask        *task,
   result->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
   result->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   _syllabus_store_snapshot_unref);
-  groups = _syllabus_store_group_snapshots (result->topics, result->seen,
-                                            result->entry_snapshots, result->seen_snapshots);
+  result->groups = _syllabus_store_group_snapshots (result->topics, result->seen,
+                                                    result->entry_snapshots, result->seen_snapshots);
   if (problems->len > 0)
     result->problem = g_strdup (problems->str);
 
@@ -472,6 +474,15 @@ apply_load_result (SyllabusStore *self,
   self->entry_snapshots = g_steal_pointer (&result->entry_snapshots);
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
   self->seen_snapshots = g_steal_pointer (&result->seen_snapshots);
+  {
+    GHashTableIter iter;
+    gpointer topic_id;
+    gpointer snapshots;
+
+    g_hash_table_iter_init (&iter, result->groups);
+    while (g_hash_table_iter_next (&iter, &topic_id, &snapshots))
+      _syllabus_store_set_on_disk (self, topic_id, snapshots);
+  }
 
   g_free (self->kept_file);
   self->kept_file = g_strdup (result->kept_file);
@@ -511,6 +522,10 @@ apply_load_result (SyllabusStore *self,
         _syllabus_store_mark_topic_unsaved (self, g_ptr_array_index (result->restored, i));
       _syllabus_store_mark_changed (self, 0);
     }
+
+  /* A store that saves merges what other programs write meanwhile. */
+  if (!self->read_only && !self->locked)
+    _syllabus_store_watch_start (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -31,6 +31,7 @@ _syllabus_store_merge_data_free (gpointer data)
   g_clear_pointer (&merge->topics, g_hash_table_unref);
   g_clear_pointer (&merge->seen, g_hash_table_unref);
   g_clear_pointer (&merge->stamps, g_hash_table_unref);
+  g_clear_pointer (&merge->computers, g_hash_table_unref);
   g_free (merge);
 }
 
@@ -151,9 +152,9 @@ same_time (GDateTime *a,
 
 /* Orders change times; an entry without one (written before change times
  * were recorded) is older than any that has one. */
-static int
-compare_change_times (GDateTime *a,
-                      GDateTime *b)
+int
+_syllabus_store_compare_change_times (GDateTime *a,
+                                      GDateTime *b)
 {
   if (a == NULL || b == NULL)
     return (a != NULL) - (b != NULL);
@@ -221,6 +222,95 @@ take_entry (SyllabusEntry *entry,
   g_object_thaw_notify (object);
 }
 
+/* Whether @ours and @theirs hold notes that both computers changed since
+ * they last agreed: since this store last read or wrote the topic's file,
+ * what the other computer started from. */
+static gboolean
+notes_changed_on_both (SyllabusStore *self,
+                       SyllabusEntry *ours,
+                       SyllabusEntry *theirs)
+{
+  const char *base_notes = _syllabus_store_get_notes_on_disk (self, syllabus_entry_get_topic_id (ours),
+                                                              syllabus_entry_get_key (ours));
+  const char *our_notes = syllabus_entry_get_notes (ours);
+  const char *their_notes = syllabus_entry_get_notes (theirs);
+
+  return strcmp (our_notes, their_notes) != 0 && strcmp (our_notes, base_notes) != 0 &&
+         strcmp (their_notes, base_notes) != 0;
+}
+
+static gboolean
+must_join_notes (SyllabusStore *self,
+                 JoinNotes      join,
+                 SyllabusEntry *ours,
+                 SyllabusEntry *theirs)
+{
+  const char *our_notes = syllabus_entry_get_notes (ours);
+  const char *their_notes = syllabus_entry_get_notes (theirs);
+
+  switch (join)
+    {
+    case JOIN_NOTES_CHANGED_ON_BOTH:
+      return notes_changed_on_both (self, ours, theirs);
+    case JOIN_NOTES_DIFFERENT:
+      return *our_notes != '\0' && *their_notes != '\0' && strcmp (our_notes, their_notes) != 0;
+    case JOIN_NOTES_NEVER:
+    default:
+      return FALSE;
+    }
+}
+
+/* Keeps both texts of a note two computers changed at once: the later
+ * change's stays the note, the other follows under a line saying where
+ * and when it was written. The joined note is a change made now, so that
+ * it wins on the other computer too. */
+static void
+join_notes (SyllabusEntry *ours,
+            SyllabusEntry *theirs,
+            gboolean       theirs_later,
+            const char    *their_computer)
+{
+  SyllabusEntry *other = theirs_later ? ours : theirs;
+  GDateTime *other_at = syllabus_entry_get_changed_at (other);
+  g_autofree char *computer = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GDateTime) now = syllabus_now ();
+
+  if (!theirs_later)
+    computer = g_strdup (their_computer != NULL ? their_computer : _("another computer"));
+  else
+    computer = g_strdup (g_get_host_name ());
+
+  if (other_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (other_at);
+      /* Translators: how a time is shown where a note two computers
+       * changed at once is joined; see g_date_time_format() */
+      g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+
+      /* Translators: the first %s is a computer's name, the second a time */
+      heading = g_strdup_printf (_("From %s, %s:"), computer, when);
+    }
+  else
+    {
+      /* Translators: %s is a computer's name */
+      heading = g_strdup_printf (_("From %s:"), computer);
+    }
+
+  first = g_strdup (syllabus_entry_get_notes (theirs_later ? theirs : ours));
+  joined = g_strdup_printf ("%s\n\n%s\n%s", first, heading, syllabus_entry_get_notes (other));
+
+  if (theirs_later)
+    take_entry (ours, theirs);
+  syllabus_entry_restore (ours, syllabus_entry_get_status (ours),
+                          syllabus_entry_get_started_at (ours),
+                          syllabus_entry_get_done_at (ours), joined, now);
+  g_object_notify (G_OBJECT (ours), "notes");
+  g_object_notify (G_OBJECT (ours), "changed-at");
+}
+
 /* Merges what @merge read into the store, on the main thread. */
 void
 _syllabus_store_apply_merge (SyllabusStore        *self,
@@ -285,8 +375,17 @@ _syllabus_store_apply_merge (SyllabusStore        *self,
               continue;
             }
 
-          order = compare_change_times (syllabus_entry_get_changed_at (theirs),
+          order = _syllabus_store_compare_change_times (syllabus_entry_get_changed_at (theirs),
                                         syllabus_entry_get_changed_at (ours));
+          if (must_join_notes (self, merge->join_notes, ours, theirs))
+            {
+              join_notes (ours, theirs, order > 0,
+                          merge->computers != NULL ? g_hash_table_lookup (merge->computers, topic_id)
+                                                   : NULL);
+              g_ptr_array_add (changed, g_object_ref (ours));
+              summary->notes_joined++;
+              continue;
+            }
           if (order > 0)
             {
               take_entry (ours, theirs);
@@ -513,5 +612,5 @@ syllabus_merge_summary_changed (const SyllabusMergeSummary *summary)
 {
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  return summary->added > 0 || summary->taken > 0;
+  return summary->added > 0 || summary->taken > 0 || summary->notes_joined > 0;
 }

@@ -223,7 +223,7 @@ _syllabus_store_migrate (Writer    *writer,
     remove_partial (writer->partial_path);
 
   if (!_syllabus_store_read_path (writer->legacy_path, FALSE, migration->topics, migration->seen,
-                                  NULL, &version, &missing, &error))
+                                  NULL, NULL, &version, &missing, &error))
     {
       g_autoptr(GError) backup_error = NULL;
       g_autofree char *data_dir = g_path_get_dirname (writer->legacy_path);
@@ -244,7 +244,7 @@ _syllabus_store_migrate (Writer    *writer,
       backup = g_strconcat (writer->legacy_path, ".bak", NULL);
       if (g_file_test (backup, G_FILE_TEST_IS_REGULAR) &&
           _syllabus_store_read_path (backup, FALSE, migration->topics, migration->seen, NULL,
-                                     &version, &missing, &backup_error) &&
+                                     NULL, &version, &missing, &backup_error) &&
           version == SYLLABUS_STORE_BACKUP_VERSION)
         {
           migration->restored = TRUE;

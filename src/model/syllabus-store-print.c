@@ -198,6 +198,10 @@ _syllabus_store_serialize_topic (const char *topic_id,
   json_builder_add_int_value (builder, SYLLABUS_STORE_VERSION);
   json_builder_set_member_name (builder, "topic");
   json_builder_add_string_value (builder, topic_id);
+  /* For a note two computers changed at once: the one merging it says
+   * where the other text came from. */
+  json_builder_set_member_name (builder, "computer");
+  json_builder_add_string_value (builder, g_get_host_name ());
   if (snapshots->len > 0)
     {
       g_assert (strcmp (((Snapshot *)g_ptr_array_index (snapshots, 0))->topic_id, topic_id) == 0);

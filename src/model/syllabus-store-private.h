@@ -68,6 +68,10 @@ struct _SyllabusStore
    * its seen list. */
   GHashTable *entry_snapshots;
   GHashTable *seen_snapshots;
+  /* Topic id → (key → Snapshot): what each topic's file held when this
+   * store last read or wrote it, the common ground a note changed by two
+   * computers is compared with. */
+  GHashTable *on_disk;
   /* Topic id → the generation of the last save that wrote it, for the
    * topics changed since their file was last written: what the next save
    * writes. A save's success removes those it wrote, unless a later save
@@ -81,6 +85,9 @@ struct _SyllabusStore
    * saying so, until they are saved elsewhere (a backup) or the program
    * ends. */
   GHashTable *frozen_changed;
+
+  /* What other programs write into the folder is merged (a writer's). */
+  struct _StoreWatch *watch;
 
   char       *problem;
   char       *kept_file;
@@ -166,6 +173,19 @@ typedef struct
 
 /* syllabus-store-merge.c */
 
+/* When a merge keeps both texts of a note rather than the later one. */
+typedef enum
+{
+  /* An import: the later change wins. */
+  JOIN_NOTES_NEVER,
+  /* What another computer wrote into the folder: a note both changed
+   * since this store last read or wrote it. */
+  JOIN_NOTES_CHANGED_ON_BOTH,
+  /* A sync tool's conflict copy, made because both changed the file at
+   * once: a note that differs, with text on both sides. */
+  JOIN_NOTES_DIFFERENT,
+} JoinNotes;
+
 /* What a file to merge holds, parsed in a worker thread. */
 typedef struct
 {
@@ -177,6 +197,10 @@ typedef struct
   /* For topic files that changed under a save: file name → FileStamp
    * (g_free) of each file as it was before it was read. */
   GHashTable *stamps;
+  /* When a note both sides changed keeps both texts. */
+  JoinNotes   join_notes;
+  /* Topic id → the computer that wrote its file, where it says. */
+  GHashTable *computers;
 } MergeData;
 
 void        _syllabus_store_merge_data_free    (gpointer              data);
@@ -191,6 +215,19 @@ gboolean    _syllabus_store_read_merge_path    (MergeData            *merge,
 void        _syllabus_store_apply_merge        (SyllabusStore        *self,
                                                 MergeData            *merge,
                                                 SyllabusMergeSummary *summary);
+int         _syllabus_store_compare_change_times (GDateTime          *a,
+                                                GDateTime            *b);
+
+/* syllabus-store-watch.c */
+
+typedef struct _StoreWatch StoreWatch;
+
+char       *_syllabus_store_conflict_copy_target (const char         *name);
+void        _syllabus_store_watch_start        (SyllabusStore        *self);
+void        _syllabus_store_watch_stop         (SyllabusStore        *self);
+void        _syllabus_store_watch_update       (SyllabusStore        *self);
+void        _syllabus_store_watch_topics_written (SyllabusStore      *self,
+                                                GPtrArray            *topic_writes);
 
 /* syllabus-store-format.c */
 
@@ -217,6 +254,7 @@ gboolean    _syllabus_store_parse_topic_file   (const char  *contents,
                                                 GHashTable  *topics,
                                                 GHashTable  *seen,
                                                 char       **topic_id,
+                                                char       **computer,
                                                 gint64      *version,
                                                 GError     **error);
 /* syllabus-store-print.c */
@@ -244,6 +282,14 @@ GPtrArray  *_syllabus_store_take_topic_writes     (SyllabusStore *self,
 void        _syllabus_store_forget_written_topics (SyllabusStore *self,
                                                    GPtrArray     *topic_writes,
                                                    guint64        generation);
+void        _syllabus_store_set_on_disk           (SyllabusStore *self,
+                                                   const char    *topic_id,
+                                                   GPtrArray     *snapshots);
+void        _syllabus_store_set_merged_on_disk    (SyllabusStore *self,
+                                                   GHashTable    *topics);
+const char *_syllabus_store_get_notes_on_disk     (SyllabusStore *self,
+                                                   const char    *topic_id,
+                                                   const char    *key);
 
 /* syllabus-store-writer.c */
 
@@ -326,6 +372,7 @@ gboolean    _syllabus_store_read_path           (const char      *path,
                                                  GHashTable      *topics,
                                                  GHashTable      *seen,
                                                  char           **topic_id,
+                                                 char           **computer,
                                                  gint64          *version,
                                                  gboolean        *missing,
                                                  GError         **error);

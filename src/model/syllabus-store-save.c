@@ -98,6 +98,8 @@ record_save_result (SyllabusStore *self,
       _syllabus_store_set_string_property (self, &self->save_error, message, _syllabus_store_get_pspec (PROP_SAVE_ERROR));
     }
 
+  _syllabus_store_watch_update (self);
+
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -139,7 +141,11 @@ merge_changed_file (SyllabusStore *self,
 {
   SyllabusMergeSummary summary;
 
+  /* Another computer's change, brought by a sync tool, as often as a
+   * program's of this one: a note changed on both keeps both texts. */
+  changed->join_notes = JOIN_NOTES_CHANGED_ON_BOTH;
   _syllabus_store_apply_merge (self, changed, &summary);
+  _syllabus_store_set_merged_on_disk (self, changed->topics);
 
   g_mutex_lock (&self->writer->lock);
   if (changed->stamps != NULL)

@@ -333,5 +333,73 @@ _syllabus_store_forget_written_topics (SyllabusStore *self,
       if (g_hash_table_lookup_extended (self->unsaved, write->topic_id, NULL, &taken) &&
           GPOINTER_TO_SIZE (taken) <= generation)
         g_hash_table_remove (self->unsaved, write->topic_id);
+      _syllabus_store_set_on_disk (self, write->topic_id, write->snapshots);
     }
+
+  _syllabus_store_watch_topics_written (self, topic_writes);
+}
+
+/* What the files hold ------------------------------------------------------ */
+
+/* @snapshots (of one topic; seen lists are skipped) are what its file
+ * holds now. */
+void
+_syllabus_store_set_on_disk (SyllabusStore *self,
+                             const char    *topic_id,
+                             GPtrArray     *snapshots)
+{
+  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               _syllabus_store_snapshot_unref);
+
+  if (self->on_disk == NULL)
+    self->on_disk = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)g_hash_table_unref);
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      Snapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      if (snapshot->key != NULL)
+        g_hash_table_replace (entries, snapshot->key, _syllabus_store_snapshot_ref (snapshot));
+    }
+
+  g_hash_table_replace (self->on_disk, g_strdup (topic_id), entries);
+}
+
+/* The files of @topics (topic id → (key → SyllabusEntry)), just read,
+ * hold what @topics holds. */
+void
+_syllabus_store_set_merged_on_disk (SyllabusStore *self,
+                                    GHashTable    *topics)
+{
+  GHashTableIter iter;
+  gpointer topic_id;
+  gpointer entries;
+
+  g_hash_table_iter_init (&iter, topics);
+  while (g_hash_table_iter_next (&iter, &topic_id, &entries))
+    {
+      g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (_syllabus_store_snapshot_unref);
+      GHashTableIter entry_iter;
+      gpointer key;
+      gpointer entry;
+
+      g_hash_table_iter_init (&entry_iter, entries);
+      while (g_hash_table_iter_next (&entry_iter, &key, &entry))
+        g_ptr_array_add (snapshots, _syllabus_store_snapshot_new_for_entry (topic_id, key, entry));
+      _syllabus_store_set_on_disk (self, topic_id, snapshots);
+    }
+}
+
+/* Returns: the notes of @key in @topic_id's file, as this store last read
+ * or wrote it: "" where it held none. */
+const char *
+_syllabus_store_get_notes_on_disk (SyllabusStore *self,
+                                   const char    *topic_id,
+                                   const char    *key)
+{
+  GHashTable *entries = self->on_disk != NULL ? g_hash_table_lookup (self->on_disk, topic_id) : NULL;
+  Snapshot *snapshot = entries != NULL ? g_hash_table_lookup (entries, key) : NULL;
+
+  return snapshot != NULL && snapshot->notes != NULL ? snapshot->notes : "";
 }

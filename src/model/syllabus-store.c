@@ -98,6 +98,8 @@ syllabus_store_dispose (GObject *object)
         g_debug ("Saving progress on disposal failed: %s", error->message);
     }
 
+  _syllabus_store_watch_stop (self);
+
   G_OBJECT_CLASS (syllabus_store_parent_class)->dispose (object);
 }
 
@@ -118,6 +120,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->writer, _syllabus_store_writer_unref);
   g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
+  g_clear_pointer (&self->on_disk, g_hash_table_unref);
   g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_pointer (&self->frozen, g_hash_table_unref);

@@ -155,6 +155,9 @@ void           syllabus_store_count             (SyllabusStore       *self,
  * @conflicts_kept: resources changed at the same moment in both but
  *   holding different progress: ours was kept
  * @unchanged: resources with the same progress in both
+ * @notes_joined: resources whose notes both sides changed since they last
+ *   agreed (only for what another computer wrote into the folder): both
+ *   texts were kept in one note
  * @not_merged: resources of topics whose progress here cannot be saved
  *   (a newer version of Syllabus wrote their file, or it can be neither
  *   read nor moved aside): left as they are in the merged file
@@ -169,6 +172,7 @@ typedef struct
   guint kept_newer_here;
   guint conflicts_kept;
   guint unchanged;
+  guint notes_joined;
   guint not_merged;
 } SyllabusMergeSummary;
 
