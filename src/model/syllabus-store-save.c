@@ -90,8 +90,8 @@ record_save_result (SyllabusStore *self,
   else if (generation > self->saved_generation && generation >= self->failed_generation)
     {
       g_autofree char *message =
-        g_strdup_printf (_("Your progress could not be saved: %s. It is kept in memory and "
-                           "saving is tried again with your next change."),
+        g_strdup_printf (_("Your progress could not be saved: %s. It is kept in memory, and "
+                           "saved as soon as that works again."),
                          error->message);
 
       self->failed_generation = generation;
