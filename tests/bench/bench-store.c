@@ -10,19 +10,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Benchmark 4: the progress store with 10,000 resources, each with notes.
+/* Benchmark 4: the progress store with 10,000 resources, each with notes,
+ * over 50 topics (a file each).
  *
  *  - save: syllabus_store_save() after one change, until the file is on
  *    disk (it is written durably: the time includes fsync);
- *  - load: syllabus_store_load() of that file into a new store;
+ *  - load: syllabus_store_load() of that folder into a new store;
  *  - typing: while notes are edited on a main loop, as fast as a quick
  *    typist, with pauses that let the debounced saves run in threads, a
- *    1 ms timer measures the longest time the main loop did not run.
+ *    1 ms timer measures the longest time the main loop did not run;
+ *  - merge: another computer's version of one topic (every resource
+ *    changed) lands in the folder as a sync tool delivers it; the same
+ *    timer runs until the store holds it.
  *
- * Goals: load <= 20 ms, save <= 20 ms, no main-loop block > 16 ms. For
- * reference the program also times json-glib parsing the same file alone
- * and writing its bytes durably alone: what the store cannot go below with
- * this file format and this disk.
+ * Goals: load <= 20 ms, save after one change < 5 ms, no main-loop block
+ * > 16 ms while typing, loading or merging. For reference the program
+ * also times json-glib parsing the same progress alone and writing one
+ * topic's bytes durably alone: what the store cannot go below with this
+ * file format and this disk.
  *
  * The store lives in a temporary XDG_DATA_HOME, removed at the end.
  */
@@ -35,10 +40,10 @@
 #include "bench-common.h"
 #include "syllabus-store.h"
 
-#define N_TOPICS 10
-#define N_PER_TOPIC 1000
+#define N_TOPICS 50
+#define N_PER_TOPIC 200
 #define GOAL_LOAD_MS 20.0
-#define GOAL_SAVE_MS 20.0
+#define GOAL_SAVE_MS 5.0
 #define GOAL_BLOCK_MS 16.0
 
 /* Typing: a key every 25 ms for a second, then a pause longer than the
@@ -226,6 +231,63 @@ load_done_cb (GObject      *object,
   g_main_loop_quit (typing->loop);
 }
 
+/* The merge: until the store holds what landed. */
+static SyllabusEntry *merged_entry;
+
+static gboolean
+merged_cb (gpointer user_data)
+{
+  Typing *typing = user_data;
+
+  if (syllabus_entry_get_status (merged_entry) != SYLLABUS_STATUS_SKIPPED)
+    return G_SOURCE_CONTINUE;
+
+  g_main_loop_quit (typing->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another computer's file of @id: every resource of it skipped, later. */
+static char *
+other_computer_topic (const char *id,
+                      guint       t)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 2);
+  json_builder_set_member_name (builder, "topic");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "computer");
+  json_builder_add_string_value (builder, "laptop");
+  json_builder_set_member_name (builder, "resources");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < N_PER_TOPIC; i++)
+    {
+      g_autoptr(SyllabusResource) resource = make_resource (t, i);
+
+      json_builder_set_member_name (builder, syllabus_resource_get_key (resource));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "skipped");
+      json_builder_set_member_name (builder, "notes");
+      json_builder_add_string_value (builder, "Skipped on the laptop");
+      json_builder_set_member_name (builder, "changed-at");
+      json_builder_add_string_value (builder, "2030-01-01T00:00:00Z");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
 static void
 run_main_loop (Typing *typing)
 {
@@ -279,13 +341,15 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autofree char *copy_path = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *topic_contents = NULL;
+  gsize topic_length;
   g_autoptr(GFile) file = NULL;
   g_autoptr(SyllabusStore) store = NULL;
   g_autofree double *save_ms = g_new (double, runs);
   g_autofree double *load_ms = g_new (double, runs);
   g_autofree double *parse_ms = g_new (double, runs);
   g_autofree double *write_ms = g_new (double, runs);
-  double fill_ms, save_median, load_median, typing_gap, load_async_gap;
+  double fill_ms, save_median, load_median, typing_gap, load_async_gap, merge_gap, merge_ms;
   guint n_loaded = 0;
   gsize length;
   Typing typing = { 0 };
@@ -319,8 +383,12 @@ main (int   argc,
     g_autofree char *export_path = g_build_filename (tmp, "export.json", NULL);
     g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
 
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *topic_path = g_build_filename (dir, "progress", "topic-00.json", NULL);
+
     if (!syllabus_store_export_backup (store, export_file, &error) ||
-        !g_file_get_contents (export_path, &contents, &length, &error))
+        !g_file_get_contents (export_path, &contents, &length, &error) ||
+        !g_file_get_contents (topic_path, &topic_contents, &topic_length, &error))
       g_error ("%s", error->message);
   }
 
@@ -338,7 +406,7 @@ main (int   argc,
         g_error ("Cannot save: %s", error->message);
       save_ms[i] = bench_now_ms () - start;
 
-      write_ms[i] = time_durable_write (copy_path, contents, length);
+      write_ms[i] = time_durable_write (copy_path, topic_contents, topic_length);
     }
 
   for (guint i = 0; i < runs; i++)
@@ -359,7 +427,7 @@ main (int   argc,
 
   g_print ("  file: %.2f MB, %u entries read back (filling the store took %.0f ms)\n",
            length / 1e6, n_loaded, fill_ms);
-  g_print ("  save  syllabus_store_save (durable)   %7.1f ms   floor: writing the bytes durably %6.1f ms\n",
+  g_print ("  save  syllabus_store_save (durable)   %7.1f ms   floor: one topic's bytes durably %6.1f ms\n",
            save_median, bench_median (write_ms, runs));
   g_print ("  load  syllabus_store_load             %7.1f ms   floor: json-glib parse alone     %6.1f ms\n",
            load_median, bench_median (parse_ms, runs));
@@ -423,9 +491,37 @@ main (int   argc,
              load_async_gap);
   }
 
+  /* A merge: another computer's version of topic 1 lands, renamed into
+   * place by its sync tool. */
+  {
+    g_autofree char *id = topic_id (1);
+    g_autofree char *text = other_computer_topic (id, 1);
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *target = g_build_filename (dir, "progress", "topic-01.json", NULL);
+    g_autofree char *temporary = g_build_filename (dir, "progress", ".syncthing.topic-01.json.tmp", NULL);
+    g_autoptr(SyllabusResource) resource = make_resource (1, 0);
+    double start;
+
+    merged_entry = syllabus_store_get_entry (store, id, resource);
+    if (!g_file_set_contents (temporary, text, -1, &error))
+      g_error ("%s", error->message);
+    start = bench_now_ms ();
+    if (g_rename (temporary, target) != 0)
+      g_error ("Cannot rename %s", temporary);
+    g_timeout_add (1, merged_cb, &typing);
+    run_main_loop (&typing);
+    merge_ms = bench_now_ms () - start;
+    merge_gap = typing.max_gap;
+    g_print ("  merge: another computer's topic of %u resources merged %.0f ms after it landed "
+             "(the watcher waits %d ms for a burst to end)\n", N_PER_TOPIC, merge_ms, 200);
+    g_print ("  main loop: longest gap while merging: %.1f ms\n", merge_gap);
+  }
+
   bench_print_verdict ("4: store load <= 20 ms", load_median <= GOAL_LOAD_MS);
-  bench_print_verdict ("4: store save <= 20 ms", save_median <= GOAL_SAVE_MS);
+  bench_print_verdict ("4: store save after one change < 5 ms", save_median < GOAL_SAVE_MS);
   bench_print_verdict ("4: no main-loop block > 16 ms while typing notes", typing_gap <= GOAL_BLOCK_MS);
+  bench_print_verdict ("4: no main-loop block > 16 ms while loading", load_async_gap <= GOAL_BLOCK_MS);
+  bench_print_verdict ("4: no main-loop block > 16 ms while merging", merge_gap <= GOAL_BLOCK_MS);
 
   g_signal_handlers_disconnect_by_data (store, &typing);
   g_clear_object (&typing.store);
