@@ -319,3 +319,63 @@ bench_print_verdict (const char *name,
 {
   g_print ("  goal %-56s %s\n", name, met ? "met" : "MISSED");
 }
+
+/* A library of progress ------------------------------------------------------ */
+
+/**
+ * bench_library_topic_id:
+ *
+ * Returns: (transfer full): the id of topic @t of bench_fill_library()
+ */
+char *
+bench_library_topic_id (guint t)
+{
+  return g_strdup_printf ("topic-%02u", t);
+}
+
+/**
+ * bench_library_resource:
+ *
+ * Returns: (transfer full): resource @i of topic @t of bench_fill_library()
+ */
+SyllabusResource *
+bench_library_resource (guint t,
+                        guint i)
+{
+  g_autofree char *title = g_strdup_printf ("Resource %u of topic %u: a book about things", i, t);
+  g_autofree char *url = g_strdup_printf ("https://example.org/topic-%u/resources/%u?edition=2", t, i);
+
+  return syllabus_resource_new (title, url, "Books", 1);
+}
+
+/**
+ * bench_fill_library:
+ *
+ * Gives @store @n_topics topics of @n_per_topic resources, each with a
+ * note of a sentence, every other one done: a user's library after a
+ * long while.
+ */
+void
+bench_fill_library (SyllabusStore *store,
+                    guint          n_topics,
+                    guint          n_per_topic)
+{
+  for (guint t = 0; t < n_topics; t++)
+    {
+      g_autofree char *id = bench_library_topic_id (t);
+
+      for (guint i = 0; i < n_per_topic; i++)
+        {
+          g_autoptr(SyllabusResource) resource = bench_library_resource (t, i);
+          SyllabusEntry *entry = syllabus_store_get_entry (store, id, resource);
+          g_autofree char *notes =
+            g_strdup_printf ("Notes on resource %u: read chapters 1 to %u, the exercises "
+                             "in chapter %u were hard; come back to the part on lifetimes.",
+                             i, i % 17 + 1, i % 11 + 2);
+
+          syllabus_entry_set_notes (entry, notes);
+          if (i % 2 == 0)
+            syllabus_entry_set_done (entry, TRUE);
+        }
+    }
+}

@@ -14,6 +14,8 @@
 
 #include <glib.h>
 
+#include "syllabus-store.h"
+
 G_BEGIN_DECLS
 
 /* Runs per measured program unless --runs says otherwise; the issue asks
@@ -24,6 +26,12 @@ G_BEGIN_DECLS
 GString *bench_generate_topic (gsize   intro_bytes,
                                guint   n_resources);
 GString *bench_generate_awesome_list (guint n_resources);
+char    *bench_library_topic_id (guint t);
+SyllabusResource *bench_library_resource (guint t,
+                                          guint i);
+void     bench_fill_library   (SyllabusStore *store,
+                               guint          n_topics,
+                               guint          n_per_topic);
 double   bench_median         (const double *values,
                                guint         n);
 double   bench_now_ms         (void);

@@ -53,45 +53,6 @@
 #define PAUSE_MS (SYLLABUS_STORE_NOTES_DELAY_MS + 400)
 #define N_BURSTS 4
 
-static char *
-topic_id (guint t)
-{
-  return g_strdup_printf ("topic-%02u", t);
-}
-
-static SyllabusResource *
-make_resource (guint t,
-               guint i)
-{
-  g_autofree char *title = g_strdup_printf ("Resource %u of topic %u: a book about things", i, t);
-  g_autofree char *url = g_strdup_printf ("https://example.org/topic-%u/resources/%u?edition=2", t, i);
-
-  return syllabus_resource_new (title, url, "Books", 1);
-}
-
-static void
-fill (SyllabusStore *store)
-{
-  for (guint t = 0; t < N_TOPICS; t++)
-    {
-      g_autofree char *id = topic_id (t);
-
-      for (guint i = 0; i < N_PER_TOPIC; i++)
-        {
-          g_autoptr(SyllabusResource) resource = make_resource (t, i);
-          SyllabusEntry *entry = syllabus_store_get_entry (store, id, resource);
-          g_autofree char *notes =
-            g_strdup_printf ("Notes on resource %u: read chapters 1 to %u, the exercises "
-                             "in chapter %u were hard; come back to the part on lifetimes.",
-                             i, i % 17 + 1, i % 11 + 2);
-
-          syllabus_entry_set_notes (entry, notes);
-          if (i % 2 == 0)
-            syllabus_entry_set_done (entry, TRUE);
-        }
-    }
-}
-
 static guint
 count_entries (SyllabusStore *store)
 {
@@ -99,7 +60,7 @@ count_entries (SyllabusStore *store)
 
   for (guint t = 0; t < N_TOPICS; t++)
     {
-      g_autofree char *id = topic_id (t);
+      g_autofree char *id = bench_library_topic_id (t);
       g_autoptr(GPtrArray) entries = syllabus_store_list_entries (store, id);
 
       n += entries->len;
@@ -266,7 +227,7 @@ other_computer_topic (const char *id,
   json_builder_begin_object (builder);
   for (guint i = 0; i < N_PER_TOPIC; i++)
     {
-      g_autoptr(SyllabusResource) resource = make_resource (t, i);
+      g_autoptr(SyllabusResource) resource = bench_library_resource (t, i);
 
       json_builder_set_member_name (builder, syllabus_resource_get_key (resource));
       json_builder_begin_object (builder);
@@ -372,7 +333,7 @@ main (int   argc,
     g_error ("Cannot load an empty store: %s", error->message);
 
   fill_ms = bench_now_ms ();
-  fill (store);
+  bench_fill_library (store, N_TOPICS, N_PER_TOPIC);
   fill_ms = bench_now_ms () - fill_ms;
   if (!syllabus_store_save (store, &error))
     g_error ("Cannot save: %s", error->message);
@@ -439,7 +400,7 @@ main (int   argc,
   typing.entries = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint t = 0; t < N_TOPICS; t++)
     {
-      g_autofree char *id = topic_id (t);
+      g_autofree char *id = bench_library_topic_id (t);
       g_autoptr(GPtrArray) entries = syllabus_store_list_entries (store, id);
 
       for (guint i = 0; i < entries->len; i++)
@@ -494,12 +455,12 @@ main (int   argc,
   /* A merge: another computer's version of topic 1 lands, renamed into
    * place by its sync tool. */
   {
-    g_autofree char *id = topic_id (1);
+    g_autofree char *id = bench_library_topic_id (1);
     g_autofree char *text = other_computer_topic (id, 1);
     g_autofree char *dir = g_path_get_dirname (path);
     g_autofree char *target = g_build_filename (dir, "progress", "topic-01.json", NULL);
     g_autofree char *temporary = g_build_filename (dir, "progress", ".syncthing.topic-01.json.tmp", NULL);
-    g_autoptr(SyllabusResource) resource = make_resource (1, 0);
+    g_autoptr(SyllabusResource) resource = bench_library_resource (1, 0);
     double start;
 
     merged_entry = syllabus_store_get_entry (store, id, resource);
