@@ -25,6 +25,7 @@
 #include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
+#include "syllabus-search-provider.h"
 #include "syllabus-window.h"
 
 struct _SyllabusApplication
@@ -35,6 +36,8 @@ struct _SyllabusApplication
   SyllabusStore   *store;
   SyllabusLibrary *library;
   GSettings       *settings;
+  /* On the bus while the application is registered */
+  SyllabusSearchProvider *search_provider;
 
   guint           sigint_source;
   guint           sigterm_source;
@@ -525,6 +528,40 @@ syllabus_application_finalize (GObject *object)
   G_OBJECT_CLASS (syllabus_application_parent_class)->finalize (object);
 }
 
+/* GNOME Shell's search asks on the application's own bus name. */
+static gboolean
+syllabus_application_dbus_register (GApplication     *app,
+                                    GDBusConnection  *connection,
+                                    const char       *object_path,
+                                    GError          **error)
+{
+  SyllabusApplication *self = SYLLABUS_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (syllabus_application_parent_class)->dbus_register (app, connection,
+                                                                                object_path, error))
+    return FALSE;
+
+  self->search_provider = syllabus_search_provider_new (self);
+  return syllabus_search_provider_export (self->search_provider, connection, error);
+}
+
+static void
+syllabus_application_dbus_unregister (GApplication    *app,
+                                      GDBusConnection *connection,
+                                      const char      *object_path)
+{
+  SyllabusApplication *self = SYLLABUS_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    {
+      syllabus_search_provider_unexport (self->search_provider);
+      g_clear_object (&self->search_provider);
+    }
+
+  G_APPLICATION_CLASS (syllabus_application_parent_class)->dbus_unregister (app, connection,
+                                                                            object_path);
+}
+
 static void
 syllabus_application_class_init (SyllabusApplicationClass *klass)
 {
@@ -538,6 +575,8 @@ syllabus_application_class_init (SyllabusApplicationClass *klass)
   app_class->activate = syllabus_application_activate;
   app_class->open = syllabus_application_open;
   app_class->handle_local_options = syllabus_application_handle_local_options;
+  app_class->dbus_register = syllabus_application_dbus_register;
+  app_class->dbus_unregister = syllabus_application_dbus_unregister;
 }
 
 static void
@@ -578,4 +617,32 @@ syllabus_application_get_store (SyllabusApplication *self)
   g_return_val_if_fail (SYLLABUS_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * syllabus_application_get_library:
+ *
+ * Returns: (transfer none) (nullable): the library of topics, once started
+ *   up
+ */
+SyllabusLibrary *
+syllabus_application_get_library (SyllabusApplication *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * syllabus_application_get_main_window:
+ *
+ * Returns: (transfer none): the window the user worked in last, made if
+ *   there is none; not presented
+ */
+SyllabusWindow *
+syllabus_application_get_main_window (SyllabusApplication *self)
+{
+  g_return_val_if_fail (SYLLABUS_IS_APPLICATION (self), NULL);
+
+  return get_window (self);
 }

@@ -14,7 +14,9 @@
 
 #include <adwaita.h>
 
+#include "syllabus-library.h"
 #include "syllabus-store.h"
+#include "syllabus-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,7 @@ G_DECLARE_FINAL_TYPE (SyllabusApplication, syllabus_application, SYLLABUS, APPLI
 
 SyllabusApplication *syllabus_application_new       (void);
 SyllabusStore       *syllabus_application_get_store (SyllabusApplication *self);
+SyllabusLibrary     *syllabus_application_get_library (SyllabusApplication *self);
+SyllabusWindow      *syllabus_application_get_main_window (SyllabusApplication *self);
 
 G_END_DECLS

@@ -44,13 +44,52 @@ search_changed_cb (SyllabusWindow *self)
                                     g_list_model_get_n_items (hits) > 0 ? "results" : "no-results");
 }
 
+/**
+ * syllabus_window_show_resource:
+ * @key: the normalised URL of one of @topic's resources (or of progress
+ *   it keeps for one no longer listed)
+ *
+ * Opens @topic with that resource in view and focused, as choosing a
+ * search result does.
+ */
+void
+syllabus_window_show_resource (SyllabusWindow *self,
+                               SyllabusTopic  *topic,
+                               const char     *key)
+{
+  g_return_if_fail (SYLLABUS_IS_WINDOW (self));
+  g_return_if_fail (SYLLABUS_IS_TOPIC (topic));
+  g_return_if_fail (key != NULL);
+
+  syllabus_window_set_topic (self, topic);
+  syllabus_window_show_topic_pane (self);
+  syllabus_window_focus_resource (self, key);
+}
+
+/**
+ * syllabus_window_search_for:
+ *
+ * Opens the search of all topics with @text in it, as if typed.
+ */
+void
+syllabus_window_search_for (SyllabusWindow *self,
+                            const char     *text)
+{
+  g_return_if_fail (SYLLABUS_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 show_hit (SyllabusWindow    *self,
           SyllabusSearchHit *hit)
 {
-  syllabus_window_set_topic (self, syllabus_search_hit_get_topic (hit));
-  syllabus_window_show_topic_pane (self);
-  syllabus_window_focus_resource (self, syllabus_search_hit_get_key (hit));
+  syllabus_window_show_resource (self, syllabus_search_hit_get_topic (hit),
+                                 syllabus_search_hit_get_key (hit));
 }
 
 static void

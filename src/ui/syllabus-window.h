@@ -37,5 +37,10 @@ void            syllabus_window_set_topic  (SyllabusWindow *self,
 void            syllabus_window_show_error (SyllabusWindow *self,
                                             const char     *title,
                                             const char     *message);
+void            syllabus_window_show_resource (SyllabusWindow *self,
+                                               SyllabusTopic  *topic,
+                                               const char     *key);
+void            syllabus_window_search_for (SyllabusWindow *self,
+                                            const char     *text);
 
 G_END_DECLS

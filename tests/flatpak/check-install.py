@@ -95,6 +95,30 @@ def main():
             check(any(l.startswith("Comment[de]=") for l in lines),
                   "the desktop file carries the German translation")
 
+            check("DBusActivatable=true" in lines,
+                  "the desktop file is activated over D-Bus, as the search provider needs")
+
+        # GNOME Shell finds the search provider by its .ini file, and the
+        # bus starts the program for it by the service file.
+        provider = under(destdir, datadir, "gnome-shell", "search-providers",
+                         app_id + ".search-provider.ini")
+        if check(os.path.isfile(provider), "the search provider is installed for GNOME Shell"):
+            with open(provider, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            check(f"DesktopId={app_id}.desktop" in lines and f"BusName={app_id}" in lines,
+                  "the search provider names the desktop file and the bus name")
+            check("ObjectPath=/io/github/syllabus/Syllabus/SearchProvider" in lines
+                  and "Version=2" in lines,
+                  "the search provider names the object the program exports, version 2")
+        service = under(destdir, datadir, "dbus-1", "services", app_id + ".service")
+        if check(os.path.isfile(service), "the D-Bus service file is installed"):
+            with open(service, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+            check(f"Name={app_id}" in lines, "the service file names the bus name")
+            check(f"Exec={prefix.rstrip('/')}/{bindir}/syllabus --gapplication-service" in lines,
+                  "the service file starts the installed program as a service",
+                  lines)
+
         metainfo = under(destdir, datadir, "metainfo", app_id + ".metainfo.xml")
         if check(os.path.isfile(metainfo), "the AppStream metadata is installed"):
             try:

@@ -1,0 +1,467 @@
+/* syllabus-search-provider.c
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* GNOME Shell's search provider: typing in the Activities overview finds
+ * resources of every topic by title, address and notes (progress kept for
+ * resources a topic no longer lists included), described by their topic
+ * and status. Choosing one opens Syllabus on it; "Search in Syllabus"
+ * opens the window's own search.
+ *
+ * Answers come from what the application holds in memory, on the main
+ * loop: a search of 10,000 resources takes a few milliseconds. Until the
+ * library and the progress are loaded (the Shell may start Syllabus only
+ * to ask), calls wait for them. Each call holds the application, so that
+ * one started by D-Bus for the Shell stays while it answers. */
+
+#include "config.h"
+
+#include "syllabus-search-provider.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "syllabus-search.h"
+#include "syllabus-shell-search-provider-generated.h"
+
+/* More than the Shell shows: it asks again as the user types. */
+#define MAX_RESULTS 100
+
+struct _SyllabusSearchProvider
+{
+  GObject                        parent_instance;
+
+  /* Not owned: the application owns the provider */
+  SyllabusApplication           *application;
+  SyllabusShellSearchProvider2  *skeleton;
+  /* GDBusMethodInvocation of searches waiting for the library and the
+   * progress, with their terms */
+  GPtrArray                     *waiting;
+  GPtrArray                     *waiting_terms;
+  gulong                         store_handler;
+  gulong                         library_handler;
+};
+
+G_DEFINE_FINAL_TYPE (SyllabusSearchProvider, syllabus_search_provider, G_TYPE_OBJECT)
+
+/* Result ids --------------------------------------------------------------- */
+
+/* A result is named by its topic's id, escaped so that it holds no tab,
+ * a tab, and the resource's key (a normalised URL, which holds none). */
+static char *
+result_id (SyllabusSearchHit *hit)
+{
+  g_autofree char *topic = g_uri_escape_string (syllabus_topic_get_id (syllabus_search_hit_get_topic (hit)),
+                                                NULL, FALSE);
+
+  return g_strconcat (topic, "\t", syllabus_search_hit_get_key (hit), NULL);
+}
+
+static gboolean
+parse_result_id (const char  *id,
+                 char       **topic_id,
+                 char       **key)
+{
+  const char *tab = strchr (id, '\t');
+  g_autofree char *escaped = NULL;
+
+  if (tab == NULL || tab[1] == '\0')
+    return FALSE;
+
+  escaped = g_strndup (id, tab - id);
+  *topic_id = g_uri_unescape_string (escaped, NULL);
+  *key = g_strdup (tab + 1);
+
+  return *topic_id != NULL;
+}
+
+/* Searching ---------------------------------------------------------------- */
+
+static gboolean
+is_ready (SyllabusSearchProvider *self)
+{
+  SyllabusStore *store = syllabus_application_get_store (self->application);
+  SyllabusLibrary *library = syllabus_application_get_library (self->application);
+
+  return store != NULL && library != NULL && syllabus_store_get_loaded (store) &&
+         syllabus_library_get_loaded (library);
+}
+
+static GListModel *
+search (SyllabusSearchProvider *self,
+        const char * const     *terms)
+{
+  g_autofree char *query = g_strjoinv (" ", (char **)terms);
+
+  return syllabus_search (syllabus_application_get_store (self->application),
+                          syllabus_library_get_topics (syllabus_application_get_library (self->application)),
+                          query, MAX_RESULTS);
+}
+
+static void
+answer (SyllabusSearchProvider *self,
+        GDBusMethodInvocation  *invocation,
+        const char * const     *terms)
+{
+  g_autoptr(GListModel) hits = search (self, terms);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (hits);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (hits, i);
+
+      g_ptr_array_add (ids, result_id (hit));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  g_dbus_method_invocation_return_value (invocation,
+                                         g_variant_new ("(^as)", (char **)ids->pdata));
+  g_application_release (G_APPLICATION (self->application));
+}
+
+/* Answers the searches that waited for the library and the progress. */
+static void
+answer_waiting (SyllabusSearchProvider *self)
+{
+  if (!is_ready (self))
+    return;
+
+  while (self->waiting->len > 0)
+    {
+      GDBusMethodInvocation *invocation = g_ptr_array_steal_index (self->waiting, 0);
+      GStrv terms = g_ptr_array_steal_index (self->waiting_terms, 0);
+
+      answer (self, invocation, (const char * const *)terms);
+      g_strfreev (terms);
+    }
+}
+
+static void
+search_or_wait (SyllabusSearchProvider *self,
+                GDBusMethodInvocation  *invocation,
+                const char * const     *terms)
+{
+  g_application_hold (G_APPLICATION (self->application));
+
+  if (is_ready (self))
+    {
+      answer (self, invocation, terms);
+      return;
+    }
+
+  /* The invocation is answered later: it keeps its own reference. */
+  g_ptr_array_add (self->waiting, invocation);
+  g_ptr_array_add (self->waiting_terms, g_strdupv ((char **)terms));
+
+  if (self->store_handler == 0)
+    self->store_handler =
+      g_signal_connect_object (syllabus_application_get_store (self->application), "notify::loaded",
+                               G_CALLBACK (answer_waiting), self, G_CONNECT_SWAPPED);
+  if (self->library_handler == 0)
+    self->library_handler =
+      g_signal_connect_object (syllabus_application_get_library (self->application), "notify::loaded",
+                               G_CALLBACK (answer_waiting), self, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+get_initial_result_set_cb (SyllabusShellSearchProvider2 *skeleton,
+                           GDBusMethodInvocation        *invocation,
+                           const char * const           *terms,
+                           SyllabusSearchProvider       *self)
+{
+  search_or_wait (self, invocation, terms);
+  return TRUE;
+}
+
+static gboolean
+get_subsearch_result_set_cb (SyllabusShellSearchProvider2 *skeleton,
+                             GDBusMethodInvocation        *invocation,
+                             const char * const           *previous_results,
+                             const char * const           *terms,
+                             SyllabusSearchProvider       *self)
+{
+  /* Searching again is as quick as filtering what was found, and finds
+   * the same: every term must match. */
+  search_or_wait (self, invocation, terms);
+  return TRUE;
+}
+
+/* Describing results ------------------------------------------------------- */
+
+static const char *
+status_text (SyllabusStatus status)
+{
+  switch (status)
+    {
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case SYLLABUS_STATUS_DONE:
+      return _("Done");
+    case SYLLABUS_STATUS_SKIPPED:
+      return _("Skipped");
+    case SYLLABUS_STATUS_NOT_STARTED:
+    default:
+      return _("Not started");
+    }
+}
+
+static const char *
+resource_title (SyllabusTopic *topic,
+                SyllabusEntry *entry,
+                const char    *key)
+{
+  GListModel *resources = syllabus_topic_get_resources (topic);
+  guint n = g_list_model_get_n_items (resources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusResource) resource = g_list_model_get_item (resources, i);
+
+      if (g_str_equal (syllabus_resource_get_key (resource), key))
+        return syllabus_resource_get_title (resource);
+    }
+
+  if (entry != NULL && syllabus_entry_get_title (entry) != NULL)
+    return syllabus_entry_get_title (entry);
+
+  return key;
+}
+
+static GVariant *
+describe (SyllabusSearchProvider *self,
+          const char             *id,
+          GIcon                  *icon)
+{
+  SyllabusStore *store = syllabus_application_get_store (self->application);
+  SyllabusLibrary *library = syllabus_application_get_library (self->application);
+  g_autofree char *topic_id = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *icon_text = g_icon_to_string (icon);
+  SyllabusTopic *topic;
+  SyllabusEntry *entry;
+  GVariantBuilder meta;
+
+  if (!parse_result_id (id, &topic_id, &key) ||
+      (topic = syllabus_library_lookup (library, topic_id)) == NULL)
+    return NULL;
+
+  entry = syllabus_store_lookup (store, topic_id, key);
+  /* Translators: a search result's description in GNOME Shell's overview:
+   * the topic's title, then the resource's status */
+  description = g_strdup_printf (_("%s · %s"), syllabus_topic_get_title (topic),
+                                 status_text (entry != NULL ? syllabus_entry_get_status (entry)
+                                                            : SYLLABUS_STATUS_NOT_STARTED));
+
+  g_variant_builder_init (&meta, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&meta, "{sv}", "id", g_variant_new_string (id));
+  g_variant_builder_add (&meta, "{sv}", "name",
+                         g_variant_new_string (resource_title (topic, entry, key)));
+  g_variant_builder_add (&meta, "{sv}", "description", g_variant_new_string (description));
+  g_variant_builder_add (&meta, "{sv}", "gicon", g_variant_new_string (icon_text));
+
+  return g_variant_builder_end (&meta);
+}
+
+static gboolean
+get_result_metas_cb (SyllabusShellSearchProvider2 *skeleton,
+                     GDBusMethodInvocation        *invocation,
+                     const char * const           *ids,
+                     SyllabusSearchProvider       *self)
+{
+  g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
+  GVariantBuilder metas;
+
+  g_variant_builder_init (&metas, G_VARIANT_TYPE ("aa{sv}"));
+  /* Ids come only from answers, given once everything was loaded. */
+  for (guint i = 0; ids[i] != NULL && is_ready (self); i++)
+    {
+      GVariant *meta = describe (self, ids[i], icon);
+
+      if (meta != NULL)
+        g_variant_builder_add_value (&metas, meta);
+    }
+
+  syllabus_shell_search_provider2_complete_get_result_metas (skeleton, invocation,
+                                                             g_variant_builder_end (&metas));
+  return TRUE;
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+launch_search (SyllabusSearchProvider *self,
+               const char * const     *terms)
+{
+  SyllabusWindow *window = syllabus_application_get_main_window (self->application);
+  g_autofree char *text = g_strjoinv (" ", (char **)terms);
+
+  gtk_window_present (GTK_WINDOW (window));
+  syllabus_window_search_for (window, text);
+}
+
+static gboolean
+activate_result_cb (SyllabusShellSearchProvider2 *skeleton,
+                    GDBusMethodInvocation        *invocation,
+                    const char                   *id,
+                    const char * const           *terms,
+                    guint                         timestamp,
+                    SyllabusSearchProvider       *self)
+{
+  g_autofree char *topic_id = NULL;
+  g_autofree char *key = NULL;
+  SyllabusTopic *topic = NULL;
+
+  if (is_ready (self) && parse_result_id (id, &topic_id, &key))
+    topic = syllabus_library_lookup (syllabus_application_get_library (self->application), topic_id);
+
+  /* A topic gone since the search: its search in the window says so. */
+  if (topic == NULL)
+    launch_search (self, terms);
+  else
+    {
+      SyllabusWindow *window = syllabus_application_get_main_window (self->application);
+
+      gtk_window_present (GTK_WINDOW (window));
+      syllabus_window_show_resource (window, topic, key);
+    }
+
+  syllabus_shell_search_provider2_complete_activate_result (skeleton, invocation);
+  return TRUE;
+}
+
+static gboolean
+launch_search_cb (SyllabusShellSearchProvider2 *skeleton,
+                  GDBusMethodInvocation        *invocation,
+                  const char * const           *terms,
+                  guint                         timestamp,
+                  SyllabusSearchProvider       *self)
+{
+  launch_search (self, terms);
+  syllabus_shell_search_provider2_complete_launch_search (skeleton, invocation);
+  return TRUE;
+}
+
+/* The object --------------------------------------------------------------- */
+
+static void
+syllabus_search_provider_dispose (GObject *object)
+{
+  SyllabusSearchProvider *self = (SyllabusSearchProvider *)object;
+
+  syllabus_search_provider_unexport (self);
+  g_clear_object (&self->skeleton);
+
+  G_OBJECT_CLASS (syllabus_search_provider_parent_class)->dispose (object);
+}
+
+static void
+syllabus_search_provider_finalize (GObject *object)
+{
+  SyllabusSearchProvider *self = (SyllabusSearchProvider *)object;
+
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->waiting_terms, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (syllabus_search_provider_parent_class)->finalize (object);
+}
+
+static void
+syllabus_search_provider_class_init (SyllabusSearchProviderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = syllabus_search_provider_dispose;
+  object_class->finalize = syllabus_search_provider_finalize;
+}
+
+static void
+syllabus_search_provider_init (SyllabusSearchProvider *self)
+{
+  self->skeleton = syllabus_shell_search_provider2_skeleton_new ();
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->waiting_terms = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  g_signal_connect (self->skeleton, "handle-get-initial-result-set",
+                    G_CALLBACK (get_initial_result_set_cb), self);
+  g_signal_connect (self->skeleton, "handle-get-subsearch-result-set",
+                    G_CALLBACK (get_subsearch_result_set_cb), self);
+  g_signal_connect (self->skeleton, "handle-get-result-metas",
+                    G_CALLBACK (get_result_metas_cb), self);
+  g_signal_connect (self->skeleton, "handle-activate-result",
+                    G_CALLBACK (activate_result_cb), self);
+  g_signal_connect (self->skeleton, "handle-launch-search",
+                    G_CALLBACK (launch_search_cb), self);
+}
+
+/**
+ * syllabus_search_provider_new:
+ * @application: the application whose topics and progress it searches;
+ *   it must outlive the provider
+ *
+ * Returns: (transfer full): a provider, not exported yet
+ */
+SyllabusSearchProvider *
+syllabus_search_provider_new (SyllabusApplication *application)
+{
+  SyllabusSearchProvider *self;
+
+  g_return_val_if_fail (SYLLABUS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SYLLABUS_TYPE_SEARCH_PROVIDER, NULL);
+  self->application = application;
+
+  return self;
+}
+
+/**
+ * syllabus_search_provider_export:
+ *
+ * Puts the provider on @connection at %SYLLABUS_SEARCH_PROVIDER_PATH, as
+ * GApplication's dbus_register does for the application's own objects.
+ */
+gboolean
+syllabus_search_provider_export (SyllabusSearchProvider  *self,
+                                 GDBusConnection         *connection,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (SYLLABUS_IS_SEARCH_PROVIDER (self), FALSE);
+  g_return_val_if_fail (G_IS_DBUS_CONNECTION (connection), FALSE);
+
+  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
+                                           SYLLABUS_SEARCH_PROVIDER_PATH, error);
+}
+
+/**
+ * syllabus_search_provider_unexport:
+ *
+ * Takes the provider off the bus; searches still waiting are answered
+ * with an error.
+ */
+void
+syllabus_search_provider_unexport (SyllabusSearchProvider *self)
+{
+  g_return_if_fail (SYLLABUS_IS_SEARCH_PROVIDER (self));
+
+  while (self->waiting != NULL && self->waiting->len > 0)
+    {
+      GDBusMethodInvocation *invocation = g_ptr_array_steal_index (self->waiting, 0);
+
+      g_ptr_array_remove_index (self->waiting_terms, 0);
+      g_dbus_method_invocation_return_error_literal (invocation, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                     "Syllabus is quitting");
+      g_application_release (G_APPLICATION (self->application));
+    }
+
+  if (g_dbus_interface_skeleton_get_object_path (G_DBUS_INTERFACE_SKELETON (self->skeleton)) != NULL)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
+}
