@@ -55,24 +55,35 @@ G_DEFINE_FINAL_TYPE (SyllabusSearchProvider, syllabus_search_provider, G_TYPE_OB
 /* Result ids --------------------------------------------------------------- */
 
 /* A result is named by its topic's id, escaped so that it holds no tab,
- * a tab, and the resource's key (a normalised URL, which holds none). */
-static char *
-result_id (SyllabusSearchHit *hit)
-{
-  g_autofree char *topic = g_uri_escape_string (syllabus_topic_get_id (syllabus_search_hit_get_topic (hit)),
-                                                NULL, FALSE);
+ * a tab, and the resource's key (a normalised URL, which holds none). A
+ * topic's next resource, offered when the terms name the topic, has
+ * NEXT_PREFIX before that. */
+#define NEXT_PREFIX "next\t"
 
-  return g_strconcat (topic, "\t", syllabus_search_hit_get_key (hit), NULL);
+static char *
+result_id (SyllabusTopic *topic,
+           const char    *key,
+           gboolean       next_up)
+{
+  g_autofree char *escaped = g_uri_escape_string (syllabus_topic_get_id (topic), NULL, FALSE);
+
+  return g_strconcat (next_up ? NEXT_PREFIX : "", escaped, "\t", key, NULL);
 }
 
 static gboolean
 parse_result_id (const char  *id,
                  char       **topic_id,
-                 char       **key)
+                 char       **key,
+                 gboolean    *next_up)
 {
-  const char *tab = strchr (id, '\t');
+  const char *tab;
   g_autofree char *escaped = NULL;
 
+  *next_up = g_str_has_prefix (id, NEXT_PREFIX);
+  if (*next_up)
+    id += strlen (NEXT_PREFIX);
+
+  tab = strchr (id, '\t');
   if (tab == NULL || tab[1] == '\0')
     return FALSE;
 
@@ -106,6 +117,48 @@ search (SyllabusSearchProvider *self,
                           query, MAX_RESULTS);
 }
 
+/* Whether every term is in @title, ignoring case. */
+static gboolean
+title_matches (const char         *title,
+               const char * const *terms)
+{
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      g_autofree char *term = g_utf8_casefold (terms[i], -1);
+
+      if (*term != '\0' && strstr (folded, term) == NULL)
+        return FALSE;
+    }
+
+  return terms[0] != NULL;
+}
+
+/* The topics the terms name come first, each with what to study next. */
+static void
+add_next_ups (SyllabusSearchProvider *self,
+              const char * const     *terms,
+              GPtrArray              *ids)
+{
+  SyllabusStore *store = syllabus_application_get_store (self->application);
+  GListModel *topics = syllabus_library_get_topics (syllabus_application_get_library (self->application));
+  guint n = g_list_model_get_n_items (topics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SyllabusTopic) topic = g_list_model_get_item (topics, i);
+      g_autoptr(SyllabusResource) next = NULL;
+
+      if (!title_matches (syllabus_topic_get_title (topic), terms))
+        continue;
+      next = syllabus_store_get_next_up (store, syllabus_topic_get_id (topic),
+                                         syllabus_topic_get_resources (topic));
+      if (next != NULL)
+        g_ptr_array_add (ids, result_id (topic, syllabus_resource_get_key (next), TRUE));
+    }
+}
+
 static void
 answer (SyllabusSearchProvider *self,
         GDBusMethodInvocation  *invocation,
@@ -115,11 +168,13 @@ answer (SyllabusSearchProvider *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint n = g_list_model_get_n_items (hits);
 
+  add_next_ups (self, terms, ids);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (hits, i);
 
-      g_ptr_array_add (ids, result_id (hit));
+      g_ptr_array_add (ids, result_id (syllabus_search_hit_get_topic (hit),
+                                       syllabus_search_hit_get_key (hit), FALSE));
     }
   g_ptr_array_add (ids, NULL);
 
@@ -250,17 +305,24 @@ describe (SyllabusSearchProvider *self,
   SyllabusTopic *topic;
   SyllabusEntry *entry;
   GVariantBuilder meta;
+  const char *status;
+  gboolean next_up;
 
-  if (!parse_result_id (id, &topic_id, &key) ||
+  if (!parse_result_id (id, &topic_id, &key, &next_up) ||
       (topic = syllabus_library_lookup (library, topic_id)) == NULL)
     return NULL;
 
   entry = syllabus_store_lookup (store, topic_id, key);
-  /* Translators: a search result's description in GNOME Shell's overview:
-   * the topic's title, then the resource's status */
-  description = g_strdup_printf (_("%s · %s"), syllabus_topic_get_title (topic),
-                                 status_text (entry != NULL ? syllabus_entry_get_status (entry)
-                                                            : SYLLABUS_STATUS_NOT_STARTED));
+  status = status_text (entry != NULL ? syllabus_entry_get_status (entry)
+                                      : SYLLABUS_STATUS_NOT_STARTED);
+  if (next_up)
+    /* Translators: the description of a topic's next resource in GNOME
+     * Shell's overview: the topic's title, then the resource's status */
+    description = g_strdup_printf (_("Next in %s · %s"), syllabus_topic_get_title (topic), status);
+  else
+    /* Translators: a search result's description in GNOME Shell's
+     * overview: the topic's title, then the resource's status */
+    description = g_strdup_printf (_("%s · %s"), syllabus_topic_get_title (topic), status);
 
   g_variant_builder_init (&meta, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&meta, "{sv}", "id", g_variant_new_string (id));
@@ -320,8 +382,9 @@ activate_result_cb (SyllabusShellSearchProvider2 *skeleton,
   g_autofree char *topic_id = NULL;
   g_autofree char *key = NULL;
   SyllabusTopic *topic = NULL;
+  gboolean next_up;
 
-  if (is_ready (self) && parse_result_id (id, &topic_id, &key))
+  if (is_ready (self) && parse_result_id (id, &topic_id, &key, &next_up))
     topic = syllabus_library_lookup (syllabus_application_get_library (self->application), topic_id);
 
   /* A topic gone since the search: its search in the window says so. */

@@ -143,6 +143,9 @@ void           syllabus_store_count             (SyllabusStore       *self,
                                                  const char          *topic_id,
                                                  GListModel          *resources,
                                                  SyllabusCounts      *counts);
+SyllabusResource *syllabus_store_get_next_up    (SyllabusStore       *self,
+                                                 const char          *topic_id,
+                                                 GListModel          *resources);
 
 /**
  * SyllabusMergeSummary:

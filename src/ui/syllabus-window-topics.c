@@ -56,21 +56,120 @@ new_row_label (void)
                        NULL);
 }
 
+/* A topic's row: [title / next up] [progress] [open next up]. */
+typedef struct
+{
+  GtkWidget *title;
+  GtkWidget *next;
+  GtkWidget *progress;
+  GtkWidget *next_button;
+} TopicRow;
+
+static void
+get_topic_row (GtkListItem *item,
+               TopicRow    *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+
+  row->title = gtk_widget_get_first_child (texts);
+  row->next = gtk_widget_get_next_sibling (row->title);
+  row->progress = gtk_widget_get_next_sibling (texts);
+  row->next_button = gtk_widget_get_next_sibling (row->progress);
+}
+
 void
 syllabus_window_update_topic_label (SyllabusWindow *self,
                                     SyllabusTopic  *topic)
 {
   GtkListItem *item = g_hash_table_lookup (self->topic_items, syllabus_topic_get_id (topic));
   g_autofree char *text = NULL;
-  GtkWidget *progress;
+  g_autofree char *description = NULL;
+  g_autoptr(SyllabusResource) next = NULL;
+  TopicRow row;
 
   if (item == NULL || !syllabus_store_get_loaded (self->store))
     return;
 
+  get_topic_row (item, &row);
   text = topic_progress_text (self, topic);
-  progress = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-  gtk_label_set_text (GTK_LABEL (progress), text);
-  gtk_list_item_set_accessible_description (item, text);
+  gtk_label_set_text (GTK_LABEL (row.progress), text);
+
+  /* What to study next: shown under the title, opened by the button or
+   * by N on the row. */
+  next = syllabus_store_get_next_up (self->store, syllabus_topic_get_id (topic),
+                                     syllabus_topic_get_resources (topic));
+  gtk_widget_set_visible (row.next, next != NULL);
+  gtk_widget_set_visible (row.next_button, next != NULL);
+  if (next != NULL)
+    {
+      g_autofree char *next_text = NULL;
+      g_autofree char *button_label = NULL;
+
+      /* Translators: under a topic's title in the sidebar, the resource
+       * to study next */
+      next_text = g_strdup_printf (_("Next: %s"), syllabus_resource_get_title (next));
+      gtk_label_set_text (GTK_LABEL (row.next), next_text);
+      /* Translators: the button that opens the resource to study next */
+      button_label = g_strdup_printf (_("Open Next: %s"), syllabus_resource_get_title (next));
+      gtk_widget_set_tooltip_text (row.next_button, button_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row.next_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+      g_object_set_data_full (G_OBJECT (row.next_button), "syllabus-key",
+                              g_strdup (syllabus_resource_get_key (next)), g_free);
+      /* Translators: a topic's description for screen readers, its
+       * progress and the resource to study next, e.g. "3 of 7, next: Rust
+       * in Action" */
+      description = g_strdup_printf (_("%s, next: %s"), text, syllabus_resource_get_title (next));
+    }
+  else
+    g_object_set_data (G_OBJECT (row.next_button), "syllabus-key", NULL);
+
+  gtk_list_item_set_accessible_description (item, description != NULL ? description : text);
+}
+
+/* Opens @topic's next resource, if it has one. */
+static gboolean
+open_next_up (SyllabusWindow *self,
+              SyllabusTopic  *topic)
+{
+  g_autoptr(SyllabusResource) next = NULL;
+
+  if (topic == NULL || !syllabus_store_get_loaded (self->store))
+    return FALSE;
+
+  next = syllabus_store_get_next_up (self->store, syllabus_topic_get_id (topic),
+                                     syllabus_topic_get_resources (topic));
+  if (next == NULL)
+    return FALSE;
+
+  syllabus_window_show_resource (self, topic, syllabus_resource_get_key (next));
+  return TRUE;
+}
+
+static void
+next_clicked_cb (GtkButton      *button,
+                 SyllabusWindow *self)
+{
+  const char *topic_id = g_object_get_data (G_OBJECT (button), "syllabus-topic-id");
+
+  if (topic_id != NULL)
+    open_next_up (self, syllabus_library_lookup (self->library, topic_id));
+}
+
+/* N on a topic's row opens what to study next in it. */
+static gboolean
+topics_key_pressed_cb (SyllabusWindow        *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_n && keyval != GDK_KEY_N) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  return open_next_up (self, gtk_single_selection_get_selected_item (self->topics_selection));
 }
 
 static void
@@ -93,16 +192,33 @@ setup_topic_cb (GtkSignalListItemFactory *factory,
                 SyllabusWindow           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = new_row_label ();
+  GtkWidget *next = new_row_label ();
   GtkWidget *progress = new_row_label ();
+  GtkWidget *next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (next), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (next), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (next, "dim-label");
+  gtk_widget_add_css_class (next, "caption");
+  gtk_widget_set_visible (next, FALSE);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (progress, "dim-label");
   gtk_widget_add_css_class (progress, "numeric");
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_widget_add_css_class (next_button, "flat");
+  gtk_widget_add_css_class (next_button, "circular");
+  gtk_widget_set_valign (next_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (next_button, FALSE);
+  g_signal_connect_object (next_button, "clicked", G_CALLBACK (next_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), next);
+  gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), progress);
+  gtk_box_append (GTK_BOX (box), next_button);
   gtk_list_item_set_child (item, box);
 }
 
@@ -112,12 +228,15 @@ bind_topic_cb (GtkSignalListItemFactory *factory,
                SyllabusWindow           *self)
 {
   SyllabusTopic *topic = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *progress = gtk_widget_get_next_sibling (title);
+  TopicRow row;
 
-  gtk_label_set_text (GTK_LABEL (title), syllabus_topic_get_title (topic));
-  gtk_label_set_text (GTK_LABEL (progress), "");
+  get_topic_row (item, &row);
+  gtk_label_set_text (GTK_LABEL (row.title), syllabus_topic_get_title (topic));
+  gtk_label_set_text (GTK_LABEL (row.progress), "");
+  gtk_widget_set_visible (row.next, FALSE);
+  gtk_widget_set_visible (row.next_button, FALSE);
+  g_object_set_data_full (G_OBJECT (row.next_button), "syllabus-topic-id",
+                          g_strdup (syllabus_topic_get_id (topic)), g_free);
   gtk_list_item_set_accessible_label (item, syllabus_topic_get_title (topic));
   gtk_list_item_set_accessible_description (item, "");
   g_hash_table_replace (self->topic_items, g_strdup (syllabus_topic_get_id (topic)), item);
@@ -463,6 +582,7 @@ void
 syllabus_window_topics_init (SyllabusWindow *self)
 {
   g_autoptr(GtkListItemFactory) topic_factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
   GtkDropTarget *drop;
 
   g_signal_connect (topic_factory, "setup", G_CALLBACK (setup_topic_cb), self);
@@ -474,6 +594,10 @@ syllabus_window_topics_init (SyllabusWindow *self)
                                   -1);
   /* Tab leaves the list for the next control; the arrows move along it. */
   gtk_list_view_set_tab_behavior (self->topics_view, GTK_LIST_TAB_ITEM);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (topics_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->topics_view), keys);
 
   /* Topic files dropped on the window are opened. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

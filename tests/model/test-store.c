@@ -1501,6 +1501,43 @@ test_mark_seen (void)
   g_assert_cmpuint (n_entry_changed, ==, 0);
 }
 
+/* Next up: the first in progress, else the first not started, in page
+ * order; nothing once every one is done or skipped. */
+static void
+test_next_up (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(GListModel) resources = resource_list ("a", "b", "c", "d", NULL);
+  g_autoptr(GListModel) nothing = resource_list (NULL);
+  SyllabusResource *next;
+
+  next = syllabus_store_get_next_up (store, TOPIC_ID, resources);
+  g_assert_cmpstr (syllabus_resource_get_title (next), ==, "Resource a");
+  g_object_unref (next);
+
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 0), TRUE);
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 1), SYLLABUS_STATUS_SKIPPED);
+  next = syllabus_store_get_next_up (store, TOPIC_ID, resources);
+  g_assert_cmpstr (syllabus_resource_get_title (next), ==, "Resource c");
+  g_object_unref (next);
+
+  /* One in progress further down comes first. */
+  syllabus_entry_set_status (entry_at (store, TOPIC_ID, resources, 3), SYLLABUS_STATUS_IN_PROGRESS);
+  next = syllabus_store_get_next_up (store, TOPIC_ID, resources);
+  g_assert_cmpstr (syllabus_resource_get_title (next), ==, "Resource d");
+  g_object_unref (next);
+
+  /* Progress of another topic is not this one's. */
+  syllabus_entry_set_done (entry_at (store, "other", resources, 2), TRUE);
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 2), TRUE);
+  syllabus_entry_set_done (entry_at (store, TOPIC_ID, resources, 3), TRUE);
+  g_assert_null (syllabus_store_get_next_up (store, TOPIC_ID, resources));
+  g_assert_null (syllabus_store_get_next_up (store, TOPIC_ID, nothing));
+  next = syllabus_store_get_next_up (store, "other", resources);
+  g_assert_cmpstr (syllabus_resource_get_title (next), ==, "Resource a");
+  g_object_unref (next);
+}
+
 static void
 test_count (void)
 {
@@ -2161,6 +2198,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/round-trip", test_round_trip);
+  g_test_add_func ("/store/next-up", test_next_up);
   g_test_add_func ("/store/iso8601", test_done_at_is_iso8601);
   g_test_add_func ("/store/stable-ids", test_stable_ids);
   g_test_add_func ("/store/orphans-kept", test_orphans_kept);

@@ -281,6 +281,40 @@ act (SyllabusApplication *app,
         g_assert_no_error (calls->error);
         metas = g_variant_get_child_value (calls->reply, 0);
         g_assert_cmpuint (g_variant_n_children (metas), ==, 0);
+        /* Terms that name a topic: its next resource comes first. */
+        call (calls, "GetInitialResultSet", g_variant_new ("(@as)", terms ("RUST", NULL)));
+        return FALSE;
+      }
+
+    case 10:
+      {
+        g_autoptr(GPtrArray) ids = reply_ids (calls);
+
+        g_assert_cmpuint (ids->len, >, 1);
+        g_assert_true (g_str_has_prefix (ids->pdata[0], "next\t"));
+        g_assert_true (g_str_has_suffix (ids->pdata[0], RUST_IN_ACTION));
+        g_free (calls->rust_in_action_id);
+        calls->rust_in_action_id = g_strdup (ids->pdata[0]);
+        call (calls, "GetResultMetas",
+              g_variant_new ("(@as)", g_variant_new_strv ((const char * const *)&calls->rust_in_action_id, 1)));
+        return FALSE;
+      }
+
+    case 11:
+      {
+        g_autoptr(GVariant) metas = NULL;
+        g_autoptr(GVariant) meta = NULL;
+        const char *name = NULL;
+        const char *description = NULL;
+
+        g_assert_no_error (calls->error);
+        metas = g_variant_get_child_value (calls->reply, 0);
+        g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
+        meta = g_variant_get_child_value (metas, 0);
+        g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
+        g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+        g_assert_cmpstr (name, ==, "Rust in Action");
+        g_assert_cmpstr (description, ==, "Next in Rust · In progress");
         return TRUE;
       }
 
@@ -295,7 +329,7 @@ test_search_provider (void)
   Calls calls = { 0 };
 
   g_assert_true (ui_test_run_app (NULL, store_loaded, act, &calls));
-  g_assert_cmpuint (calls.step, ==, 10);
+  g_assert_cmpuint (calls.step, ==, 12);
   g_clear_pointer (&calls.reply, g_variant_unref);
   g_free (calls.rust_in_action_id);
 }

@@ -788,6 +788,89 @@ test_status_menu (void)
   g_assert_true (ui_test_run_app (NULL, all_rows_shown, choose_status, &state));
 }
 
+/* Next up: under the Rust topic's title in the sidebar, the first
+ * resource not started; once one is in progress, that one; its button
+ * opens it, focused. */
+static GtkWidget *
+next_up_button (SyllabusApplication *app,
+                const char          *topic_id)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ui_test_collect (GTK_WIDGET (ui_test_get_window (app)), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (g_object_get_data (buttons->pdata[i], "syllabus-topic-id"), topic_id) == 0)
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+next_up_ready (SyllabusApplication *app,
+               gpointer             data)
+{
+  return ui_test_find_row (app, "Rust in Action") != NULL && next_up_button (app, "rust") != NULL;
+}
+
+static gboolean
+focus_in (SyllabusApplication *app,
+          GtkWidget           *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ui_test_get_window (app)));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static gboolean
+follow_next_up (SyllabusApplication *app,
+                gpointer             data)
+{
+  guint *step = data;
+  GtkWidget *button = next_up_button (app, "rust");
+  SyllabusStore *store = syllabus_application_get_store (app);
+  GtkLabel *next_label;
+
+  g_assert_nonnull (button);
+  /* The row: [title / next up] [progress] [button] */
+  next_label = GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (gtk_widget_get_parent (button)))));
+
+  switch ((*step)++)
+    {
+    case 0:
+      g_assert_cmpstr (gtk_label_get_text (next_label), ==, "Next: Official Rust Book");
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "Open Next: Official Rust Book");
+      /* Rust in Action started: it is next, before the first not started. */
+      {
+        g_autoptr(SyllabusResource) second = g_list_model_get_item (
+          syllabus_topic_get_resources (syllabus_window_get_topic (ui_test_get_window (app))), 1);
+
+        syllabus_entry_set_status (syllabus_store_get_entry (store, "rust", second),
+                                   SYLLABUS_STATUS_IN_PROGRESS);
+      }
+      return FALSE;
+
+    case 1:
+      g_assert_cmpstr (gtk_label_get_text (next_label), ==, "Next: Rust in Action");
+      g_signal_emit_by_name (button, "clicked");
+      return FALSE;
+
+    default:
+      /* Focused once the list has laid out its rows. */
+      return focus_in (app, ui_test_find_row (app, "Rust in Action"));
+    }
+}
+
+static void
+test_next_up (void)
+{
+  guint step = 0;
+
+  g_assert_true (ui_test_run_app (NULL, next_up_ready, follow_next_up, &step));
+  g_assert_cmpuint (step, >=, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +891,7 @@ main (int   argc,
   ui_test_add ("/ui/long-note", test_long_note_preview);
   ui_test_add ("/ui/quit-unsaved", test_quit_while_unsaved);
   ui_test_add ("/ui/status-menu", test_status_menu);
+  ui_test_add ("/ui/next-up", test_next_up);
 
   return g_test_run ();
 }
