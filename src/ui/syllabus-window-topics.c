@@ -196,7 +196,7 @@ setup_topic_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = new_row_label ();
   GtkWidget *next = new_row_label ();
   GtkWidget *progress = new_row_label ();
-  GtkWidget *next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *next_button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
