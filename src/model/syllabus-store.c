@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -668,6 +669,13 @@ syllabus_store_get_entry (SyllabusStore    *self,
 }
 
 static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (*(char * const *)a, *(char * const *)b);
+}
+
+static int
 compare_entries (gconstpointer a,
                  gconstpointer b)
 {
@@ -710,6 +718,33 @@ syllabus_store_list_entries (SyllabusStore *self,
   g_ptr_array_sort (list, compare_entries);
 
   return list;
+}
+
+/**
+ * syllabus_store_list_topic_ids:
+ *
+ * Returns: (transfer full): the ids of every topic the store holds
+ *   progress of, including topics the library no longer has, sorted
+ */
+char **
+syllabus_store_list_topic_ids (SyllabusStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **ids = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), NULL);
+
+  ids = (const char **)g_hash_table_get_keys_as_array (self->topics, &n);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, ids[i]);
+
+  {
+    char **list = g_strv_builder_end (builder);
+
+    qsort (list, n, sizeof (char *), compare_ids);
+    return list;
+  }
 }
 
 /**

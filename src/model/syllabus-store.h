@@ -118,6 +118,7 @@ SyllabusEntry *syllabus_store_get_entry         (SyllabusStore       *self,
 SyllabusEntry *syllabus_store_lookup            (SyllabusStore       *self,
                                                  const char          *topic_id,
                                                  const char          *key);
+char         **syllabus_store_list_topic_ids    (SyllabusStore       *self);
 GPtrArray     *syllabus_store_list_entries      (SyllabusStore       *self,
                                                  const char          *topic_id);
 
