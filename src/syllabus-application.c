@@ -453,7 +453,8 @@ run_command_line (gboolean    status,
 
       if (is_markdown_name (export_path))
         {
-          g_autofree char *report = syllabus_report_markdown (store, topics);
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *report = syllabus_report_markdown_full (store, topics, now);
 
           /* Atomic like every write: a failed export leaves the old
            * report whole. */

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "syllabus-activity.h"
 #include "syllabus-resource.h"
 #include "syllabus-topic.h"
 
@@ -466,6 +467,101 @@ syllabus_report_markdown (SyllabusStore *store,
 
       append_topic (out, store, topic);
     }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Study activity ---------------------------------------------------------- */
+
+static void
+append_activity (GString       *out,
+                 SyllabusStore *store,
+                 GDateTime     *now)
+{
+  g_autoptr(SyllabusActivity) activity = syllabus_activity_new (store, now);
+  guint n_days = syllabus_activity_get_n_days (activity);
+  guint study_days = syllabus_activity_get_n_study_days (activity);
+  guint finished = syllabus_activity_get_n_finished (activity);
+  guint current = syllabus_activity_get_current_streak (activity);
+  guint longest = syllabus_activity_get_longest_streak (activity);
+  guint month_finished = 0;
+  guint month_started = 0;
+  gboolean any_month = FALSE;
+
+  g_string_append_c (out, '\n');
+  append_heading (out, "##", _("Your Study in the Last 12 Months"));
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, ngettext ("- %u day of study\n", "- %u days of study\n", study_days),
+                          study_days);
+  g_string_append_printf (out, ngettext ("- %u resource finished\n", "- %u resources finished\n",
+                                         finished),
+                          finished);
+  g_string_append_printf (out, ngettext ("- Current streak: %u day\n", "- Current streak: %u days\n",
+                                         current),
+                          current);
+  g_string_append_printf (out, ngettext ("- Longest streak: %u day\n", "- Longest streak: %u days\n",
+                                         longest),
+                          longest);
+
+  /* Month by month, the months with any study. */
+  for (guint i = 0; i < n_days; i++)
+    {
+      GDate date;
+      GDate next;
+      guint f, s;
+
+      syllabus_activity_get_day (activity, i, &date, &f, &s);
+      month_finished += f;
+      month_started += s;
+      next = date;
+      g_date_add_days (&next, 1);
+      if (i + 1 < n_days && g_date_get_month (&next) == g_date_get_month (&date))
+        continue;
+
+      if (month_finished + month_started > 0)
+        {
+          char month[64];
+
+          if (!any_month)
+            g_string_append_c (out, '\n');
+          any_month = TRUE;
+          /* Translators: a month and its year in the report, see strftime() */
+          g_date_strftime (month, sizeof month, _("%B %Y"), &date);
+          /* Translators: a month's line in the report, e.g. "- March
+           * 2026: 12 finished, 3 started" */
+          g_string_append_printf (out, _("- %s: %u finished, %u started\n"),
+                                  month, month_finished, month_started);
+        }
+      month_finished = 0;
+      month_started = 0;
+    }
+}
+
+/**
+ * syllabus_report_markdown_full:
+ * @now: the time the report is made, in the time zone whose days count
+ *
+ * The report of syllabus_report_markdown(), followed by the study of the
+ * last twelve months: days of study, resources finished, the current and
+ * longest streak, and each month's finished and started resources.
+ *
+ * Returns: (transfer full): the Markdown text
+ */
+char *
+syllabus_report_markdown_full (SyllabusStore *store,
+                               GListModel    *topics,
+                               GDateTime     *now)
+{
+  g_autofree char *progress = NULL;
+  GString *out;
+
+  g_return_val_if_fail (SYLLABUS_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (topics), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  progress = syllabus_report_markdown (store, topics);
+  out = g_string_new (progress);
+  append_activity (out, store, now);
 
   return g_string_free (out, FALSE);
 }

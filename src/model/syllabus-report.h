@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 
 char *syllabus_report_markdown      (SyllabusStore *store,
                                      GListModel    *topics);
+char *syllabus_report_markdown_full (SyllabusStore *store,
+                                     GListModel    *topics,
+                                     GDateTime     *now);
 char *syllabus_report_status_text   (SyllabusStore *store,
                                      GListModel    *topics);
 char *syllabus_report_status_json   (SyllabusStore *store,

@@ -143,7 +143,11 @@ export_report_action (GtkWidget  *widget,
 
   data = g_new0 (ExportData, 1);
   data->window = g_object_ref (self);
-  data->contents = syllabus_report_markdown (syllabus_window_get_store (self), topics);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    data->contents = syllabus_report_markdown_full (syllabus_window_get_store (self), topics, now);
+  }
   syllabus_choose_file (GTK_WINDOW (self), SYLLABUS_FILE_REPORT, TRUE, _("Export Report"), name,
                         NULL, export_file_chosen_cb, data);
 }

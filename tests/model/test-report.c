@@ -325,6 +325,47 @@ test_markdown_several (void)
   g_assert_cmpstr (empty_report, ==, "# Progress in Syllabus\n");
 }
 
+/* The full report ends with the study of the last twelve months. */
+static const char expected_activity[] =
+  "\n"
+  "## Your Study in the Last 12 Months\n"
+  "\n"
+  "- 4 days of study\n"
+  "- 2 resources finished\n"
+  "- Current streak: 3 days\n"
+  "- Longest streak: 3 days\n"
+  "\n"
+  "- October 2026: 0 finished, 1 started\n"
+  "- November 2026: 2 finished, 1 started\n";
+
+static void
+test_markdown_activity (void)
+{
+  g_autoptr(SyllabusStore) store = new_loaded_store ();
+  g_autoptr(SyllabusTopic) topic = parse_topic ("demo", demo_topic);
+  g_autoptr(GListModel) topics = list_of (topic, NULL);
+  g_autoptr(GDateTime) oct30 = utc ("2026-10-30T10:00:00Z");
+  g_autoptr(GDateTime) nov01 = utc ("2026-11-01T10:00:00Z");
+  g_autoptr(GDateTime) nov02 = utc ("2026-11-02T10:00:00Z");
+  g_autoptr(GDateTime) nov03 = utc ("2026-11-03T10:00:00Z");
+  g_autoptr(GDateTime) now = utc ("2026-11-03T20:00:00Z");
+  g_autofree char *progress = NULL;
+  g_autofree char *report = NULL;
+
+  syllabus_entry_restore (entry_for (store, topic, "Book [One]"), SYLLABUS_STATUS_DONE,
+                          oct30, nov02, "", nov02);
+  syllabus_entry_restore (entry_for (store, topic, "Book_Two"), SYLLABUS_STATUS_IN_PROGRESS,
+                          nov01, NULL, "", nov01);
+  syllabus_entry_restore (entry_for (store, topic, "A Video"), SYLLABUS_STATUS_DONE,
+                          NULL, nov03, "", nov03);
+
+  progress = syllabus_report_markdown (store, topics);
+  report = syllabus_report_markdown_full (store, topics, now);
+  g_test_message ("%s", report);
+  g_assert_true (g_str_has_prefix (report, progress));
+  g_assert_cmpstr (report + strlen (progress), ==, expected_activity);
+}
+
 /* A resource's kind follows its link, in brackets that stay text. */
 static const char expected_kinds[] =
   "### Done\n"
@@ -657,6 +698,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report/markdown/fresh", test_markdown_fresh);
+  g_test_add_func ("/report/markdown/activity", test_markdown_activity);
   g_test_add_func ("/report/markdown/mixed", test_markdown_mixed);
   g_test_add_func ("/report/markdown/several", test_markdown_several);
   g_test_add_func ("/report/markdown/parses", test_markdown_parses);
