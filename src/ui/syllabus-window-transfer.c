@@ -23,6 +23,7 @@
 #include "syllabus-dialogs.h"
 #include "syllabus-progress-text.h"
 #include "syllabus-report.h"
+#include "syllabus-study-dialog.h"
 
 static void
 toast (SyllabusWindow *self,
@@ -215,9 +216,28 @@ import_backup_action (GtkWidget  *widget,
   syllabus_choose_file (GTK_WINDOW (widget), SYLLABUS_FILE_BACKUP, FALSE, _("Import Progress"),
                         NULL, NULL, import_file_chosen_cb, g_object_ref (widget));
 }
+/* "Your Study": the figures the report ends with, drawn. */
+static void
+show_study_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SyllabusWindow *self = SYLLABUS_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (!syllabus_store_get_loaded (self->store))
+    return;
+
+  adw_dialog_present (syllabus_study_dialog_new (self->store, syllabus_library_get_topics (self->library),
+                                                 now),
+                      widget);
+}
+
 void
 syllabus_window_transfer_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_study_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-study", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-report", "b", export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-backup", NULL, export_backup_action);
   gtk_widget_class_install_action (widget_class, "win.import-backup", NULL, import_backup_action);

@@ -1,0 +1,29 @@
+/* syllabus-study-dialog.h
+ *
+ * Copyright 2026 The Syllabus developers
+ *
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "syllabus-store.h"
+
+G_BEGIN_DECLS
+
+#define SYLLABUS_TYPE_STUDY_DIALOG (syllabus_study_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SyllabusStudyDialog, syllabus_study_dialog, SYLLABUS, STUDY_DIALOG, AdwDialog)
+
+AdwDialog *syllabus_study_dialog_new (SyllabusStore *store,
+                                      GListModel    *topics,
+                                      GDateTime     *now);
+
+G_END_DECLS
