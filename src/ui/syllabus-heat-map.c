@@ -142,8 +142,9 @@ syllabus_heat_map_get_level (SyllabusActivity *activity,
   if (count == 0 || busiest == 0)
     return 0;
 
-  /* Quarters of the busiest day, the least of study at least level 1. */
-  return MIN (N_LEVELS - 1, 1 + (count - 1) * (N_LEVELS - 1) / busiest);
+  /* Quarters of the busiest day, rounded up: the busiest is the darkest,
+   * and the least study still shows. */
+  return MIN (N_LEVELS - 1, (count * (N_LEVELS - 1) + busiest - 1) / busiest);
 }
 
 /**
