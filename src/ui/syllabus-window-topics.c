@@ -213,6 +213,9 @@ setup_topic_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (next_button, "circular");
   gtk_widget_set_valign (next_button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (next_button, FALSE);
+  /* Tab leaves the list in one step: from the keyboard, N on the row
+   * does what the button does. */
+  gtk_widget_set_focusable (next_button, FALSE);
   g_signal_connect_object (next_button, "clicked", G_CALLBACK (next_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), next);

@@ -608,12 +608,12 @@ class Journey:
         return len(items)
 
     def check_topic_items(self):
-        """A topic's item is named by its title alone, its progress the
-        description."""
+        """A topic's item is named by its title alone, its progress (and
+        what to study next in it) the description."""
         count = self.check_list_items("Topics")
         for title in (TOPIC, OTHER_TOPIC):
             item = self.topic_item(title)
-            if not re.match(r"^\d+ of \d+$", item.description or ""):
+            if not re.match(r"^\d+ of \d+(, next: .+)?$", item.description or ""):
                 raise Failure("the topic “%s” is described as “%s”, not by its progress"
                               % (title, item.description))
         return "%d topics named by their titles" % count
@@ -1336,7 +1336,7 @@ class Journey:
             raise Failure("the topic's count says “%s”" % text)
         self.show_topic_list()
         wait_for("the sidebar's count of %s" % TOPIC,
-                 lambda: self.topic_item(TOPIC).description == "1 of 7")
+                 lambda: (self.topic_item(TOPIC).description or "").split(", next: ")[0] == "1 of 7")
         return text
 
     def wait_for_registry(self):
