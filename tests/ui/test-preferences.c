@@ -143,6 +143,7 @@ static void
 assert_buttons_named (AdwDialog *dialog)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) button_rows = g_ptr_array_new ();
   guint named = 0;
 
   ui_test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, FALSE, buttons);
@@ -159,16 +160,17 @@ assert_buttons_named (AdwDialog *dialog)
           g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
           named++;
         }
-      else if (g_strcmp0 (label, "Use _Default") == 0)
-        {
-          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
-                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                               "Use the default progress folder");
-          /* The default is in use already. */
-          g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-          named++;
-        }
     }
+
+  ui_test_collect (GTK_WIDGET (dialog), ADW_TYPE_BUTTON_ROW, FALSE, button_rows);
+  g_assert_cmpuint (button_rows->len, ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (button_rows, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Use the default progress folder");
+  /* The default is in use already. */
+  g_assert_false (gtk_widget_is_sensitive (g_ptr_array_index (button_rows, 0)));
+  named++;
+
   g_assert_cmpuint (named, ==, 2);
 }
 
