@@ -246,6 +246,30 @@ move_folder (SyllabusApplication *app,
                                               move->folder);
       g_assert_false (syllabus_preferences_dialog_get_busy (SYLLABUS_PREFERENCES_DIALOG (move->dialog)));
 
+      /* And back to the default folder, which "Use Default" does. */
+      syllabus_preferences_dialog_use_folder (SYLLABUS_PREFERENCES_DIALOG (move->dialog), "");
+      g_assert_true (syllabus_preferences_dialog_get_busy (SYLLABUS_PREFERENCES_DIALOG (move->dialog)));
+      move->step++;
+      return FALSE;
+
+    case 2:
+      if (syllabus_preferences_dialog_get_busy (SYLLABUS_PREFERENCES_DIALOG (move->dialog)))
+        return FALSE;
+
+      folder = syllabus_store_get_default_file ();
+      g_assert_true (g_file_equal (syllabus_store_get_file (store), folder));
+      g_assert_false (syllabus_store_get_shared (store));
+      g_assert_true (syllabus_window_get_store (window) == store);
+      settings = g_settings_new (APPLICATION_ID);
+      g_assert_cmpstr (g_settings_get_string (settings, "progress-folder"), ==, "");
+
+      /* What was ticked in the chosen folder came back too. */
+      entry = syllabus_store_lookup (store, "rust", PROGRAMMING_RUST);
+      g_assert_nonnull (entry);
+      g_assert_true (syllabus_entry_get_done (entry));
+      g_assert_true (gtk_check_button_get_active (
+        GTK_CHECK_BUTTON (ui_test_row_check_button (ui_test_find_row (app, "Programming Rust")))));
+
       return TRUE;
 
     default:
@@ -286,6 +310,100 @@ test_move_while_running (void)
   g_free (move.folder);
 }
 
+/* Progress that cannot be saved before the move stays where it is, and
+ * the user is told: the store, the window and the setting are unchanged. */
+typedef struct
+{
+  int        step;
+  char      *folder;
+  AdwDialog *dialog;
+  SyllabusStore *store;
+} Refused;
+
+static gboolean
+refuse_move (SyllabusApplication *app,
+             gpointer             data)
+{
+  Refused *refused = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  SyllabusStore *store = syllabus_application_get_store (app);
+  g_autoptr(GFile) progress = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *alert;
+
+  switch (refused->step)
+    {
+    case 0:
+      /* Even root cannot write a file below one that is not a folder. */
+      progress = syllabus_store_get_default_file ();
+      g_assert_true (g_file_make_directory_with_parents (progress, NULL, &error) ||
+                     g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
+      g_clear_error (&error);
+      {
+        g_autofree char *path = g_file_get_path (progress);
+        g_autofree char *aside = g_strconcat (path, ".aside", NULL);
+
+        g_assert_cmpint (g_rename (path, aside), ==, 0);
+        g_assert_true (g_file_set_contents (path, "not a folder", -1, &error));
+        g_assert_no_error (error);
+      }
+      tick (app, "Rust in Action");
+
+      refused->store = store;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+      refused->dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+      g_assert_true (SYLLABUS_IS_PREFERENCES_DIALOG (refused->dialog));
+      syllabus_preferences_dialog_use_folder (SYLLABUS_PREFERENCES_DIALOG (refused->dialog),
+                                              refused->folder);
+      refused->step++;
+      return FALSE;
+
+    case 1:
+      if (syllabus_preferences_dialog_get_busy (SYLLABUS_PREFERENCES_DIALOG (refused->dialog)))
+        return FALSE;
+
+      alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+      g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+      g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), ==,
+                       "Progress Stays Where It Was");
+
+      g_assert_true (store == refused->store);
+      g_assert_true (syllabus_window_get_store (window) == store);
+      g_assert_false (syllabus_store_get_shared (store));
+      settings = g_settings_new (APPLICATION_ID);
+      g_assert_cmpstr (g_settings_get_string (settings, "progress-folder"), ==, "");
+      g_assert_false (file_has_done (refused->folder, RUST_IN_ACTION));
+
+      /* Put the folder back, so that quitting saves. */
+      {
+        g_autoptr(GFile) file = syllabus_store_get_default_file ();
+        g_autofree char *path = g_file_get_path (file);
+        g_autofree char *aside = g_strconcat (path, ".aside", NULL);
+
+        g_assert_cmpint (g_remove (path), ==, 0);
+        g_assert_cmpint (g_rename (aside, path), ==, 0);
+      }
+      adw_dialog_force_close (alert);
+
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_move_refused (void)
+{
+  Refused refused = { 0, make_folder (), NULL, NULL };
+
+  g_assert_true (ui_test_run_app (NULL, rows_shown, refuse_move, &refused));
+
+  remove_folder (refused.folder);
+  g_free (refused.folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +412,7 @@ main (int   argc,
 
   ui_test_add ("/preferences/configured-folder", test_configured_folder);
   ui_test_add ("/preferences/move", test_move_while_running);
+  ui_test_add ("/preferences/move-refused", test_move_refused);
 
   return g_test_run ();
 }
