@@ -40,6 +40,11 @@ struct _SyllabusPreferencesDialog
   GCancellable *cancellable;
   /* The folder being moved to, while a move runs */
   char         *moving_to;
+  /* A folder and where it really is, when the document portal handed
+   * it over: what the user chose rather than /run/user/UID/doc/ID/NAME */
+  char         *host_path_of;
+  char         *host_path;
+  GCancellable *host_path_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusPreferencesDialog, syllabus_preferences_dialog,
@@ -73,8 +78,59 @@ display_path (const char *path)
   return g_filename_display_name (path);
 }
 
+/* The document portal names where its documents really are in this
+ * extended attribute; GIO reads it in the "xattr" namespace. */
+#define HOST_PATH_ATTRIBUTE "xattr::document-portal.host-path"
+
+static void update (SyllabusPreferencesDialog *self);
+
+static void
+host_path_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SyllabusPreferencesDialog) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *host_path;
+
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  if (info == NULL || g_cancellable_is_cancelled (self->host_path_cancellable))
+    return;
+
+  host_path = g_file_info_get_attribute_string (info, HOST_PATH_ATTRIBUTE);
+  if (host_path == NULL || *host_path == '\0')
+    return;
+
+  g_free (self->host_path);
+  self->host_path = g_strdup (host_path);
+  update (self);
+}
+
+/* Finds out, once per folder, whether the portal knows it by another name. */
+static void
+look_up_host_path (SyllabusPreferencesDialog *self,
+                   const char                *folder)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_strcmp0 (self->host_path_of, folder) == 0)
+    return;
+
+  g_cancellable_cancel (self->host_path_cancellable);
+  g_clear_object (&self->host_path_cancellable);
+  g_clear_pointer (&self->host_path, g_free);
+  g_free (self->host_path_of);
+  self->host_path_of = g_strdup (folder);
+
+  self->host_path_cancellable = g_cancellable_new ();
+  file = g_file_new_for_path (folder);
+  g_file_query_info_async (file, HOST_PATH_ATTRIBUTE, G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
+                           self->host_path_cancellable, host_path_cb, g_object_ref (self));
+}
+
 static char *
-folder_text (const char *folder)
+folder_text (SyllabusPreferencesDialog *self,
+             const char                *folder)
 {
   if (folder == NULL || *folder == '\0')
     {
@@ -86,6 +142,9 @@ folder_text (const char *folder)
        * its path, such as ~/.local/share/syllabus/progress */
       return g_strdup_printf (_("Default (%s)"), shown);
     }
+
+  if (self->host_path != NULL && g_strcmp0 (self->host_path_of, folder) == 0)
+    return display_path (self->host_path);
 
   return display_path (folder);
 }
@@ -114,13 +173,17 @@ update (SyllabusPreferencesDialog *self)
 
   if (busy)
     {
-      g_autofree char *target = folder_text (self->moving_to);
+      g_autofree char *target = folder_text (self, self->moving_to);
 
       /* Translators: shown while progress moves; %s is the folder */
       text = g_strdup_printf (_("Moving progress to %s…"), target);
     }
   else
-    text = folder_text (folder);
+    {
+      if (*folder != '\0')
+        look_up_host_path (self, folder);
+      text = folder_text (self, folder);
+    }
 
   adw_action_row_set_subtitle (self->folder_row, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->folder_row),
@@ -143,7 +206,7 @@ moved_cb (GObject      *object,
   g_autoptr(SyllabusStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_steal_pointer (&self->moving_to);
-  g_autofree char *shown = folder_text (folder);
+  g_autofree char *shown = folder_text (self, folder);
   g_autofree char *message = NULL;
 
   store = syllabus_progress_move_finish (result, &error);
@@ -171,8 +234,16 @@ moved_cb (GObject      *object,
   g_settings_set_string (self->settings, "progress-folder", folder);
   update (self);
 
-  /* Translators: %s is a folder, or "Default (FOLDER)" */
-  message = g_strdup_printf (_("Progress is now kept in %s"), shown);
+  /* The row above says the whole path; the toast names the folder. */
+  if (*folder == '\0')
+    message = g_strdup (_("Progress is now kept in the default folder"));
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (folder);
+
+      /* Translators: %s is the name of the folder the user chose */
+      message = g_strdup_printf (_("Progress is now kept in “%s”"), name);
+    }
   adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (message));
 }
 
@@ -282,6 +353,7 @@ syllabus_preferences_dialog_dispose (GObject *object)
   SyllabusPreferencesDialog *self = (SyllabusPreferencesDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->host_path_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SYLLABUS_TYPE_PREFERENCES_DIALOG);
 
   G_OBJECT_CLASS (syllabus_preferences_dialog_parent_class)->dispose (object);
@@ -296,6 +368,9 @@ syllabus_preferences_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->moving_to, g_free);
+  g_clear_object (&self->host_path_cancellable);
+  g_clear_pointer (&self->host_path_of, g_free);
+  g_clear_pointer (&self->host_path, g_free);
 
   G_OBJECT_CLASS (syllabus_preferences_dialog_parent_class)->finalize (object);
 }

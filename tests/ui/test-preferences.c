@@ -16,8 +16,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/xattr.h>
 
 #include "syllabus-preferences-dialog-private.h"
 #include "syllabus-resource-row.h"
@@ -404,6 +407,63 @@ test_move_refused (void)
   g_free (refused.folder);
 }
 
+/* A folder the document portal handed over is shown where it really is,
+ * as the portal's extended attribute names it, not as
+ * /run/user/UID/doc/ID/NAME. */
+#define HOST_PATH "/srv/shared/Sync"
+
+static gboolean
+portal_name_shown (SyllabusApplication *app,
+                   gpointer             data)
+{
+  AdwDialog **dialog = data;
+  SyllabusWindow *window = ui_test_get_window (app);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (*dialog == NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+      *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+      g_assert_true (SYLLABUS_IS_PREFERENCES_DIALOG (*dialog));
+    }
+
+  ui_test_collect (GTK_WIDGET (*dialog), ADW_TYPE_ACTION_ROW, FALSE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (!ADW_IS_BUTTON_ROW (g_ptr_array_index (rows, i)) &&
+        g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), HOST_PATH) == 0)
+      {
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (rows, i)),
+                                             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, HOST_PATH);
+        return TRUE;
+      }
+
+  /* Polled until shown; the run's time limit fails the test otherwise. */
+  return FALSE;
+}
+
+static void
+test_portal_name (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwDialog *dialog = NULL;
+
+  if (setxattr (folder, "user.document-portal.host-path", HOST_PATH, strlen (HOST_PATH), 0) != 0)
+    {
+      g_autofree char *why = g_strdup_printf ("no user extended attributes here: %s",
+                                              g_strerror (errno));
+
+      g_test_skip (why);
+      remove_folder (folder);
+      return;
+    }
+
+  g_settings_set_string (settings, "progress-folder", folder);
+  g_assert_true (ui_test_run_app (NULL, rows_shown, portal_name_shown, &dialog));
+
+  remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +473,7 @@ main (int   argc,
   ui_test_add ("/preferences/configured-folder", test_configured_folder);
   ui_test_add ("/preferences/move", test_move_while_running);
   ui_test_add ("/preferences/move-refused", test_move_refused);
+  ui_test_add ("/preferences/portal-name", test_portal_name);
 
   return g_test_run ();
 }
