@@ -22,6 +22,8 @@
 #include "syllabus-atomic-file.h"
 #include "syllabus-dialogs.h"
 #include "syllabus-library.h"
+#include "syllabus-preferences-dialog.h"
+#include "syllabus-progress-move.h"
 #include "syllabus-progress-text.h"
 #include "syllabus-quit-guard.h"
 #include "syllabus-report.h"
@@ -172,10 +174,55 @@ about_action (GSimpleAction *action,
   syllabus_show_about (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (user_data))));
 }
 
+/* Progress moved to another folder: the windows show the store for it
+ * from now on, and quitting saves it. The old store goes once nothing
+ * holds it; it was saved before the move. */
+static void
+store_moved_cb (SyllabusApplication       *self,
+                GParamSpec                *pspec,
+                SyllabusPreferencesDialog *dialog)
+{
+  SyllabusStore *store = syllabus_preferences_dialog_get_store (dialog);
+
+  if (store == self->store)
+    return;
+
+  g_set_object (&self->store, store);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SYLLABUS_IS_WINDOW (l->data))
+      syllabus_window_set_store (l->data, store);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SyllabusApplication *self = SYLLABUS_APPLICATION (user_data);
+  SyllabusPreferencesDialog *dialog = syllabus_preferences_dialog_new (self->settings, self->store);
+
+  g_signal_connect_object (dialog, "notify::store", G_CALLBACK (store_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (get_window (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
+
+/* The store for the folder the user chose in Preferences, or for the
+ * default one. */
+static SyllabusStore *
+create_store (GSettings          *settings,
+              SyllabusStoreFlags  flags)
+{
+  g_autofree char *folder = settings != NULL ? g_settings_get_string (settings, "progress-folder")
+                                             : NULL;
+
+  return syllabus_progress_store_new (folder, flags);
+}
 
 static void
 syllabus_application_startup (GApplication *app)
@@ -183,6 +230,7 @@ syllabus_application_startup (GApplication *app)
   SyllabusApplication *self = SYLLABUS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (syllabus_application_parent_class)->startup (app);
 
@@ -190,10 +238,12 @@ syllabus_application_startup (GApplication *app)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->settings = create_settings ();
 
-  self->store = syllabus_store_new (NULL);
+  self->store = create_store (self->settings, SYLLABUS_STORE_FLAGS_NONE);
   syllabus_store_load_async (self->store, NULL, store_loaded_cb, g_object_ref (self));
 
   self->library = syllabus_library_new (RESOURCE_PREFIX "/content/", NULL);
@@ -388,6 +438,7 @@ run_command_line (gboolean    status,
 {
   g_autoptr(SyllabusStore) store = NULL;
   g_autoptr(SyllabusLibrary) library = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *topics;
 
@@ -404,7 +455,9 @@ run_command_line (gboolean    status,
   /* Only --import writes. --status and --export change nothing in the
    * data folder: they take no lock, remove nothing and leave a damaged
    * file where it is. */
-  store = import_path != NULL ? syllabus_store_new (NULL) : syllabus_store_new_for_reading (NULL);
+  settings = create_settings ();
+  store = create_store (settings, import_path != NULL ? SYLLABUS_STORE_FLAGS_NONE
+                                                      : SYLLABUS_STORE_READ_ONLY);
   if (!syllabus_store_load (store, &error))
     return fail (_("Could not read your progress"), NULL, error);
 

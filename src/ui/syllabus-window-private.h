@@ -126,6 +126,7 @@ void             syllabus_window_topics_class_init  (GtkWidgetClass *widget_clas
 void             syllabus_window_topics_init        (SyllabusWindow *self);
 void             syllabus_window_topics_constructed (SyllabusWindow *self);
 void             syllabus_window_topics_loaded      (SyllabusWindow *self);
+void             syllabus_window_topics_connect_store (SyllabusWindow *self);
 void             syllabus_window_update_topic_label (SyllabusWindow *self,
                                                      SyllabusTopic  *topic);
 void             syllabus_window_select_topic_in_sidebar (SyllabusWindow *self);

@@ -629,6 +629,13 @@ syllabus_window_topics_loaded (SyllabusWindow *self)
   g_signal_connect_object (syllabus_library_get_topics (self->library), "items-changed",
                            G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
   library_loaded_cb (self);
+}
+
+/* The sidebar's counts come from the store, whichever it is now. */
+void
+syllabus_window_topics_connect_store (SyllabusWindow *self)
+{
   g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_all_topic_labels),
                            self, G_CONNECT_SWAPPED);
+  update_all_topic_labels (self);
 }

@@ -481,6 +481,29 @@ syllabus_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (syllabus_window_parent_class)->close_request (window);
 }
 
+/* Everything the window shows of the store follows it through these
+ * handlers; syllabus_window_set_store() moves them to another store. */
+static void
+connect_store (SyllabusWindow *self)
+{
+  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (syllabus_window_update_problem), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (syllabus_window_update_problem),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (syllabus_window_update_problem), self,
+                           G_CONNECT_SWAPPED);
+
+  syllabus_window_topics_connect_store (self);
+}
+
 static void
 syllabus_window_constructed (GObject *object)
 {
@@ -501,20 +524,7 @@ syllabus_window_constructed (GObject *object)
     g_settings_bind (self->settings, "zoom-level", self->topic_view, "zoom-level",
                      G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::locked", G_CALLBACK (syllabus_window_update_problem), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::unseen-damage", G_CALLBACK (syllabus_window_update_problem),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::problem", G_CALLBACK (syllabus_window_update_problem), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "entry-changed", G_CALLBACK (entry_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (syllabus_window_update_problem), self,
-                           G_CONNECT_SWAPPED);
+  connect_store (self);
 
   syllabus_window_update_problem (self);
   update_checklist (self);
@@ -593,7 +603,11 @@ syllabus_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      /* At construction the window is not built yet: constructed() connects. */
+      if (self->store == NULL)
+        self->store = g_value_dup_object (value);
+      else
+        syllabus_window_set_store (self, g_value_get_object (value));
       break;
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
@@ -627,7 +641,8 @@ syllabus_window_class_init (SyllabusWindowClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SYLLABUS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
+                         G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, SYLLABUS_TYPE_LIBRARY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -766,6 +781,44 @@ syllabus_window_new (GtkApplication  *application,
                        "library", library,
                        "settings", settings,
                        NULL);
+}
+
+/**
+ * syllabus_window_set_store:
+ * @store: the progress store to show from now on, loaded or loading
+ *
+ * Shows @store in place of the window's store, as when the user chose
+ * another progress folder: the checklist, the counts, the problem bar,
+ * search and the quit guard all follow it. The old store is left as it
+ * is; saving it first is the caller's business.
+ */
+void
+syllabus_window_set_store (SyllabusWindow *self,
+                           SyllabusStore  *store)
+{
+  g_return_if_fail (SYLLABUS_IS_WINDOW (self));
+  g_return_if_fail (SYLLABUS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+
+  /* An undo offered for the old store's entry would change the new one's. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  /* What was new is worked out again against this store's record of what
+   * the user has seen. */
+  g_hash_table_remove_all (self->new_keys);
+  self->problem_dismissed = FALSE;
+
+  connect_store (self);
+  syllabus_window_update_problem (self);
+  update_checklist (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**

@@ -31,6 +31,8 @@ SyllabusWindow *syllabus_window_new        (GtkApplication  *application,
 void            syllabus_window_open_file  (SyllabusWindow  *self,
                                             GFile           *file);
 void            syllabus_window_present_when_open (SyllabusWindow *self);
+void            syllabus_window_set_store  (SyllabusWindow  *self,
+                                            SyllabusStore   *store);
 SyllabusTopic  *syllabus_window_get_topic  (SyllabusWindow *self);
 void            syllabus_window_set_topic  (SyllabusWindow *self,
                                             SyllabusTopic  *topic);

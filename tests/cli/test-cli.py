@@ -383,6 +383,44 @@ def check_folder_topic():
            (before, folder_state(garden)))
 
 
+def check_chosen_folder(backup):
+    """With the progress-folder setting (written here through the keyfile
+    settings backend, as a user's choice in Preferences outlives a run),
+    --import writes into the chosen folder and --status and --export read
+    it; the default folder stays empty."""
+    home = make_home("chosen")
+    chosen = os.path.join(home, "sync")
+    os.makedirs(chosen)
+    settings = os.path.join(home, "config", "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as f:
+        f.write(f"[io/github/syllabus/Syllabus]\nprogress-folder='{chosen}'\n")
+    env = environment(home)
+    env["GSETTINGS_BACKEND"] = "keyfile"
+
+    def run_chosen(*args):
+        return subprocess.run([SYLLABUS, *args], env=env, cwd=home, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=60, check=False)
+
+    completed = run_chosen("--import", backup)
+    report(completed.returncode == 0 and os.path.exists(os.path.join(chosen, "demo.json")) and
+           not progress_saved(home),
+           "--import writes into the chosen progress folder", describe(completed))
+    completed = run_chosen("--status")
+    demo = [line for line in text(completed).splitlines() if line.startswith("Demo ")]
+    report(completed.returncode == 0 and len(demo) == 1 and "1 of 3 done" in demo[0],
+           "--status reads the chosen progress folder", describe(completed))
+    exported = os.path.join(home, "again.json")
+    completed = run_chosen("--export", exported)
+    try:
+        with open(exported, encoding="utf-8") as f:
+            resources = json.load(f)["topics"]["demo"]["resources"]
+    except (OSError, ValueError, KeyError):
+        resources = {}
+    report(completed.returncode == 0 and len(resources) == 4,
+           "--export reads the chosen progress folder", describe(completed))
+
+
 def text(completed):
     return completed.stdout.decode("utf-8") if completed.stdout else ""
 
@@ -532,6 +570,7 @@ def main():
     check_damaged_progress()
     check_import_while_locked()
     check_folder_topic()
+    check_chosen_folder(backup)
 
     # --import into a fresh home gives the same status.
     b = make_home("b")
