@@ -386,6 +386,12 @@ _syllabus_store_apply_merge (SyllabusStore        *self,
               summary->notes_joined++;
               continue;
             }
+          /* Another computer's change to what this one has not changed
+           * since: theirs, even where the clock (to the second) cannot
+           * tell which came later. */
+          if (merge->join_notes != JOIN_NOTES_NEVER && order == 0 &&
+              !same_progress (ours, theirs) && _syllabus_store_entry_is_on_disk (self, ours))
+            order = 1;
           if (order > 0)
             {
               take_entry (ours, theirs);

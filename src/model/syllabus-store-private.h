@@ -287,6 +287,8 @@ void        _syllabus_store_set_on_disk           (SyllabusStore *self,
                                                    GPtrArray     *snapshots);
 void        _syllabus_store_set_merged_on_disk    (SyllabusStore *self,
                                                    GHashTable    *topics);
+gboolean    _syllabus_store_entry_is_on_disk      (SyllabusStore *self,
+                                                   SyllabusEntry *entry);
 const char *_syllabus_store_get_notes_on_disk     (SyllabusStore *self,
                                                    const char    *topic_id,
                                                    const char    *key);

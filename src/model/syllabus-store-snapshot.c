@@ -403,3 +403,28 @@ _syllabus_store_get_notes_on_disk (SyllabusStore *self,
 
   return snapshot != NULL && snapshot->notes != NULL ? snapshot->notes : "";
 }
+
+static gboolean
+same_date (GDateTime *a,
+           GDateTime *b)
+{
+  return a == NULL || b == NULL ? a == b : g_date_time_equal (a, b);
+}
+
+/* Whether @entry holds what its topic's file held when this store last
+ * read or wrote it: no change of this computer's since. */
+gboolean
+_syllabus_store_entry_is_on_disk (SyllabusStore *self,
+                                  SyllabusEntry *entry)
+{
+  GHashTable *entries = self->on_disk != NULL
+                          ? g_hash_table_lookup (self->on_disk, syllabus_entry_get_topic_id (entry))
+                          : NULL;
+  Snapshot *snapshot = entries != NULL ? g_hash_table_lookup (entries, syllabus_entry_get_key (entry))
+                                       : NULL;
+
+  return snapshot != NULL && snapshot->status == syllabus_entry_get_status (entry) &&
+         same_date (snapshot->started_at, syllabus_entry_get_started_at (entry)) &&
+         same_date (snapshot->done_at, syllabus_entry_get_done_at (entry)) &&
+         g_strcmp0 (snapshot->notes != NULL ? snapshot->notes : "", syllabus_entry_get_notes (entry)) == 0;
+}

@@ -273,6 +273,35 @@ test_note_on_both (void)
   g_assert_true (run_until (store_is_clean, store, 5000));
 }
 
+static gboolean
+note_from_laptop (SyllabusStore *store)
+{
+  SyllabusEntry *entry = syllabus_store_lookup (store, TOPIC, KEY_ONE);
+
+  return entry != NULL && g_strcmp0 (syllabus_entry_get_notes (entry), "added on the laptop") == 0;
+}
+
+/* Change times have seconds only: the other computer's change within
+ * the same second as this one's last is still taken, as this computer
+ * changed nothing since it wrote the file. */
+static void
+test_same_second (void)
+{
+  g_autoptr(SyllabusStore) store = load_shared ();
+  SyllabusEntry *entry = tick (store, KEY_ONE);
+  g_autofree char *changed = NULL;
+  g_autofree char *text = NULL;
+
+  save_or_fail (store);
+  changed = g_date_time_format_iso8601 (syllabus_entry_get_changed_at (entry));
+  text = g_strdup_printf ("{\"version\": 2, \"topic\": \"rust\", \"resources\": {"
+                          "\"" KEY_ONE "\": {\"status\": \"done\", \"notes\": \"added on the laptop\", "
+                          "\"changed-at\": \"%s\"}}}", changed);
+  deliver ("rust.json", text);
+  g_assert_true (run_until (note_from_laptop, store, 5000));
+  g_assert_true (run_until (store_is_clean, store, 5000));
+}
+
 /* The folder goes away (a disk unmounted): saves fail, saying so, with
  * the changes kept in memory; when it is back, they are written, and what
  * it held meanwhile is merged. */
@@ -361,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/store-watch/other-computer", test_other_computer);
   g_test_add_func ("/store-watch/conflict-copies", test_conflict_copies);
   g_test_add_func ("/store-watch/note-on-both", test_note_on_both);
+  g_test_add_func ("/store-watch/same-second", test_same_second);
   g_test_add_func ("/store-watch/folder-gone", test_folder_gone);
   g_test_add_func ("/store-watch/folder-missing-at-start", test_folder_missing_at_start);
 
