@@ -253,23 +253,6 @@ get_subsearch_result_set_cb (SyllabusShellSearchProvider2 *skeleton,
 /* Describing results ------------------------------------------------------- */
 
 static const char *
-status_text (SyllabusStatus status)
-{
-  switch (status)
-    {
-    case SYLLABUS_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case SYLLABUS_STATUS_DONE:
-      return _("Done");
-    case SYLLABUS_STATUS_SKIPPED:
-      return _("Skipped");
-    case SYLLABUS_STATUS_NOT_STARTED:
-    default:
-      return _("Not started");
-    }
-}
-
-static const char *
 resource_title (SyllabusTopic *topic,
                 SyllabusEntry *entry,
                 const char    *key)
@@ -313,7 +296,7 @@ describe (SyllabusSearchProvider *self,
     return NULL;
 
   entry = syllabus_store_lookup (store, topic_id, key);
-  status = status_text (entry != NULL ? syllabus_entry_get_status (entry)
+  status = syllabus_status_label (entry != NULL ? syllabus_entry_get_status (entry)
                                       : SYLLABUS_STATUS_NOT_STARTED);
   if (next_up)
     /* Translators: the description of a topic's next resource in GNOME

@@ -115,6 +115,29 @@ syllabus_status_describe (SyllabusStatus status)
 }
 
 /**
+ * syllabus_status_label:
+ *
+ * Returns: the status as a label of its own, as reports head their lists
+ *   and GNOME Shell's search describes a resource: "In progress"
+ */
+const char *
+syllabus_status_label (SyllabusStatus status)
+{
+  switch (status)
+    {
+    case SYLLABUS_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case SYLLABUS_STATUS_DONE:
+      return _("Done");
+    case SYLLABUS_STATUS_SKIPPED:
+      return _("Skipped");
+    case SYLLABUS_STATUS_NOT_STARTED:
+    default:
+      return _("Not started");
+    }
+}
+
+/**
  * syllabus_status_from_string:
  *
  * Returns: whether @string names a status

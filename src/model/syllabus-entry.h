@@ -44,6 +44,7 @@ typedef enum
 GType          syllabus_status_get_type      (void);
 const char    *syllabus_status_to_string     (SyllabusStatus  status);
 const char    *syllabus_status_describe      (SyllabusStatus  status);
+const char    *syllabus_status_label         (SyllabusStatus  status);
 gboolean       syllabus_status_from_string   (const char     *string,
                                               SyllabusStatus *status);
 

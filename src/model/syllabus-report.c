@@ -393,9 +393,12 @@ append_topic (GString       *out,
   begin_block (out);
   g_string_append_printf (out, "%s\n", summary);
 
-  append_section (out, store, topic, SYLLABUS_STATUS_DONE, _("Done"), NULL);
-  append_section (out, store, topic, SYLLABUS_STATUS_IN_PROGRESS, _("In progress"), NULL);
-  append_section (out, store, topic, SYLLABUS_STATUS_SKIPPED, _("Skipped"), NULL);
+  append_section (out, store, topic, SYLLABUS_STATUS_DONE,
+                  syllabus_status_label (SYLLABUS_STATUS_DONE), NULL);
+  append_section (out, store, topic, SYLLABUS_STATUS_IN_PROGRESS,
+                  syllabus_status_label (SYLLABUS_STATUS_IN_PROGRESS), NULL);
+  append_section (out, store, topic, SYLLABUS_STATUS_SKIPPED,
+                  syllabus_status_label (SYLLABUS_STATUS_SKIPPED), NULL);
 
   if (not_started > 0)
     {
@@ -406,7 +409,7 @@ append_topic (GString       *out,
                                             "%u resources are not started yet.",
                                             not_started),
                                not_started);
-      append_heading (out, "###", _("Not started"));
+      append_heading (out, "###", syllabus_status_label (SYLLABUS_STATUS_NOT_STARTED));
       begin_block (out);
       g_string_append_printf (out, "%s\n", count);
       /* Translators: introduces the resources not started yet that have
