@@ -204,6 +204,11 @@ test_case_and_composition (Fixture       *fixture,
   assert_search (fixture, "E\xcc\x81lan", "Élan Vital Über Course");
   assert_search (fixture, "über", "Élan Vital Über Course");
   assert_search (fixture, "ÜBER ÉLAN", "Élan Vital Über Course");
+  /* ASCII words take a quicker way, to the same ends: an ASCII word in a
+   * title that is not, a word that is not in an ASCII title. */
+  assert_search (fixture, "VITAL course", "Élan Vital Über Course");
+  assert_search (fixture, "FLUENT", "Fluent Python");
+  assert_search (fixture, "fluént", "");
 }
 
 static void
