@@ -244,6 +244,15 @@ syllabus_application_startup (GApplication *app)
   self->settings = create_settings ();
 
   self->store = create_store (self->settings, SYLLABUS_STORE_FLAGS_NONE);
+  /* The window opens on the topic shown last: its progress is read
+   * first, so that its ticks come with its checklist whatever else the
+   * library holds. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-topic");
+
+      syllabus_store_set_first_topic (self->store, last);
+    }
   syllabus_store_load_async (self->store, NULL, store_loaded_cb, g_object_ref (self));
 
   self->library = syllabus_library_new (RESOURCE_PREFIX "/content/", NULL);

@@ -454,6 +454,7 @@ _syllabus_store_folder_read_clear (FolderRead *read)
   g_clear_pointer (&read->frozen_names, g_hash_table_unref);
   g_clear_pointer (&read->damages, g_ptr_array_unref);
   g_clear_error (&read->unreadable);
+  g_clear_pointer (&read->read_first, g_free);
 }
 
 /* Moves every table of @from into @to. */
@@ -601,6 +602,17 @@ _syllabus_store_read_folder (const char *folder,
       gboolean missing;
 
       name = g_ptr_array_index (names, i);
+
+      /* Read already, and in the store: known as it was then, so that a
+       * change since is merged before a save. */
+      if (g_strcmp0 (name, read->read_first) == 0)
+        {
+          *stamp = read->read_first_stamp;
+          g_hash_table_insert (read->stamps, g_strdup (name), stamp);
+          g_hash_table_add (read->good, g_strdup (name));
+          continue;
+        }
+
       name_id = _syllabus_store_topic_id_from_file_name (name);
       /* A name no id gets, other than a long id's, is not ours. */
       if (name_id == NULL && strchr (name, '~') == NULL)

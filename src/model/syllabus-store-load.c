@@ -344,13 +344,159 @@ report_folder (Writer     *writer,
     }
 }
 
+/* What the loading thread is given. */
+typedef struct
+{
+  Writer        *writer;
+  /* The topic to read before the others, or NULL */
+  char          *first_topic;
+  /* Where its progress goes, at once: the store, on its main context */
+  SyllabusStore *store;
+  GMainContext  *context;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_pointer (&job->writer, _syllabus_store_writer_unref);
+  g_free (job->first_topic);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
+}
+
+/* The shown topic's progress, read before the rest. */
+typedef struct
+{
+  SyllabusStore *store;
+  char          *topic_id;
+  GHashTable    *topics;
+  GHashTable    *seen;
+  GHashTable    *entry_snapshots;
+  GHashTable    *seen_snapshots;
+  GHashTable    *groups;
+} FirstTopic;
+
+static void
+first_topic_free (gpointer data)
+{
+  FirstTopic *first = data;
+
+  g_clear_object (&first->store);
+  g_free (first->topic_id);
+  g_clear_pointer (&first->topics, g_hash_table_unref);
+  g_clear_pointer (&first->seen, g_hash_table_unref);
+  g_clear_pointer (&first->entry_snapshots, g_hash_table_unref);
+  g_clear_pointer (&first->seen_snapshots, g_hash_table_unref);
+  g_clear_pointer (&first->groups, g_hash_table_unref);
+  g_free (first);
+}
+
+static void adopt_topics (SyllabusStore *self,
+                          GHashTable    *topics);
+
+static void
+steal_into (GHashTable *from,
+            GHashTable *to)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (to, key, value);
+    }
+}
+
+/* On the main loop: the shown topic's progress is in, before the rest,
+ * so that its checklist comes with its ticks. Everything else waits for
+ * the whole: saving, counts of other topics, search. */
+static gboolean
+apply_first_topic_cb (gpointer data)
+{
+  FirstTopic *first = data;
+  SyllabusStore *self = first->store;
+  GHashTableIter iter;
+  gpointer topic_id;
+  gpointer snapshots;
+
+  if (!self->loading || self->loaded)
+    return G_SOURCE_REMOVE;
+
+  adopt_topics (self, first->topics);
+  steal_into (first->seen, self->seen);
+  if (self->entry_snapshots == NULL)
+    self->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
+  steal_into (first->entry_snapshots, self->entry_snapshots);
+  if (self->seen_snapshots == NULL)
+    self->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  _syllabus_store_snapshot_unref);
+  steal_into (first->seen_snapshots, self->seen_snapshots);
+  g_hash_table_iter_init (&iter, first->groups);
+  while (g_hash_table_iter_next (&iter, &topic_id, &snapshots))
+    _syllabus_store_set_on_disk (self, topic_id, snapshots);
+
+  self->first_topic_loaded = TRUE;
+  g_debug ("The progress of %s is in, before the rest", first->topic_id);
+  _syllabus_store_emit_topic_loaded (self, first->topic_id);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the file of @job's first topic alone and hands it to the store at
+ * once; @read then leaves the file out. Only a good file of this version
+ * goes first: anything else is for the whole load to deal with. */
+static void
+read_first_topic (LoadJob    *job,
+                  FolderRead *read)
+{
+  g_autofree char *name = _syllabus_store_topic_file_name (job->first_topic);
+  g_autofree char *path = g_build_filename (job->writer->folder, name, NULL);
+  g_autofree char *file_id = NULL;
+  FirstTopic *first;
+  FileStamp stamp;
+  gint64 version;
+  gboolean missing;
+
+  first = g_new0 (FirstTopic, 1);
+  first->topics = _syllabus_store_new_topics_table ();
+  first->seen = _syllabus_store_new_seen_table ();
+  _syllabus_store_stamp_take (&stamp, path);
+  if (!stamp.exists ||
+      !_syllabus_store_read_path (path, TRUE, first->topics, first->seen, &file_id, NULL, &version,
+                                  &missing, NULL) ||
+      missing || version != SYLLABUS_STORE_VERSION || g_strcmp0 (file_id, job->first_topic) != 0)
+    {
+      first_topic_free (first);
+      return;
+    }
+
+  first->store = g_object_ref (job->store);
+  first->topic_id = g_strdup (job->first_topic);
+  first->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
+  first->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 _syllabus_store_snapshot_unref);
+  first->groups = _syllabus_store_group_snapshots (first->topics, first->seen,
+                                                   first->entry_snapshots, first->seen_snapshots);
+  read->read_first = g_strdup (name);
+  read->read_first_stamp = stamp;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, apply_first_topic_cb, first,
+                              first_topic_free);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Writer *writer = task_data;
+  LoadJob *job = task_data;
+  Writer *writer = job->writer;
   LoadResult *result = g_new0 (LoadResult, 1);
   g_autoptr(GString) problems = g_string_new (NULL);
   Migration migration = { NULL };
@@ -370,6 +516,8 @@ load_thread (GTask        *task,
 
   if (_syllabus_store_migrate (writer, !reader, &migration))
     {
+      if (job->first_topic != NULL && !reader)
+        read_first_topic (job, &read);
       _syllabus_store_read_folder (writer->folder, !reader, writer->damage_log_path, &read);
     }
   else
@@ -470,10 +618,14 @@ apply_load_result (SyllabusStore *self,
 
   /* What was read is what the files hold: the first save compares with
    * it and writes only what changes. */
-  g_clear_pointer (&self->entry_snapshots, g_hash_table_unref);
-  self->entry_snapshots = g_steal_pointer (&result->entry_snapshots);
-  g_clear_pointer (&self->seen_snapshots, g_hash_table_unref);
-  self->seen_snapshots = g_steal_pointer (&result->seen_snapshots);
+  if (self->entry_snapshots == NULL)
+    self->entry_snapshots = g_steal_pointer (&result->entry_snapshots);
+  else
+    steal_into (result->entry_snapshots, self->entry_snapshots);
+  if (self->seen_snapshots == NULL)
+    self->seen_snapshots = g_steal_pointer (&result->seen_snapshots);
+  else
+    steal_into (result->seen_snapshots, self->seen_snapshots);
   {
     GHashTableIter iter;
     gpointer topic_id;
@@ -527,6 +679,11 @@ apply_load_result (SyllabusStore *self,
   if (!self->read_only && !self->locked)
     _syllabus_store_watch_start (self);
 
+  /* What changed in the shown topic before the rest was in (a tick in
+   * the first moments) is saved now. */
+  if (syllabus_store_get_dirty (self))
+    _syllabus_store_queue_save (self, 0);
+
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -568,6 +725,7 @@ syllabus_store_load_async (SyllabusStore       *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) inner = NULL;
+  LoadJob *job;
 
   g_return_if_fail (SYLLABUS_IS_STORE (self));
   g_return_if_fail (!self->loaded && !self->loading);
@@ -581,7 +739,12 @@ syllabus_store_load_async (SyllabusStore       *self,
   /* Once the thread ran, a damaged file may have been moved aside: its
    * result must reach the store even if loading was cancelled meanwhile. */
   g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_task_data (inner, _syllabus_store_writer_ref (self->writer), (GDestroyNotify)_syllabus_store_writer_unref);
+  job = g_new0 (LoadJob, 1);
+  job->writer = _syllabus_store_writer_ref (self->writer);
+  job->first_topic = g_strdup (self->first_topic);
+  job->store = g_object_ref (self);
+  job->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (inner, job, load_job_free);
   g_task_run_in_thread (inner, load_thread);
 }
 
@@ -617,12 +780,16 @@ syllabus_store_load (SyllabusStore  *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadResult *result;
+  LoadJob *job;
 
   g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->loaded && !self->loading, FALSE);
 
   task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, _syllabus_store_writer_ref (self->writer), (GDestroyNotify)_syllabus_store_writer_unref);
+  /* All at once: nothing to show first. */
+  job = g_new0 (LoadJob, 1);
+  job->writer = _syllabus_store_writer_ref (self->writer);
+  g_task_set_task_data (task, job, load_job_free);
   g_task_run_in_thread_sync (task, load_thread);
   if (!(result = g_task_propagate_pointer (task, error)))
     return FALSE;

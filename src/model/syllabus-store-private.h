@@ -107,6 +107,9 @@ struct _SyllabusStore
   /* Files kept aside that the user has not seen yet (the damage log). */
   GStrv       unseen_damage;
 
+  /* The topic to read first, and whether it is in (before the rest). */
+  char       *first_topic;
+  guint       first_topic_loaded : 1;
   guint       loading : 1;
   guint       loaded : 1;
   guint       read_only : 1;
@@ -126,6 +129,8 @@ gboolean _syllabus_store_check_writable     (SyllabusStore  *self,
 GParamSpec *_syllabus_store_get_pspec       (guint           prop_id);
 void     _syllabus_store_emit_entry_changed (SyllabusStore  *self,
                                              SyllabusEntry  *entry);
+void     _syllabus_store_emit_topic_loaded  (SyllabusStore  *self,
+                                             const char     *topic_id);
 
 /* What tells whether the progress file changed since this store read or
  * wrote it: another program (an older Syllabus, a sync tool, the user
@@ -416,6 +421,10 @@ typedef struct
   GError     *unreadable;
   /* There was no folder. */
   gboolean    missing;
+  /* A file read before the others (the shown topic's), with its stamp as
+   * it was then: not read again. */
+  char       *read_first;
+  FileStamp   read_first_stamp;
 } FolderRead;
 
 void        _syllabus_store_folder_read_init    (FolderRead      *read);

@@ -75,6 +75,7 @@ G_DEFINE_QUARK (syllabus-store-error-quark, syllabus_store_error)
 
 enum {
   ENTRY_CHANGED,
+  TOPIC_LOADED,
   N_SIGNALS
 };
 
@@ -126,6 +127,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_pointer (&self->frozen, g_hash_table_unref);
   g_clear_pointer (&self->frozen_changed, g_hash_table_unref);
+  g_clear_pointer (&self->first_topic, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);
@@ -237,6 +239,18 @@ syllabus_store_class_init (SyllabusStoreClass *klass)
   signals[ENTRY_CHANGED] =
     g_signal_new ("entry-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, SYLLABUS_TYPE_ENTRY);
+
+  /**
+   * SyllabusStore::topic-loaded:
+   * @topic_id: the topic whose progress is in
+   *
+   * Emitted while loading, when the progress of the topic given to
+   * syllabus_store_set_first_topic() is in, before the rest: its checklist
+   * may be shown. #SyllabusStore:loaded follows when everything is.
+   */
+  signals[TOPIC_LOADED] =
+    g_signal_new ("topic-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -392,6 +406,50 @@ _syllabus_store_emit_entry_changed (SyllabusStore *self,
                                     SyllabusEntry *entry)
 {
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entry);
+}
+
+void
+_syllabus_store_emit_topic_loaded (SyllabusStore *self,
+                                   const char    *topic_id)
+{
+  g_signal_emit (self, signals[TOPIC_LOADED], 0, topic_id);
+}
+
+/**
+ * syllabus_store_set_first_topic:
+ * @topic_id: (nullable): the topic the window will show first
+ *
+ * Before syllabus_store_load_async(): that topic's file is read before
+ * the others, and #SyllabusStore::topic-loaded says when it is in, so that
+ * its checklist comes with its ticks however large the rest is.
+ */
+void
+syllabus_store_set_first_topic (SyllabusStore *self,
+                                const char    *topic_id)
+{
+  g_return_if_fail (SYLLABUS_IS_STORE (self));
+  g_return_if_fail (!self->loaded && !self->loading);
+
+  g_free (self->first_topic);
+  self->first_topic = topic_id != NULL && *topic_id != '\0' && g_utf8_validate (topic_id, -1, NULL)
+                        ? g_strdup (topic_id) : NULL;
+}
+
+/**
+ * syllabus_store_get_topic_loaded:
+ *
+ * Returns: whether @topic_id's progress is in: everything is loaded, or
+ *   it is the first topic, read before the rest
+ */
+gboolean
+syllabus_store_get_topic_loaded (SyllabusStore *self,
+                                 const char    *topic_id)
+{
+  g_return_val_if_fail (SYLLABUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (topic_id != NULL, FALSE);
+
+  return self->loaded ||
+         (self->first_topic_loaded && g_strcmp0 (self->first_topic, topic_id) == 0);
 }
 
 /**

@@ -94,6 +94,10 @@ gboolean       syllabus_store_load_finish       (SyllabusStore       *self,
 gboolean       syllabus_store_load              (SyllabusStore       *self,
                                                  GError             **error);
 gboolean       syllabus_store_get_loaded        (SyllabusStore       *self);
+void           syllabus_store_set_first_topic   (SyllabusStore       *self,
+                                                 const char          *topic_id);
+gboolean       syllabus_store_get_topic_loaded  (SyllabusStore       *self,
+                                                 const char          *topic_id);
 gboolean       syllabus_store_get_read_only     (SyllabusStore       *self);
 gboolean       syllabus_store_get_topic_read_only (SyllabusStore     *self,
                                                    const char        *topic_id);

@@ -96,6 +96,9 @@ struct _SyllabusWindow
   guint                check_topic_source;
   /* The id of the folder topic whose left-out files the user dismissed */
   char                *topic_problems_dismissed;
+  /* The topic whose checklist was built before the store had loaded the
+   * rest, from its own file read first */
+  char                *early_topic_id;
 
   guint                announced_shown : 1;
   guint                announced_checklist : 1;

@@ -331,8 +331,10 @@ update_checklist (SyllabusWindow *self)
   guint n_items;
 
   release_checklist (self);
+  g_clear_pointer (&self->early_topic_id, g_free);
 
-  if (self->topic == NULL || !syllabus_store_get_loaded (self->store))
+  if (self->topic == NULL ||
+      !syllabus_store_get_topic_loaded (self->store, syllabus_topic_get_id (self->topic)))
     {
       gtk_stack_set_visible_child_name (self->checklist_stack, "loading");
       gtk_widget_set_visible (self->checklist_header, FALSE);
@@ -385,12 +387,40 @@ update_checklist (SyllabusWindow *self)
   syllabus_list_steps_set_model (self->list_view, self->checklist);
   gtk_stack_set_visible_child_name (self->checklist_stack, "list");
   syllabus_window_update_progress (self);
+  if (!syllabus_store_get_loaded (self->store))
+    self->early_topic_id = g_strdup (topic_id);
 
   if (!self->announced_checklist)
     {
       self->announced_checklist = TRUE;
       g_debug ("startup: checklist shown");
     }
+}
+
+/* The store read the shown topic first: its checklist now, the rest
+ * later. */
+static void
+store_topic_loaded_cb (SyllabusWindow *self,
+                       const char     *topic_id)
+{
+  if (self->topic != NULL && g_strcmp0 (topic_id, syllabus_topic_get_id (self->topic)) == 0)
+    update_checklist (self);
+}
+
+static void
+store_loaded_cb (SyllabusWindow *self)
+{
+  /* A checklist built from the topic's file read first holds the same
+   * entries: building it again would only lose where the list is. */
+  if (self->early_topic_id != NULL && self->topic != NULL && self->checklist != NULL &&
+      g_strcmp0 (self->early_topic_id, syllabus_topic_get_id (self->topic)) == 0)
+    {
+      g_clear_pointer (&self->early_topic_id, g_free);
+      syllabus_window_update_progress (self);
+      return;
+    }
+
+  update_checklist (self);
 }
 
 static void
@@ -486,7 +516,9 @@ syllabus_window_close_request (GtkWindow *window)
 static void
 connect_store (SyllabusWindow *self)
 {
-  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (update_checklist), self,
+  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (store_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "topic-loaded", G_CALLBACK (store_topic_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (update_checklist), self,
                            G_CONNECT_SWAPPED);
@@ -556,6 +588,7 @@ syllabus_window_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->new_keys, g_hash_table_unref);
   g_clear_pointer (&self->focus_key, g_free);
+  g_clear_pointer (&self->early_topic_id, g_free);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->topic);
   g_clear_pointer (&self->topic_problems_dismissed, g_free);

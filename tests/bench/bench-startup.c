@@ -432,9 +432,11 @@ program_environment (const char *home,
   env = g_environ_setenv (env, "G_MESSAGES_DEBUG", "Syllabus", TRUE);
 
   /* Settings go through dconf, one database for the whole session bus:
-   * they are kept in memory instead, so that every run starts from the
-   * defaults and never opens the topic another program's run showed. */
-  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+   * they are kept in a key file in each program's own folder instead, so
+   * that a run never opens the topic another program's run showed, and
+   * each run starts as a user's next start would (the topic shown last,
+   * the window's size). */
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
 
   return env;
 }

@@ -843,6 +843,122 @@ test_cut_name_restored (void)
   g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, long_id, "https://example.org/two")));
 }
 
+/* The shown topic first ----------------------------------------------------- */
+
+typedef struct
+{
+  guint          n_signals;
+  gboolean       loaded_then;
+  gboolean       first_then;
+  gboolean       other_then;
+  SyllabusEntry *entry_then;
+  GMainLoop     *loop;
+} FirstLoad;
+
+static void
+topic_loaded_cb (SyllabusStore *store,
+                 const char    *topic_id,
+                 FirstLoad     *first)
+{
+  g_autoptr(SyllabusResource) two = syllabus_resource_new ("Two", "https://example.org/two", NULL, 0);
+
+  first->n_signals++;
+  g_assert_cmpstr (topic_id, ==, "topic-7");
+  first->loaded_then = syllabus_store_get_loaded (store);
+  first->first_then = syllabus_store_get_topic_loaded (store, "topic-7");
+  first->other_then = syllabus_store_get_topic_loaded (store, "topic-8");
+  first->entry_then = syllabus_store_lookup (store, "topic-7", "https://example.org/t7/r0");
+  /* A tick in the first moments, before the rest is in. */
+  syllabus_entry_set_done (syllabus_store_get_entry (store, "topic-7", two), TRUE);
+}
+
+static void
+first_load_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FirstLoad *first = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syllabus_store_load_finish (SYLLABUS_STORE (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (first->loop);
+}
+
+/* Every topic of make_v1 (20, 20) is in, topic-7 with one tick more. */
+static void
+assert_counts (SyllabusStore *store)
+{
+  for (guint t = 0; t < 20; t++)
+    {
+      g_autofree char *id = topic_name (t);
+      g_autoptr(GPtrArray) list = syllabus_store_list_entries (store, id);
+
+      g_assert_cmpuint (list->len, ==, t == 7 ? 21 : 20);
+    }
+}
+
+/* syllabus_store_set_first_topic(): that topic's progress is in, and
+ * says so, before the rest; its entries stay the same objects when the
+ * rest comes; a change made meanwhile is saved; a damaged first file is
+ * left to the whole load, which moves it aside as usual. */
+static void
+test_first_topic (void)
+{
+  g_autofree char *text = make_v1 (20, 20);
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(SyllabusStore) again = NULL;
+  FirstLoad first = { 0 };
+
+  /* A folder of twenty topics, migrated by a store of its own. */
+  write_v1 (text);
+  g_clear_object (&store);
+  store = load_or_fail ();
+  g_clear_object (&store);
+
+  store = syllabus_store_new (NULL);
+  syllabus_store_set_first_topic (store, "topic-7");
+  g_signal_connect (store, "topic-loaded", G_CALLBACK (topic_loaded_cb), &first);
+  first.loop = g_main_loop_new (NULL, FALSE);
+  syllabus_store_load_async (store, NULL, first_load_done_cb, &first);
+  g_main_loop_run (first.loop);
+
+  g_assert_cmpuint (first.n_signals, ==, 1);
+  g_assert_false (first.loaded_then);
+  g_assert_true (first.first_then);
+  g_assert_false (first.other_then);
+  g_assert_nonnull (first.entry_then);
+  g_assert_true (syllabus_store_lookup (store, "topic-7", "https://example.org/t7/r0") == first.entry_then);
+  assert_counts (store);
+  g_assert_true (syllabus_store_get_topic_loaded (store, "topic-8"));
+  g_assert_null (syllabus_store_get_problem (store));
+
+  g_assert_true (run_until (store_is_clean, store, 5000));
+  g_clear_object (&store);
+  again = load_or_fail ();
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (again, "topic-7", "https://example.org/two")));
+  assert_counts (again);
+  g_clear_object (&again);
+
+  /* A damaged first file: no early signal, moved aside as ever. */
+  {
+    g_autofree char *path = topic_path ("topic-7");
+
+    write_text (path, "{ not progress");
+    first.n_signals = 0;
+    store = syllabus_store_new (NULL);
+    syllabus_store_set_first_topic (store, "topic-7");
+    g_signal_connect (store, "topic-loaded", G_CALLBACK (topic_loaded_cb), &first);
+    syllabus_store_load_async (store, NULL, first_load_done_cb, &first);
+    g_main_loop_run (first.loop);
+    g_assert_cmpuint (first.n_signals, ==, 0);
+    g_assert_nonnull (syllabus_store_get_kept_file (store));
+    g_assert_nonnull (strstr (syllabus_store_get_problem (store), "topic-7"));
+  }
+
+  g_main_loop_unref (first.loop);
+}
+
 /* Files in the folder that are not ours are left alone, and not read. */
 static void
 test_foreign_files (void)
@@ -905,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/store-folder/migrate/killed", test_migration_killed);
   g_test_add_func ("/store-folder/newer-topic", test_newer_topic);
   g_test_add_func ("/store-folder/cut-name-restored", test_cut_name_restored);
+  g_test_add_func ("/store-folder/first-topic", test_first_topic);
   g_test_add_func ("/store-folder/foreign-files", test_foreign_files);
 
   return g_test_run ();
