@@ -457,10 +457,11 @@ _syllabus_store_folder_read_clear (FolderRead *read)
   g_clear_pointer (&read->read_first, g_free);
 }
 
-/* Moves every table of @from into @to. */
-static void
-steal_tables (GHashTable *from,
-              GHashTable *to)
+/* Moves every key and value of @from into @to, replacing what @to held
+ * under the same key. */
+void
+_syllabus_store_steal_all (GHashTable *from,
+                           GHashTable *to)
 {
   GHashTableIter iter;
   gpointer key;
@@ -505,8 +506,8 @@ restore_backup (const char *path,
       return NULL;
     }
 
-  steal_tables (topics, read->topics);
-  steal_tables (seen, read->seen);
+  _syllabus_store_steal_all (topics, read->topics);
+  _syllabus_store_steal_all (seen, read->seen);
   return g_steal_pointer (&id);
 }
 
@@ -641,8 +642,8 @@ _syllabus_store_read_folder (const char *folder,
               continue;
             }
 
-          steal_tables (topics, read->topics);
-          steal_tables (seen, read->seen);
+          _syllabus_store_steal_all (topics, read->topics);
+          _syllabus_store_steal_all (seen, read->seen);
           g_hash_table_insert (read->stamps, g_strdup (name), stamp);
           if (version > SYLLABUS_STORE_VERSION)
             {

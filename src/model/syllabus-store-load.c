@@ -397,22 +397,6 @@ first_topic_free (gpointer data)
 static void adopt_topics (SyllabusStore *self,
                           GHashTable    *topics);
 
-static void
-steal_into (GHashTable *from,
-            GHashTable *to)
-{
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      g_hash_table_replace (to, key, value);
-    }
-}
-
 /* On the main loop: the shown topic's progress is in, before the rest,
  * so that its checklist comes with its ticks. Everything else waits for
  * the whole: saving, counts of other topics, search. */
@@ -429,14 +413,14 @@ apply_first_topic_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   adopt_topics (self, first->topics);
-  steal_into (first->seen, self->seen);
+  _syllabus_store_steal_all (first->seen, self->seen);
   if (self->entry_snapshots == NULL)
     self->entry_snapshots = g_hash_table_new_full (NULL, NULL, NULL, _syllabus_store_snapshot_unref);
-  steal_into (first->entry_snapshots, self->entry_snapshots);
+  _syllabus_store_steal_all (first->entry_snapshots, self->entry_snapshots);
   if (self->seen_snapshots == NULL)
     self->seen_snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   _syllabus_store_snapshot_unref);
-  steal_into (first->seen_snapshots, self->seen_snapshots);
+  _syllabus_store_steal_all (first->seen_snapshots, self->seen_snapshots);
   g_hash_table_iter_init (&iter, first->groups);
   while (g_hash_table_iter_next (&iter, &topic_id, &snapshots))
     _syllabus_store_set_on_disk (self, topic_id, snapshots);
@@ -585,17 +569,7 @@ apply_load_result (SyllabusStore *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   adopt_topics (self, result->topics);
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, result->seen);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        g_hash_table_iter_steal (&iter);
-        g_hash_table_replace (self->seen, key, value);
-      }
-  }
+  _syllabus_store_steal_all (result->seen, self->seen);
 
   g_mutex_lock (&self->writer->lock);
   g_clear_pointer (&self->writer->stamps, g_hash_table_unref);
@@ -621,11 +595,11 @@ apply_load_result (SyllabusStore *self,
   if (self->entry_snapshots == NULL)
     self->entry_snapshots = g_steal_pointer (&result->entry_snapshots);
   else
-    steal_into (result->entry_snapshots, self->entry_snapshots);
+    _syllabus_store_steal_all (result->entry_snapshots, self->entry_snapshots);
   if (self->seen_snapshots == NULL)
     self->seen_snapshots = g_steal_pointer (&result->seen_snapshots);
   else
-    steal_into (result->seen_snapshots, self->seen_snapshots);
+    _syllabus_store_steal_all (result->seen_snapshots, self->seen_snapshots);
   {
     GHashTableIter iter;
     gpointer topic_id;

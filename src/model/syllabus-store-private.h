@@ -372,6 +372,8 @@ gboolean    _syllabus_store_write_topic_file    (const char      *folder,
                                                  GStatBuf        *written,
                                                  GError         **error);
 void        _syllabus_store_remove_stale_in_folder (const char   *folder);
+void        _syllabus_store_steal_all           (GHashTable      *from,
+                                                 GHashTable      *to);
 char       *_syllabus_store_move_aside          (const char      *path,
                                                  GError         **error);
 gboolean    _syllabus_store_read_path           (const char      *path,
