@@ -10,6 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* renameat2() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include "syllabus-atomic-file.h"
@@ -17,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,7 +29,10 @@
  * temporary file in the same folder, flushed to the disk, and renamed over
  * the old file, so that the old file stays whole until the new one is
  * complete; on any failure the temporary file is removed and the old file
- * is left as it was.
+ * is left as it was. A file another program may replace at any moment
+ * (one in a folder a sync tool keeps) is exchanged with the temporary
+ * file rather than renamed over, where the file system can: what it was
+ * stays, for the caller to look at (syllabus_atomic_file_exchange_path()).
  *
  * GLib's own atomic writers are not used for two reasons.
  * g_file_set_contents_full() names its temporary file after the target
@@ -107,17 +114,64 @@ write_all (int          fd,
   return TRUE;
 }
 
+typedef enum
+{
+  PLACE_FAILED = -1,
+  PLACE_UNSUPPORTED,  /* left to a plain rename */
+  PLACE_NEW,          /* @path was not there: now it is @tmp */
+  PLACE_EXCHANGED,    /* @path is @tmp, and @tmp what @path was */
+} Place;
+
+static gboolean
+unsupported (int saved_errno)
+{
+  return saved_errno == EINVAL || saved_errno == ENOSYS || saved_errno == EOPNOTSUPP;
+}
+
+/* Where the file system can exchange two names atomically, puts @tmp in
+ * the place of @path and what @path was at @tmp: nothing another program
+ * put there a moment before is replaced unseen. */
+static Place
+exchange (const char *tmp,
+          const char *path)
+{
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
+        return PLACE_EXCHANGED;
+      if (unsupported (errno))
+        return PLACE_UNSUPPORTED;
+      if (errno != ENOENT)
+        return PLACE_FAILED;
+
+      /* Not there: made here, unless another program makes it first. */
+      if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+        return PLACE_NEW;
+      if (unsupported (errno))
+        return PLACE_UNSUPPORTED;
+      if (errno != EEXIST)
+        return PLACE_FAILED;
+    }
+
+  errno = EAGAIN;
+  return PLACE_FAILED;
+}
+
 /* Writes @path through a temporary file; on failure returns FALSE with
- * @saved_errno set, @path as it was and the temporary file removed. */
+ * @saved_errno set, @path as it was and the temporary file removed. With
+ * @displaced, what @path was is kept under the temporary name, returned
+ * there, where the file system can exchange names. */
 static gboolean
 write_path (const char *path,
             const char *contents,
             gsize       length,
             int         mode,
             GStatBuf   *written,
+            char      **displaced,
             int        *saved_errno)
 {
   g_autofree char *tmp = temporary_template (path);
+  Place placed;
   int fd;
 
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, mode);
@@ -142,13 +196,17 @@ write_path (const char *path,
       goto failed;
     }
 
-  if (g_rename (tmp, path) != 0)
+  placed = displaced != NULL ? exchange (tmp, path) : PLACE_UNSUPPORTED;
+  if (placed == PLACE_FAILED || (placed == PLACE_UNSUPPORTED && g_rename (tmp, path) != 0))
     {
       *saved_errno = errno;
       goto failed;
     }
 
   sync_folder (path);
+
+  if (placed == PLACE_EXCHANGED)
+    *displaced = g_steal_pointer (&tmp);
 
   return TRUE;
 
@@ -183,36 +241,44 @@ syllabus_atomic_file_write_path (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  if (write_path (path, contents, length, mode, NULL, &saved_errno))
+  if (write_path (path, contents, length, mode, NULL, NULL, &saved_errno))
     return TRUE;
 
   return set_errno_error (error, saved_errno);
 }
 
 /**
- * syllabus_atomic_file_write_path_stat:
+ * syllabus_atomic_file_exchange_path:
  * @written: (out): what the new file is, as fstat() saw it before it
  *   took the place of @path
+ * @displaced: (out) (transfer full) (nullable): where what @path was
+ *   is now, or %NULL
  *
- * Like syllabus_atomic_file_write_path(), and tells what was written
- * without looking at @path again, where another program may already have
- * put something else: for noticing later that the file changed.
+ * Like syllabus_atomic_file_write_path(), for a file other programs may
+ * replace at any moment (a sync tool's): it tells what was written
+ * without looking at @path again, and where the file system can exchange
+ * two names in one step, the file it replaced is not removed but kept at
+ * @displaced, a temporary name, for the caller to see whether it is the
+ * one it expected, and to remove or keep. What another program put at
+ * @path just before is never lost.
  */
 gboolean
-syllabus_atomic_file_write_path_stat (const char  *path,
-                                      const char  *contents,
-                                      gsize        length,
-                                      int          mode,
-                                      GStatBuf    *written,
-                                      GError     **error)
+syllabus_atomic_file_exchange_path (const char  *path,
+                                    const char  *contents,
+                                    gsize        length,
+                                    int          mode,
+                                    GStatBuf    *written,
+                                    char       **displaced,
+                                    GError     **error)
 {
   int saved_errno = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
   g_return_val_if_fail (written != NULL, FALSE);
+  g_return_val_if_fail (displaced != NULL && *displaced == NULL, FALSE);
 
-  if (write_path (path, contents, length, mode, written, &saved_errno))
+  if (write_path (path, contents, length, mode, written, displaced, &saved_errno))
     return TRUE;
 
   return set_errno_error (error, saved_errno);
@@ -255,7 +321,7 @@ syllabus_atomic_file_write (GFile         *file,
     {
       int saved_errno = 0;
 
-      if (write_path (path, contents != NULL ? contents : "", length, mode, NULL, &saved_errno))
+      if (write_path (path, contents != NULL ? contents : "", length, mode, NULL, NULL, &saved_errno))
         return TRUE;
 
       g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),

@@ -237,6 +237,9 @@ _syllabus_store_group_snapshots (GHashTable *topics,
  * @folder: the folder to write in
  * @snapshots: the Snapshots of @topic_id
  * @written: (out) (optional): what the written file is
+ * @displaced: (out) (optional) (transfer full): with @written, where the
+ *   file it replaced is now, if it kept it (see
+ *   syllabus_atomic_file_exchange_path())
  *
  * Writes @topic_id's file atomically and durably.
  */
@@ -245,6 +248,7 @@ _syllabus_store_write_topic_file (const char  *folder,
                                   const char  *topic_id,
                                   GPtrArray   *snapshots,
                                   GStatBuf    *written,
+                                  char       **displaced,
                                   GError     **error)
 {
   g_autofree char *name = _syllabus_store_topic_file_name (topic_id);
@@ -256,7 +260,7 @@ _syllabus_store_write_topic_file (const char  *folder,
 
   /* Notes are private: readable by the user only. */
   if (written != NULL)
-    return syllabus_atomic_file_write_path_stat (path, contents, length, 0600, written, error);
+    return syllabus_atomic_file_exchange_path (path, contents, length, 0600, written, displaced, error);
 
   return syllabus_atomic_file_write_path (path, contents, length, 0600, error);
 }

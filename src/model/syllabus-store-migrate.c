@@ -151,7 +151,7 @@ write_folder (Writer      *writer,
 
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!_syllabus_store_write_topic_file (writer->partial_path, key, value, NULL, error))
+    if (!_syllabus_store_write_topic_file (writer->partial_path, key, value, NULL, NULL, error))
       {
         remove_partial (writer->partial_path);
         return FALSE;

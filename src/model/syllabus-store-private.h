@@ -332,6 +332,10 @@ typedef struct _Writer
   guint64         written_generation;
   /* How many topic files were written, for tests. */
   guint           n_writes;
+  /* For tests: called once, in the saving thread, between looking at the
+   * files and replacing them, where another program may replace one. */
+  void          (*before_replace) (gpointer data);
+  gpointer        before_replace_data;
 } Writer;
 
 /* What a save writes of one topic. */
@@ -370,6 +374,7 @@ gboolean    _syllabus_store_write_topic_file    (const char      *folder,
                                                  const char      *topic_id,
                                                  GPtrArray       *snapshots,
                                                  GStatBuf        *written,
+                                                 char           **displaced,
                                                  GError         **error);
 void        _syllabus_store_remove_stale_in_folder (const char   *folder);
 void        _syllabus_store_steal_all           (GHashTable      *from,

@@ -71,6 +71,9 @@ typedef struct
   GHashTable *known;
   GHashTable *frozen;
   MergeData  *merge;
+  /* File name → the topic id its file holds, for each file read into
+   * merge. */
+  GHashTable *topic_ids;
   GPtrArray  *conflicts;
   gboolean    missing;
 } ScanJob;
@@ -99,6 +102,7 @@ scan_job_free (gpointer data)
   g_clear_pointer (&job->known, g_hash_table_unref);
   g_clear_pointer (&job->frozen, g_hash_table_unref);
   g_clear_pointer (&job->merge, _syllabus_store_merge_data_free);
+  g_clear_pointer (&job->topic_ids, g_hash_table_unref);
   g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_free (job);
 }
@@ -138,8 +142,9 @@ copy_set (GHashTable *set)
  *
  * Tells the conflict copies sync tools make of a file: Syncthing's
  * "NAME.sync-conflict-DATE-TIME-DEVICE.json", Dropbox's and Nextcloud's
- * "NAME (… conflicted copy …).json" and ownCloud's
- * "NAME_conflict-DATE-TIME.json".
+ * "NAME (… conflicted copy …).json", ownCloud's
+ * "NAME_conflict-DATE-TIME.json", and Syllabus's own
+ * "NAME.syllabus-conflict-DATE-TIME.json" (see the writer).
  *
  * Returns: (transfer full) (nullable): the name of the file @name is a
  *   conflict copy of, or %NULL if it is none
@@ -147,7 +152,7 @@ copy_set (GHashTable *set)
 char *
 _syllabus_store_conflict_copy_target (const char *name)
 {
-  static GRegex *patterns[3];
+  static GRegex *patterns[4];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
@@ -157,6 +162,9 @@ _syllabus_store_conflict_copy_target (const char *name)
       patterns[1] = g_regex_new ("^(.+) \\([^()]*conflicted copy[^()]*\\)\\.json$",
                                  G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       patterns[2] = g_regex_new ("^(.+)_conflict-[0-9]{8}-[0-9]{6}\\.json$",
+                                 G_REGEX_OPTIMIZE, 0, NULL);
+      /* Our own: what a save found it had just replaced unseen. */
+      patterns[3] = g_regex_new ("^(.+)\\.syllabus-conflict-[0-9]{8}-[0-9]{6}(-[0-9]+)?\\.json$",
                                  G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialised, 1);
     }
@@ -334,7 +342,10 @@ scan_thread (GTask        *task,
         continue;
 
       if (read_into (job->merge, path, name, &topic_id))
-        g_hash_table_insert (job->merge->stamps, g_strdup (name), g_memdup2 (&now, sizeof now));
+        {
+          g_hash_table_insert (job->merge->stamps, g_strdup (name), g_memdup2 (&now, sizeof now));
+          g_hash_table_insert (job->topic_ids, g_strdup (name), g_steal_pointer (&topic_id));
+        }
     }
 
   g_task_return_boolean (task, TRUE);
@@ -365,6 +376,55 @@ update_retry (StoreWatch *watch)
     g_clear_handle_id (&watch->retry_source, g_source_remove);
 }
 
+/* Whether the store's stamp of @name is still the one the scan started
+ * from: no save wrote the file, nor merged it, while it was read. */
+static gboolean
+still_known (ScanJob    *job,
+             Writer     *writer,
+             const char *name)
+{
+  const FileStamp *then = g_hash_table_lookup (job->known, name);
+  const FileStamp *now = g_hash_table_lookup (writer->stamps, name);
+
+  return (then == NULL && now == NULL) ||
+         (then != NULL && now != NULL && _syllabus_store_stamp_equal (then, now));
+}
+
+/* Leaves out of the scan's merge each file a save wrote or merged while
+ * the scan read it: what the scan read is then older than what the store
+ * holds, and merged against the store's newer idea of the file (the base
+ * a note changed on both is told by) it would undo the other computer's
+ * change or ours. The next scan reads it again. Returns whether any was
+ * left out. */
+static gboolean
+drop_stale_files (SyllabusStore *self,
+                  ScanJob       *job)
+{
+  GHashTableIter iter;
+  gpointer name;
+  gpointer topic_id;
+  gboolean dropped = FALSE;
+
+  g_mutex_lock (&self->writer->lock);
+  g_hash_table_iter_init (&iter, job->topic_ids);
+  while (g_hash_table_iter_next (&iter, &name, &topic_id))
+    {
+      if (still_known (job, self->writer, name))
+        continue;
+
+      g_debug ("%s was saved while it was read; reading it again", (const char *)name);
+      g_hash_table_remove (job->merge->topics, topic_id);
+      g_hash_table_remove (job->merge->seen, topic_id);
+      g_hash_table_remove (job->merge->computers, topic_id);
+      g_hash_table_remove (job->merge->stamps, name);
+      g_hash_table_iter_remove (&iter);
+      dropped = TRUE;
+    }
+  g_mutex_unlock (&self->writer->lock);
+
+  return dropped;
+}
+
 static void
 scan_ready_cb (GObject      *object,
                GAsyncResult *result,
@@ -390,6 +450,9 @@ scan_ready_cb (GObject      *object,
       gpointer name;
       gpointer stamp;
 
+      if (drop_stale_files (self, job))
+        watch->rescan = TRUE;
+
       _syllabus_store_apply_merge (self, job->merge, &summary);
       _syllabus_store_set_merged_on_disk (self, job->merge->topics);
 
@@ -399,11 +462,7 @@ scan_ready_cb (GObject      *object,
       g_hash_table_iter_init (&iter, job->merge->stamps);
       while (g_hash_table_iter_next (&iter, &name, &stamp))
         {
-          const FileStamp *then = g_hash_table_lookup (job->known, name);
-          const FileStamp *now = g_hash_table_lookup (self->writer->stamps, name);
-
-          if ((then == NULL && now == NULL) ||
-              (then != NULL && now != NULL && _syllabus_store_stamp_equal (then, now)))
+          if (still_known (job, self->writer, name))
             {
               g_hash_table_replace (self->writer->stamps, g_strdup (name),
                                     g_memdup2 (stamp, sizeof (FileStamp)));
@@ -478,6 +537,7 @@ scan_cb (gpointer user_data)
   job->frozen = copy_set (self->writer->frozen);
   g_mutex_unlock (&self->writer->lock);
   job->merge = new_merge (self->file, JOIN_NOTES_CHANGED_ON_BOTH);
+  job->topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job->conflicts = g_ptr_array_new_with_free_func (conflict_copy_free);
 
   watch->scanning = TRUE;

@@ -167,6 +167,53 @@ changed_under_us (Writer     *writer,
   return known == NULL || !_syllabus_store_stamp_equal (now, known);
 }
 
+/* Keeps the file a save just replaced, now at @displaced, if it is not
+ * the one the save looked at a moment before (@seen): another program
+ * (a sync tool bringing another computer's change) put it there
+ * meanwhile. It becomes a conflict copy of @path, which the folder's
+ * watcher merges and then removes, as it does a sync tool's. */
+static void
+keep_displaced (const char      *path,
+                const char      *displaced,
+                const FileStamp *seen)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".json"));
+  FileStamp was;
+  GStatBuf buf;
+
+  if (g_lstat (displaced, &buf) == 0)
+    {
+      _syllabus_store_stamp_from_stat (&was, &buf);
+      if (seen->exists && _syllabus_store_stamp_equal (&was, seen))
+        {
+          g_unlink (displaced);
+          return;
+        }
+    }
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *copy = i == 0 ? g_strdup_printf ("%s.syllabus-conflict-%s.json", stem, when)
+                                     : g_strdup_printf ("%s.syllabus-conflict-%s-%u.json", stem, when, i);
+
+      if (g_file_test (copy, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (displaced, copy) == 0)
+        {
+          g_debug ("%s changed as it was saved; kept what it held as %s", path, copy);
+          return;
+        }
+      break;
+    }
+
+  /* Nowhere to keep it: it stays where it is, a temporary file of ours
+   * that the next start would remove, so say where. */
+  g_warning ("%s changed as it was saved, and what it held could not be kept: it is in %s",
+             path, displaced);
+}
+
 /**
  * _syllabus_store_write_topics:
  * @topic_writes: (element-type TopicWrite): the topics to write
@@ -188,6 +235,7 @@ _syllabus_store_write_topics (Writer      *writer,
                               GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree FileStamp *seen = g_new0 (FileStamp, topic_writes->len);
   MergeData *merge = NULL;
   TopicWrite *frozen = NULL;
   gboolean ret = TRUE;
@@ -233,10 +281,10 @@ _syllabus_store_write_topics (Writer      *writer,
       g_autofree char *path = g_build_filename (writer->folder, name, NULL);
       g_autoptr(GFile) file = NULL;
       g_autoptr(GError) local_error = NULL;
-      FileStamp now;
+      FileStamp *now = &seen[i];
 
       if (g_hash_table_contains (writer->frozen, name) ||
-          !changed_under_us (writer, name, path, &now))
+          !changed_under_us (writer, name, path, now))
         continue;
 
       g_debug ("%s changed since it was last read or written; merging it", path);
@@ -261,7 +309,7 @@ _syllabus_store_write_topics (Writer      *writer,
           ret = FALSE;
           goto out;
         }
-      g_hash_table_insert (merge->stamps, g_strdup (name), g_memdup2 (&now, sizeof now));
+      g_hash_table_insert (merge->stamps, g_strdup (name), g_memdup2 (now, sizeof *now));
     }
 
   if (merge != NULL)
@@ -270,11 +318,20 @@ _syllabus_store_write_topics (Writer      *writer,
       goto out;
     }
 
+  if (writer->before_replace != NULL)
+    {
+      void (*before_replace) (gpointer data) = writer->before_replace;
+
+      writer->before_replace = NULL;
+      before_replace (writer->before_replace_data);
+    }
+
   for (guint i = 0; i < topic_writes->len; i++)
     {
       TopicWrite *write = g_ptr_array_index (topic_writes, i);
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (writer->folder, name, NULL);
+      g_autofree char *displaced = NULL;
       FileStamp *stamp;
       GStatBuf written;
 
@@ -290,12 +347,14 @@ _syllabus_store_write_topics (Writer      *writer,
         keep_backup (path);
 
       if (!_syllabus_store_write_topic_file (writer->folder, write->topic_id, write->snapshots,
-                                             &written, error))
+                                             &written, &displaced, error))
         {
           g_prefix_error (error, "%s: ", path);
           ret = FALSE;
           goto out;
         }
+      if (displaced != NULL)
+        keep_displaced (path, displaced, &seen[i]);
 
       writer->n_writes++;
       g_hash_table_add (writer->good, g_strdup (name));

@@ -273,6 +273,76 @@ test_note_on_both (void)
   g_assert_true (run_until (store_is_clean, store, 5000));
 }
 
+static void
+deliver_laptop_note (gpointer data)
+{
+  deliver ("rust.json",
+           "{\"version\": 2, \"topic\": \"rust\", \"computer\": \"laptop\", \"resources\": {"
+           "\"" KEY_ONE "\": {\"status\": \"done\", \"notes\": \"written on the laptop\", "
+           "\"changed-at\": \"2030-01-01T00:00:00Z\"}, "
+           "\"" KEY_TWO "\": {\"status\": \"skipped\", \"changed-at\": \"2030-01-01T00:00:00Z\"}}}");
+}
+
+static gboolean
+laptop_change_merged (SyllabusStore *store)
+{
+  SyllabusEntry *entry = syllabus_store_lookup (store, TOPIC, KEY_TWO);
+
+  return note_has_both (store) && entry != NULL &&
+         syllabus_entry_get_status (entry) == SYLLABUS_STATUS_SKIPPED;
+}
+
+/* The other computer's file lands in the moment between a save looking
+ * at the folder and replacing the file: the save does not remove it but
+ * keeps it as a conflict copy of its own, which is merged like a sync
+ * tool's, both notes kept, and removed once saved. */
+static void
+test_replaced_while_saving (void)
+{
+  g_autoptr(SyllabusStore) store = load_shared ();
+  SyllabusEntry *entry = tick (store, KEY_ONE);
+  g_autofree char *text = NULL;
+
+  syllabus_entry_set_notes (entry, "agreed");
+  save_or_fail (store);
+  run_until (never, store, 500);
+
+  syllabus_entry_set_notes (entry, "written here");
+  store->writer->before_replace = deliver_laptop_note;
+  save_or_fail (store);
+  g_assert_null (store->writer->before_replace);
+
+  /* Ours is in the file; the laptop's was kept beside it. */
+  text = read_text ("rust.json");
+  g_assert_nonnull (strstr (text, "written here"));
+  g_assert_null (strstr (text, "written on the laptop"));
+  g_assert_cmpuint (count_names (".syllabus-conflict-"), ==, 1);
+  g_assert_cmpuint (count_names (".syllabus-tmp-"), ==, 0);
+
+  g_assert_true (run_until (laptop_change_merged, store, 5000));
+  g_assert_true (run_until (store_is_clean, store, 5000));
+  g_clear_pointer (&text, g_free);
+  text = read_text ("rust.json");
+  g_assert_nonnull (strstr (text, "written here"));
+  g_assert_nonnull (strstr (text, "written on the laptop"));
+  g_assert_cmpuint (count_names (".syllabus-conflict-"), ==, 0);
+}
+
+/* A save that replaced what it had looked at leaves nothing beside it. */
+static void
+test_replaced_as_expected (void)
+{
+  g_autoptr(SyllabusStore) store = load_shared ();
+
+  tick (store, KEY_ONE);
+  save_or_fail (store);
+  tick (store, KEY_TWO);
+  save_or_fail (store);
+  g_assert_cmpuint (count_names ("rust"), ==, 2);  /* rust.json and its .bak */
+  g_assert_cmpuint (count_names ("conflict"), ==, 0);
+  g_assert_cmpuint (count_names (".syllabus-tmp-"), ==, 0);
+}
+
 static gboolean
 note_from_laptop (SyllabusStore *store)
 {
@@ -368,6 +438,9 @@ test_conflict_names (void)
     { "rust (laptop's conflicted copy 2026-12-03).json", "rust.json" },
     { "rust (Case Conflict).json", NULL },
     { "rust_conflict-20261203-101010.json", "rust.json" },
+    { "rust.syllabus-conflict-20261203-101010.json", "rust.json" },
+    { "rust.syllabus-conflict-20261203-101010-2.json", "rust.json" },
+    { "rust.syllabus-conflict-2026.json", NULL },
     { "rust.json", NULL },
     { "rust.sync-conflict.json", NULL },
   };
@@ -391,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/store-watch/conflict-copies", test_conflict_copies);
   g_test_add_func ("/store-watch/note-on-both", test_note_on_both);
   g_test_add_func ("/store-watch/same-second", test_same_second);
+  g_test_add_func ("/store-watch/replaced-while-saving", test_replaced_while_saving);
+  g_test_add_func ("/store-watch/replaced-as-expected", test_replaced_as_expected);
   g_test_add_func ("/store-watch/folder-gone", test_folder_gone);
   g_test_add_func ("/store-watch/folder-missing-at-start", test_folder_missing_at_start);
 
