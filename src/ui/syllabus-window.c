@@ -393,7 +393,8 @@ update_checklist (SyllabusWindow *self)
   if (!self->announced_checklist)
     {
       self->announced_checklist = TRUE;
-      g_debug ("startup: checklist shown");
+      g_debug ("startup: checklist shown%s",
+               self->early_topic_id != NULL ? ", before the rest of the progress" : "");
     }
 }
 
