@@ -30,6 +30,11 @@
 #include "syllabus-search-provider.h"
 #include "syllabus-window.h"
 
+/* How long a Syllabus the Shell started for its search stays with nothing
+ * to do: while the user looks at the results, so that picking one opens
+ * it at once. */
+#define SERVICE_TIMEOUT_MS (20 * 1000)
+
 struct _SyllabusApplication
 {
   AdwApplication  parent_instance;
@@ -233,6 +238,12 @@ syllabus_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (syllabus_application_parent_class)->startup (app);
+
+  /* Started by D-Bus for GNOME Shell's search, it stays between the
+   * Shell's calls (the results, then their descriptions, then perhaps
+   * opening one as the user picks it), not only while one is answered. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_TIMEOUT_MS);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

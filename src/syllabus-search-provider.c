@@ -19,8 +19,11 @@
  * Answers come from what the application holds in memory, on the main
  * loop: a search of 10,000 resources takes a few milliseconds. Until the
  * library and the progress are loaded (the Shell may start Syllabus only
- * to ask), calls wait for them. Each call holds the application, so that
- * one started by D-Bus for the Shell stays while it answers. */
+ * to ask), every call waits for them: the Shell's next call (for the
+ * results' descriptions, or to open one) may reach a Syllabus started
+ * again since, one that has not loaded yet. Each call holds the
+ * application, so that one started by D-Bus for the Shell stays while it
+ * answers (and for a while after: see syllabus_application_startup()). */
 
 #include "config.h"
 
@@ -42,15 +45,36 @@ struct _SyllabusSearchProvider
   /* Not owned: the application owns the provider */
   SyllabusApplication           *application;
   SyllabusShellSearchProvider2  *skeleton;
-  /* GDBusMethodInvocation of searches waiting for the library and the
-   * progress, with their terms */
+  /* Calls waiting for the library and the progress */
   GPtrArray                     *waiting;
-  GPtrArray                     *waiting_terms;
   gulong                         store_handler;
   gulong                         library_handler;
 };
 
 G_DEFINE_FINAL_TYPE (SyllabusSearchProvider, syllabus_search_provider, G_TYPE_OBJECT)
+
+/* Answers @invocation from what is loaded; @args are the call's strings. */
+typedef void (*Answer) (SyllabusSearchProvider *self,
+                        GDBusMethodInvocation  *invocation,
+                        const char * const     *args);
+
+/* A call that waits for everything to be loaded. */
+typedef struct
+{
+  GDBusMethodInvocation *invocation;
+  Answer                 answer;
+  GStrv                  args;
+} Call;
+
+static void
+call_free (gpointer data)
+{
+  Call *call = data;
+
+  g_clear_object (&call->invocation);
+  g_strfreev (call->args);
+  g_free (call);
+}
 
 /* Result ids --------------------------------------------------------------- */
 
@@ -160,30 +184,37 @@ add_next_ups (SyllabusSearchProvider *self,
 }
 
 static void
-answer (SyllabusSearchProvider *self,
-        GDBusMethodInvocation  *invocation,
-        const char * const     *terms)
+answer_search (SyllabusSearchProvider *self,
+               GDBusMethodInvocation  *invocation,
+               const char * const     *terms)
 {
   g_autoptr(GListModel) hits = search (self, terms);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint n = g_list_model_get_n_items (hits);
+  guint n_next_ups;
 
   add_next_ups (self, terms, ids);
+  n_next_ups = ids->len;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SyllabusSearchHit) hit = g_list_model_get_item (hits, i);
+      g_autofree char *id = result_id (syllabus_search_hit_get_topic (hit),
+                                       syllabus_search_hit_get_key (hit), FALSE);
+      gboolean offered = FALSE;
 
-      g_ptr_array_add (ids, result_id (syllabus_search_hit_get_topic (hit),
-                                       syllabus_search_hit_get_key (hit), FALSE));
+      /* A topic's next resource is offered once, as that. */
+      for (guint j = 0; j < n_next_ups && !offered; j++)
+        offered = strcmp ((const char *)g_ptr_array_index (ids, j) + strlen (NEXT_PREFIX), id) == 0;
+      if (!offered)
+        g_ptr_array_add (ids, g_steal_pointer (&id));
     }
   g_ptr_array_add (ids, NULL);
 
   g_dbus_method_invocation_return_value (invocation,
                                          g_variant_new ("(^as)", (char **)ids->pdata));
-  g_application_release (G_APPLICATION (self->application));
 }
 
-/* Answers the searches that waited for the library and the progress. */
+/* Answers the calls that waited for the library and the progress. */
 static void
 answer_waiting (SyllabusSearchProvider *self)
 {
@@ -192,30 +223,41 @@ answer_waiting (SyllabusSearchProvider *self)
 
   while (self->waiting->len > 0)
     {
-      GDBusMethodInvocation *invocation = g_ptr_array_steal_index (self->waiting, 0);
-      GStrv terms = g_ptr_array_steal_index (self->waiting_terms, 0);
+      Call *call = g_ptr_array_steal_index (self->waiting, 0);
 
-      answer (self, invocation, (const char * const *)terms);
-      g_strfreev (terms);
+      call->answer (self, call->invocation, (const char * const *)call->args);
+      call_free (call);
+      g_application_release (G_APPLICATION (self->application));
     }
 }
 
+/* Answers @invocation with @answer now, or once everything is loaded.
+ * The invocation is taken (transfer full). */
 static void
-search_or_wait (SyllabusSearchProvider *self,
-                GDBusMethodInvocation  *invocation,
-                const char * const     *terms)
+answer_when_ready (SyllabusSearchProvider *self,
+                   GDBusMethodInvocation  *invocation,
+                   Answer                  answer,
+                   const char * const     *args)
 {
+  Call *call;
+
+  /* Held until answered, so that a Syllabus started for the call stays;
+   * letting go starts its time to quit afresh. */
   g_application_hold (G_APPLICATION (self->application));
 
   if (is_ready (self))
     {
-      answer (self, invocation, terms);
+      answer (self, invocation, args);
+      g_object_unref (invocation);
+      g_application_release (G_APPLICATION (self->application));
       return;
     }
 
-  /* The invocation is answered later: it keeps its own reference. */
-  g_ptr_array_add (self->waiting, invocation);
-  g_ptr_array_add (self->waiting_terms, g_strdupv ((char **)terms));
+  call = g_new0 (Call, 1);
+  call->invocation = invocation;
+  call->answer = answer;
+  call->args = g_strdupv ((char **)args);
+  g_ptr_array_add (self->waiting, call);
 
   if (self->store_handler == 0)
     self->store_handler =
@@ -233,7 +275,8 @@ get_initial_result_set_cb (SyllabusShellSearchProvider2 *skeleton,
                            const char * const           *terms,
                            SyllabusSearchProvider       *self)
 {
-  search_or_wait (self, invocation, terms);
+  /* The handler's invocation is borrowed: the call keeps its own. */
+  answer_when_ready (self, g_object_ref (invocation), answer_search, terms);
   return TRUE;
 }
 
@@ -246,7 +289,7 @@ get_subsearch_result_set_cb (SyllabusShellSearchProvider2 *skeleton,
 {
   /* Searching again is as quick as filtering what was found, and finds
    * the same: every term must match. */
-  search_or_wait (self, invocation, terms);
+  answer_when_ready (self, g_object_ref (invocation), answer_search, terms);
   return TRUE;
 }
 
@@ -317,18 +360,16 @@ describe (SyllabusSearchProvider *self,
   return g_variant_builder_end (&meta);
 }
 
-static gboolean
-get_result_metas_cb (SyllabusShellSearchProvider2 *skeleton,
-                     GDBusMethodInvocation        *invocation,
-                     const char * const           *ids,
-                     SyllabusSearchProvider       *self)
+static void
+answer_metas (SyllabusSearchProvider *self,
+              GDBusMethodInvocation  *invocation,
+              const char * const     *ids)
 {
   g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
   GVariantBuilder metas;
 
   g_variant_builder_init (&metas, G_VARIANT_TYPE ("aa{sv}"));
-  /* Ids come only from answers, given once everything was loaded. */
-  for (guint i = 0; ids[i] != NULL && is_ready (self); i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
       GVariant *meta = describe (self, ids[i], icon);
 
@@ -336,8 +377,17 @@ get_result_metas_cb (SyllabusShellSearchProvider2 *skeleton,
         g_variant_builder_add_value (&metas, meta);
     }
 
-  syllabus_shell_search_provider2_complete_get_result_metas (skeleton, invocation,
+  syllabus_shell_search_provider2_complete_get_result_metas (self->skeleton, invocation,
                                                              g_variant_builder_end (&metas));
+}
+
+static gboolean
+get_result_metas_cb (SyllabusShellSearchProvider2 *skeleton,
+                     GDBusMethodInvocation        *invocation,
+                     const char * const           *ids,
+                     SyllabusSearchProvider       *self)
+{
+  answer_when_ready (self, g_object_ref (invocation), answer_metas, ids);
   return TRUE;
 }
 
@@ -354,25 +404,23 @@ launch_search (SyllabusSearchProvider *self,
   syllabus_window_search_for (window, text);
 }
 
-static gboolean
-activate_result_cb (SyllabusShellSearchProvider2 *skeleton,
-                    GDBusMethodInvocation        *invocation,
-                    const char                   *id,
-                    const char * const           *terms,
-                    guint                         timestamp,
-                    SyllabusSearchProvider       *self)
+/* @args: the result's id, then the terms. */
+static void
+answer_activate (SyllabusSearchProvider *self,
+                 GDBusMethodInvocation  *invocation,
+                 const char * const     *args)
 {
   g_autofree char *topic_id = NULL;
   g_autofree char *key = NULL;
   SyllabusTopic *topic = NULL;
   gboolean next_up;
 
-  if (is_ready (self) && parse_result_id (id, &topic_id, &key, &next_up))
+  if (parse_result_id (args[0], &topic_id, &key, &next_up))
     topic = syllabus_library_lookup (syllabus_application_get_library (self->application), topic_id);
 
   /* A topic gone since the search: its search in the window says so. */
   if (topic == NULL)
-    launch_search (self, terms);
+    launch_search (self, args + 1);
   else
     {
       SyllabusWindow *window = syllabus_application_get_main_window (self->application);
@@ -381,7 +429,24 @@ activate_result_cb (SyllabusShellSearchProvider2 *skeleton,
       syllabus_window_show_resource (window, topic, key);
     }
 
-  syllabus_shell_search_provider2_complete_activate_result (skeleton, invocation);
+  syllabus_shell_search_provider2_complete_activate_result (self->skeleton, invocation);
+}
+
+static gboolean
+activate_result_cb (SyllabusShellSearchProvider2 *skeleton,
+                    GDBusMethodInvocation        *invocation,
+                    const char                   *id,
+                    const char * const           *terms,
+                    guint                         timestamp,
+                    SyllabusSearchProvider       *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+
+  g_strv_builder_add (builder, id);
+  g_strv_builder_addv (builder, (const char **)terms);
+  args = g_strv_builder_end (builder);
+  answer_when_ready (self, g_object_ref (invocation), answer_activate, (const char * const *)args);
   return TRUE;
 }
 
@@ -416,7 +481,6 @@ syllabus_search_provider_finalize (GObject *object)
   SyllabusSearchProvider *self = (SyllabusSearchProvider *)object;
 
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
-  g_clear_pointer (&self->waiting_terms, g_ptr_array_unref);
 
   G_OBJECT_CLASS (syllabus_search_provider_parent_class)->finalize (object);
 }
@@ -434,8 +498,7 @@ static void
 syllabus_search_provider_init (SyllabusSearchProvider *self)
 {
   self->skeleton = syllabus_shell_search_provider2_skeleton_new ();
-  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  self->waiting_terms = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  self->waiting = g_ptr_array_new_with_free_func (call_free);
 
   g_signal_connect (self->skeleton, "handle-get-initial-result-set",
                     G_CALLBACK (get_initial_result_set_cb), self);
@@ -490,7 +553,7 @@ syllabus_search_provider_export (SyllabusSearchProvider  *self,
 /**
  * syllabus_search_provider_unexport:
  *
- * Takes the provider off the bus; searches still waiting are answered
+ * Takes the provider off the bus; calls still waiting are answered
  * with an error.
  */
 void
@@ -500,11 +563,13 @@ syllabus_search_provider_unexport (SyllabusSearchProvider *self)
 
   while (self->waiting != NULL && self->waiting->len > 0)
     {
-      GDBusMethodInvocation *invocation = g_ptr_array_steal_index (self->waiting, 0);
+      Call *call = g_ptr_array_steal_index (self->waiting, 0);
 
-      g_ptr_array_remove_index (self->waiting_terms, 0);
-      g_dbus_method_invocation_return_error_literal (invocation, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+      /* Answering takes the Shell's reference; call_free() drops ours. */
+      g_dbus_method_invocation_return_error_literal (call->invocation,
+                                                     G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                      "Syllabus is quitting");
+      call_free (call);
       g_application_release (G_APPLICATION (self->application));
     }
 

@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "syllabus-search-provider.h"
@@ -334,6 +335,137 @@ test_search_provider (void)
   g_free (calls.rust_in_action_id);
 }
 
+/* The Shell's way when Syllabus is not running: D-Bus starts it as a
+ * service, with no window, and each call may be the first a fresh
+ * process gets. */
+
+static GSubprocess *
+start_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *service;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gboolean owned = FALSE;
+
+  g_assert_nonnull (g_getenv ("SYLLABUS_BINARY"));
+  service = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("SYLLABUS_BINARY"), "--gapplication-service", NULL);
+  g_assert_no_error (error);
+
+  while (!owned && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GVariant) reply =
+        g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                     "org.freedesktop.DBus", "NameHasOwner",
+                                     g_variant_new ("(s)", APPLICATION_ID), G_VARIANT_TYPE ("(b)"),
+                                     G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+
+      g_assert_no_error (error);
+      g_variant_get (reply, "(b)", &owned);
+      if (!owned)
+        g_usleep (50 * 1000);
+    }
+  g_assert_true (owned);
+
+  return service;
+}
+
+static GVariant *
+call_service (const char *method,
+              GVariant   *parameters,
+              const char *reply_type)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GVariant *reply;
+
+  /* Long enough for a fresh Syllabus to load everything. */
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, SYLLABUS_SEARCH_PROVIDER_PATH, IFACE,
+                                       method, parameters, G_VARIANT_TYPE (reply_type),
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 30000, NULL, &error);
+  g_assert_no_error (error);
+
+  return reply;
+}
+
+/* Ends @service and checks that it said nothing amiss. */
+static void
+stop_service (GSubprocess *service)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+
+  g_subprocess_send_signal (service, SIGTERM);
+  g_assert_true (g_subprocess_communicate_utf8 (service, NULL, NULL, NULL, &errors, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (service));
+  g_assert_cmpint (g_subprocess_get_exit_status (service), ==, 0);
+  g_assert_null (strstr (errors, "-CRITICAL **"));
+  g_assert_null (strstr (errors, "-WARNING **"));
+}
+
+static void
+assert_describes_rust_in_action (GVariant *reply)
+{
+  g_autoptr(GVariant) metas = g_variant_get_child_value (reply, 0);
+  g_autoptr(GVariant) meta = NULL;
+  const char *name = NULL;
+  const char *description = NULL;
+
+  g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
+  meta = g_variant_get_child_value (metas, 0);
+  g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
+  g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+  g_assert_cmpstr (name, ==, "Rust in Action");
+  g_assert_cmpstr (description, ==, "Rust · Not started");
+}
+
+static void
+test_started_by_dbus (void)
+{
+  g_autoptr(GSubprocess) service = start_service ();
+  g_autoptr(GVariant) found = NULL;
+  g_autoptr(GVariant) described = NULL;
+  g_autoptr(GVariant) opened = NULL;
+  g_autofree const char **ids = NULL;
+  g_autofree char *id = NULL;
+
+  ui_test_use_system_dirs ();
+
+  /* The results, then, a moment later as the Shell shows them, their
+   * descriptions: the service is still there to give them. */
+  found = call_service ("GetInitialResultSet", g_variant_new ("(@as)", terms ("rust", "action", NULL)),
+                        "(as)");
+  g_variant_get (found, "(^a&s)", &ids);
+  for (guint i = 0; ids[i] != NULL && id == NULL; i++)
+    if (g_str_has_suffix (ids[i], RUST_IN_ACTION))
+      id = g_strdup (ids[i]);
+  g_assert_nonnull (id);
+  g_usleep (1500 * 1000);
+  described = call_service ("GetResultMetas", g_variant_new ("(^as)", (const char *[]) { id, NULL }),
+                            "(aa{sv})");
+  assert_describes_rust_in_action (described);
+  stop_service (g_steal_pointer (&service));
+  g_clear_pointer (&described, g_variant_unref);
+
+  /* A Syllabus started again since (the user looked at the results for
+   * longer than it waits) describes and opens the same ids, once it has
+   * loaded, rather than answer nothing or search instead. */
+  service = start_service ();
+  described = call_service ("GetResultMetas", g_variant_new ("(^as)", (const char *[]) { id, NULL }),
+                            "(aa{sv})");
+  assert_describes_rust_in_action (described);
+  stop_service (g_steal_pointer (&service));
+
+  service = start_service ();
+  opened = call_service ("ActivateResult",
+                         g_variant_new ("(s@asu)", id, terms ("rust", "action", NULL), 0), "()");
+  /* It opened a window: the service stays past its idle time. */
+  g_usleep (500 * 1000);
+  stop_service (g_steal_pointer (&service));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +473,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   ui_test_add ("/search-provider/shell", test_search_provider);
+  g_test_add_func ("/search-provider/started-by-dbus", test_started_by_dbus);
 
   return g_test_run ();
 }
