@@ -993,7 +993,9 @@ class Journey:
             raise Failure("controls without a proper name:\n" + "\n".join(unnamed))
         return "%d controls" % checked
 
-    def choose_topic(self, title):
+    def choose_topic(self, title, key="Return"):
+        """Opens title from the topic list; with the keyboard, key on its
+        row does it (Return, or N for what to study next)."""
         self.show_topic_list()
         if self.args.keyboard:
             # From wherever the focus is, into the sidebar with F6, the key
@@ -1007,7 +1009,7 @@ class Journey:
             self.tab_to("the topic “%s”" % title, lambda: self.topic_item(title),
                         key="Down" if there > here else "Up", limit=abs(there - here))
             self.check_tab_leaves("Topics", lambda: self.topic_item(title))
-            self.key("Return")
+            self.key(key)
         else:
             self.click(self.topic_item(title))
         wait_for("the topic “%s” to be shown" % title, lambda: self.subtitle_is(title))
@@ -1208,6 +1210,18 @@ class Journey:
         wait_for("the menu of statuses to close", lambda: menu() is None)
         return self.check_names()
 
+    def next_up_key(self):
+        """N on a topic's row opens the resource to study next, focused:
+        the one in progress, not the first one not started."""
+        self.choose_topic(TOPIC, key="n")
+        box = wait_for("the check box of “%s”" % STARTED, lambda: self.check_box(STARTED))
+
+        def focused_row():
+            focused = self.find(self.checklist(), pred=self.focused)
+            return focused is not None and any(node == box for node in self.walk(focused))
+        wait_for("the keyboard focus on the row of “%s”" % STARTED, focused_row)
+        return "the focus is on “%s”" % STARTED
+
     def write_note(self):
         if self.args.keyboard or not TREE_PLACES_RIGHT:
             # The notes button of the ticked row comes before the status
@@ -1359,6 +1373,8 @@ class Journey:
             self.step("F6 and Shift+F6 move between the panes on screen", self.cycle_panes)
         self.step("tick “%s”" % TICKED, self.tick)
         self.step("set “%s” in progress" % STARTED, self.set_in_progress)
+        if self.args.keyboard:
+            self.step("N on %s in the topic list opens what is next" % TOPIC, self.next_up_key)
         self.step("write a note on “%s”" % TICKED, self.write_note)
         self.step("search for the note's word", self.search)
         self.step("quit with Ctrl+Q", self.quit)
