@@ -63,6 +63,8 @@ typedef struct
   /* Ids of topics whose progress came from a backup and is not in their
    * file yet. */
   GPtrArray  *restored;
+  /* A progress.json an older version wrote beside the folder, to merge */
+  MergeData  *late;
 } LoadResult;
 
 static void
@@ -85,6 +87,7 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->seen_snapshots, g_hash_table_unref);
   g_clear_pointer (&result->groups, g_hash_table_unref);
   g_clear_pointer (&result->restored, g_ptr_array_unref);
+  g_clear_pointer (&result->late, _syllabus_store_merge_data_free);
   g_free (result);
 }
 
@@ -626,6 +629,7 @@ load_thread (GTask        *task,
   if (problems->len > 0)
     result->problem = g_strdup (problems->str);
 
+  result->late = g_steal_pointer (&migration.late);
   _syllabus_store_migration_clear (&migration);
   _syllabus_store_folder_read_clear (&read);
 
@@ -633,6 +637,47 @@ load_thread (GTask        *task,
    * window shows them until its message is dismissed. */
   result->unseen_damage = syllabus_damage_log_read (writer->damage_log_path);
   g_task_return_pointer (task, result, load_result_free);
+}
+
+/* On the main loop, once everything is in: what an older version wrote
+ * to progress.json after the folder took charge is merged by the
+ * import's rule, and said. The file is renamed aside once that is saved,
+ * or at once if it held nothing new (a migration interrupted before its
+ * last step). */
+static void
+merge_late_legacy (SyllabusStore *self,
+                   MergeData     *late)
+{
+  SyllabusMergeSummary summary = { 0 };
+  g_autofree char *path = g_file_get_path (late->file);
+  g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+  guint n;
+
+  _syllabus_store_apply_merge (self, late, &summary);
+  g_hash_table_remove_all (late->topics);
+  g_hash_table_remove_all (late->seen);
+  self->late_legacy = late;
+
+  n = summary.added + summary.taken + summary.notes_joined;
+  if (n == 0)
+    {
+      _syllabus_store_retire_late_legacy (self);
+      return;
+    }
+
+  g_debug ("Merged %u changes from %s, written beside the progress folder", n, path);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "An older version of Syllabus saved progress to %s after "
+                                       "yours had moved to %s. Its %u change was added to your "
+                                       "progress, and the file is kept, renamed.",
+                                       "An older version of Syllabus saved progress to %s after "
+                                       "yours had moved to %s. Its %u changes were added to your "
+                                       "progress, and the file is kept, renamed.", n),
+                          path, self->writer->folder, n);
+  problem = self->problem != NULL ? g_strconcat (self->problem, "\n", text, NULL) : g_strdup (text);
+  _syllabus_store_set_string_property (self, &self->problem, problem,
+                                       _syllabus_store_get_pspec (PROP_PROBLEM));
 }
 
 static void
@@ -745,6 +790,9 @@ apply_load_result (SyllabusStore *self,
         _syllabus_store_mark_topic_unsaved (self, g_ptr_array_index (result->restored, i));
       _syllabus_store_mark_changed (self, 0);
     }
+
+  if (result->late != NULL)
+    merge_late_legacy (self, g_steal_pointer (&result->late));
 
   /* A store that saves merges what other programs write meanwhile. */
   if (!self->read_only && !self->locked)

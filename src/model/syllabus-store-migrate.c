@@ -48,6 +48,7 @@ _syllabus_store_migration_clear (Migration *migration)
   g_clear_error (&migration->write_error);
   g_clear_pointer (&migration->topics, g_hash_table_unref);
   g_clear_pointer (&migration->seen, g_hash_table_unref);
+  g_clear_pointer (&migration->late, _syllabus_store_merge_data_free);
 }
 
 /* Flushes @dir's entries: the files written or renamed in it. Returns
@@ -131,6 +132,57 @@ rename_legacy_aside (const char *legacy)
 /* Writes every topic of @topics and @seen into a fresh progress.partial/
  * and renames it to progress/. On failure nothing is renamed and
  * progress.partial/ is removed again. */
+/* progress.json beside the folder: left by a migration interrupted
+ * before it was renamed, or written since by an older Syllabus, which
+ * knows no folder. What it holds is merged once the folder is loaded
+ * (nothing, in the first case), and it is renamed aside once that is
+ * saved. One that cannot be merged is renamed aside at once, kept. */
+static void
+read_late_legacy (Writer    *writer,
+                  Migration *migration)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (writer->legacy_path);
+  g_autoptr(GError) error = NULL;
+  MergeData *late = _syllabus_store_merge_data_new (file);
+
+  _syllabus_store_stamp_take (&late->stamp, writer->legacy_path);
+  if (!_syllabus_store_read_merge_file (late, NULL, &error))
+    {
+      g_debug ("Cannot merge %s: %s", writer->legacy_path, error->message);
+      _syllabus_store_merge_data_free (late);
+      rename_legacy_aside (writer->legacy_path);
+      return;
+    }
+
+  migration->late = late;
+}
+
+/**
+ * _syllabus_store_retire_late_legacy:
+ *
+ * Renames aside the progress.json an older version wrote beside the
+ * folder, now that what it added is saved; unless it changed since it was
+ * merged: then the next start merges it again.
+ */
+void
+_syllabus_store_retire_late_legacy (SyllabusStore *self)
+{
+  MergeData *late = g_steal_pointer (&self->late_legacy);
+  g_autofree char *path = NULL;
+  FileStamp now;
+
+  if (late == NULL)
+    return;
+
+  path = g_file_get_path (late->file);
+  _syllabus_store_stamp_take (&now, path);
+  if (_syllabus_store_stamp_equal (&now, &late->stamp))
+    rename_legacy_aside (path);
+  else
+    g_debug ("%s changed since it was merged: merged again at the next start", path);
+  _syllabus_store_merge_data_free (late);
+}
+
 static gboolean
 write_folder (Writer      *writer,
               GHashTable  *topics,
@@ -212,7 +264,7 @@ _syllabus_store_migrate (Writer    *writer,
       if (may_change)
         {
           if (g_lstat (writer->legacy_path, &buf) == 0)
-            rename_legacy_aside (writer->legacy_path);
+            read_late_legacy (writer, migration);
           if (g_lstat (writer->partial_path, &buf) == 0)
             remove_partial (writer->partial_path);
         }

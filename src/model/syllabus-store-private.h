@@ -88,6 +88,10 @@ struct _SyllabusStore
 
   /* What other programs write into the folder is merged (a writer's). */
   struct _StoreWatch *watch;
+  /* A progress.json an older version wrote beside the folder, merged: it
+   * is renamed aside once what it added is saved (its file and stamp
+   * only), or NULL. */
+  struct _MergeData *late_legacy;
 
   char       *problem;
   char       *kept_file;
@@ -192,7 +196,7 @@ typedef enum
 } JoinNotes;
 
 /* What a file to merge holds, parsed in a worker thread. */
-typedef struct
+typedef struct _MergeData
 {
   GFile      *file;
   GHashTable *topics;
@@ -462,9 +466,14 @@ typedef struct
    * that only reads, or a newer file). */
   GHashTable *topics;
   GHashTable *seen;
+  /* progress.json beside the folder, written since the folder took
+   * charge (by an older Syllabus): what it holds, merged on the main
+   * thread, or NULL. */
+  MergeData  *late;
 } Migration;
 
 void        _syllabus_store_migration_clear     (Migration       *migration);
+void        _syllabus_store_retire_late_legacy  (SyllabusStore   *self);
 gboolean    _syllabus_store_migrate             (Writer          *writer,
                                                  gboolean         may_change,
                                                  Migration       *migration);

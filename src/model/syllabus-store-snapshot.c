@@ -337,6 +337,9 @@ _syllabus_store_forget_written_topics (SyllabusStore *self,
     }
 
   _syllabus_store_watch_topics_written (self, topic_writes);
+  /* What an older version's progress.json added is on the disk. */
+  if (self->late_legacy != NULL && g_hash_table_size (self->unsaved) == 0)
+    _syllabus_store_retire_late_legacy (self);
 }
 
 /* What the files hold ------------------------------------------------------ */

@@ -128,6 +128,7 @@ syllabus_store_finalize (GObject *object)
   g_clear_pointer (&self->frozen, g_hash_table_unref);
   g_clear_pointer (&self->frozen_changed, g_hash_table_unref);
   g_clear_pointer (&self->first_topic, g_free);
+  g_clear_pointer (&self->late_legacy, _syllabus_store_merge_data_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->kept_file, g_free);
   g_clear_pointer (&self->save_error, g_free);

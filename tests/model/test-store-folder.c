@@ -596,6 +596,72 @@ test_crash_after_rename (void)
   g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), other, strlen (other));
 }
 
+/* An older Syllabus, which knows no folder, saved progress.json after the
+ * migration: what it holds is merged, said, and saved; the file is
+ * renamed aside only once that is saved. */
+static void
+test_older_version_after (void)
+{
+  g_autofree char *text = make_v1 (2, 3);
+  g_autofree char *legacy = progress_path ();
+  g_autofree char *second = data_path ("progress.json.v1-migrated-2");
+  g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "older", NULL);
+  g_autofree char *changed_key = entry_key (0, 1);
+  g_autoptr(GFile) elsewhere_folder = g_file_new_for_path (elsewhere);
+  g_autoptr(GFile) legacy_file = g_file_new_for_path (legacy);
+  g_autoptr(SyllabusResource) added = syllabus_resource_new ("Added", "https://example.org/added", NULL, 0);
+  g_autoptr(SyllabusResource) changed = syllabus_resource_new ("Changed", changed_key, NULL, 0);
+  g_autoptr(SyllabusStore) older = NULL;
+  g_autoptr(SyllabusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *problem;
+
+  write_v1 (text);
+  store = load_or_fail ();
+  g_clear_object (&store);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+
+  /* What the older version wrote: a version 1 file (as a backup is), one
+   * resource more, another's notes changed now, after the migration's. */
+  older = syllabus_store_new_full (elsewhere_folder, SYLLABUS_STORE_FLAGS_NONE);
+  g_assert_true (syllabus_store_load (older, &error));
+  g_assert_no_error (error);
+  syllabus_entry_set_done (syllabus_store_get_entry (older, "topic-0", added), TRUE);
+  syllabus_entry_set_notes (syllabus_store_get_entry (older, "topic-0", changed), "from the older one");
+  g_assert_true (syllabus_store_export_backup (older, legacy_file, &error));
+  g_assert_no_error (error);
+  g_clear_object (&older);
+
+  store = load_or_fail ();
+  problem = syllabus_store_get_problem (store);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "An older version of Syllabus"));
+  g_assert_nonnull (strstr (problem, "2 changes"));
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, "topic-0", "https://example.org/added")));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, "topic-0", changed_key)), ==,
+                   "from the older one");
+  /* Not yet saved: still in charge of what it added. */
+  g_assert_true (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  save_or_fail (store);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+
+  /* Saved in the folder, and said once. */
+  store = load_or_fail ();
+  g_assert_null (syllabus_store_get_problem (store));
+  g_assert_true (syllabus_entry_get_done (syllabus_store_lookup (store, "topic-0", "https://example.org/added")));
+  g_assert_cmpstr (syllabus_entry_get_notes (syllabus_store_lookup (store, "topic-0", changed_key)), ==,
+                   "from the older one");
+  {
+    g_autoptr(GPtrArray) list = syllabus_store_list_entries (store, "topic-0");
+    g_autoptr(GPtrArray) other = syllabus_store_list_entries (store, "topic-1");
+
+    g_assert_cmpuint (list->len, ==, 4);
+    g_assert_cmpuint (other->len, ==, 3);
+  }
+}
+
 /* --status and --export change nothing: no migration, progress.json read
  * as it is. */
 static void
@@ -1050,6 +1116,7 @@ main (int   argc,
   g_test_add_func ("/store-folder/migrate/large", test_migrate_large);
   g_test_add_func ("/store-folder/migrate/crash-before-rename", test_crash_before_rename);
   g_test_add_func ("/store-folder/migrate/crash-after-rename", test_crash_after_rename);
+  g_test_add_func ("/store-folder/migrate/older-version-after", test_older_version_after);
   g_test_add_func ("/store-folder/migrate/reader-does-not-migrate", test_reader_does_not_migrate);
   g_test_add_func ("/store-folder/migrate/killed", test_migration_killed);
   g_test_add_func ("/store-folder/newer-topic", test_newer_topic);
