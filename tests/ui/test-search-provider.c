@@ -137,6 +137,26 @@ focus_in_row (SyllabusApplication *app,
   return row != NULL && focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
+/* @reply of GetResultMetas describes one result, as @expected_name and
+ * @expected_description. */
+static void
+assert_describes (GVariant   *reply,
+                  const char *expected_name,
+                  const char *expected_description)
+{
+  g_autoptr(GVariant) metas = g_variant_get_child_value (reply, 0);
+  g_autoptr(GVariant) meta = NULL;
+  const char *name = NULL;
+  const char *description = NULL;
+
+  g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
+  meta = g_variant_get_child_value (metas, 0);
+  g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
+  g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+  g_assert_cmpstr (name, ==, expected_name);
+  g_assert_cmpstr (description, ==, expected_description);
+}
+
 static gboolean
 act (SyllabusApplication *app,
      gpointer             data)
@@ -302,22 +322,9 @@ act (SyllabusApplication *app,
       }
 
     case 11:
-      {
-        g_autoptr(GVariant) metas = NULL;
-        g_autoptr(GVariant) meta = NULL;
-        const char *name = NULL;
-        const char *description = NULL;
-
-        g_assert_no_error (calls->error);
-        metas = g_variant_get_child_value (calls->reply, 0);
-        g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
-        meta = g_variant_get_child_value (metas, 0);
-        g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
-        g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
-        g_assert_cmpstr (name, ==, "Rust in Action");
-        g_assert_cmpstr (description, ==, "Next in Rust · In progress");
-        return TRUE;
-      }
+      g_assert_no_error (calls->error);
+      assert_describes (calls->reply, "Rust in Action", "Next in Rust · In progress");
+      return TRUE;
 
     default:
       g_assert_not_reached ();
@@ -406,22 +413,6 @@ stop_service (GSubprocess *service)
 }
 
 static void
-assert_describes_rust_in_action (GVariant *reply)
-{
-  g_autoptr(GVariant) metas = g_variant_get_child_value (reply, 0);
-  g_autoptr(GVariant) meta = NULL;
-  const char *name = NULL;
-  const char *description = NULL;
-
-  g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
-  meta = g_variant_get_child_value (metas, 0);
-  g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
-  g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
-  g_assert_cmpstr (name, ==, "Rust in Action");
-  g_assert_cmpstr (description, ==, "Rust · Not started");
-}
-
-static void
 test_started_by_dbus (void)
 {
   g_autoptr(GSubprocess) service = start_service ();
@@ -445,7 +436,7 @@ test_started_by_dbus (void)
   g_usleep (1500 * 1000);
   described = call_service ("GetResultMetas", g_variant_new ("(^as)", (const char *[]) { id, NULL }),
                             "(aa{sv})");
-  assert_describes_rust_in_action (described);
+  assert_describes (described, "Rust in Action", "Rust · Not started");
   stop_service (g_steal_pointer (&service));
   g_clear_pointer (&described, g_variant_unref);
 
@@ -455,7 +446,7 @@ test_started_by_dbus (void)
   service = start_service ();
   described = call_service ("GetResultMetas", g_variant_new ("(^as)", (const char *[]) { id, NULL }),
                             "(aa{sv})");
-  assert_describes_rust_in_action (described);
+  assert_describes (described, "Rust in Action", "Rust · Not started");
   stop_service (g_steal_pointer (&service));
 
   service = start_service ();
